@@ -1,0 +1,18 @@
+import type { CanonicalEvent } from '../../model';
+import type { ParseOptions } from '../types';
+import { messagingInboundAdapter, parseMessagingWebhook, type MessagingChannel } from '../meta/messaging';
+
+/**
+ * Instagram messaging webhooks (`"object": "instagram"`): direct messages, quick replies,
+ * postbacks, reactions, seen receipts and (on request) echoes, parsed by the Graph
+ * messaging parser shared with Messenger (core/channels/meta/messaging.ts). The customer
+ * is an `instagram` identity "<igAccountId>:<igsid>"; `to.account` is the Instagram
+ * professional account id. Comments and mentions (`entry[].changes`) yield no events.
+ */
+export const INSTAGRAM: MessagingChannel = { channel: 'instagram', object: 'instagram', label: 'Instagram' };
+
+export function parseInstagramWebhook(body: Buffer | string, options: ParseOptions = {}): CanonicalEvent[] {
+	return parseMessagingWebhook(body, INSTAGRAM, options);
+}
+
+export const instagramInboundAdapter = messagingInboundAdapter(INSTAGRAM);

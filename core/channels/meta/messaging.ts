@@ -1,0 +1,170 @@
+import type { Attachment, CanonicalEvent, Identity } from '../../model';
+import type { InboundAdapter, ParseOptions } from '../types';
+import { META_SIGNATURE_HEADER, verifyMetaSignature } from './signature';
+import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from './webhook-body';
+
+/**
+ * The Graph API messaging webhook that Messenger (`"object": "page"`) and Instagram
+ * (`"object": "instagram"`) share: `entry[].messaging[]`, one item per event.
+ *
+ * - `message`: one inbound message (text, attachments with their CDN url); a
+ *   `quick_reply` makes it an action (payload, title: the text of the tapped reply).
+ *   Unsent (Instagram `is_deleted`) messages are skipped; unsupported ones kept with a note.
+ * - `message.is_echo`: our own message, sent from the page/account; skipped unless
+ *   `includeEchoes`, then an outbound message with the customer in `to`.
+ * - `postback`: an action (payload, title). `reaction`: an action with payload "reaction"
+ *   or "reaction_removed", the emoji as title and text, the reacted message in
+ *   `thread.inReplyTo` (as on WhatsApp).
+ * - `delivery`: a "delivered" status per mid, or one for the watermark when mids are
+ *   absent (externalId "watermark:<pageId>:<psid>:<watermark>:delivered"); `read` (and
+ *   `seen`) the same with "read", by mid on Instagram, by watermark on Messenger.
+ * - Anything else (optins, referrals, handover, standby, feed changes) yields no events.
+ *
+ * The customer is a scoped identity "<pageId>:<psid>" (Messenger) or "<igAccountId>:<igsid>"
+ * (Instagram); the page/account is the recipient of inbound items (the sender of echoes),
+ * the entry id when missing, and is `to.account` on every event.
+ */
+export interface MessagingChannel {
+	channel: 'messenger' | 'instagram';
+	/** The value of the webhook's `object` field. */
+	object: 'page' | 'instagram';
+	/** The product name used in error messages. */
+	label: string;
+}
+
+interface ItemContext {
+	channel: MessagingChannel;
+	account: string;
+	customer: Identity | undefined;
+	timestamp: string;
+	item: JsonObject;
+	options: ParseOptions;
+}
+
+function compact<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}
+
+function idOf(party: unknown): string | undefined {
+	return isObject(party) ? text(party.id) : undefined;
+}
+
+function event(context: ItemContext, externalId: string, fields: Partial<CanonicalEvent> & Pick<CanonicalEvent, 'type' | 'direction'>): CanonicalEvent {
+	const customer = context.customer ? [context.customer] : [];
+	const inbound = fields.direction === 'inbound';
+	const result: CanonicalEvent = compact({
+		id: `${context.channel.channel}:${externalId}`,
+		channel: context.channel.channel,
+		provider: 'meta' as const,
+		externalId,
+		timestamp: context.timestamp,
+		from: { identities: inbound ? customer : [] },
+		to: inbound ? { account: context.account } : { account: context.account, identities: customer },
+		...fields,
+	});
+	if (context.options.includeRaw) result.raw = context.item;
+	return result;
+}
+
+function attachment(item: JsonObject): Attachment {
+	const type = text(item.type) ?? 'file';
+	const payload = isObject(item.payload) ? item.payload : {};
+	const coordinates = isObject(payload.coordinates) ? payload.coordinates : undefined;
+	const geo = coordinates && typeof coordinates.lat === 'number' && typeof coordinates.long === 'number' ? `geo:${coordinates.lat},${coordinates.long}` : undefined;
+	return compact({ type, url: text(payload.url) ?? geo, caption: text(payload.title) ?? text(item.title) });
+}
+
+function messageEvent(message: JsonObject, context: ItemContext, echo: boolean): CanonicalEvent | undefined {
+	const mid = text(message.mid);
+	if (!mid || message.is_deleted === true) return undefined;
+	const attachments = objects(message.attachments).map(attachment);
+	let body = text(message.text);
+	if (message.is_unsupported === true && !body && attachments.length === 0) body = `[Unsupported ${context.channel.label} message]`;
+	const quickReply = isObject(message.quick_reply) ? text(message.quick_reply.payload) : undefined;
+	const replyTo = isObject(message.reply_to) ? message.reply_to : undefined;
+	const story = replyTo && isObject(replyTo.story) ? replyTo.story : undefined;
+	const inReplyTo = replyTo ? (text(replyTo.mid) ?? (story ? text(story.id) : undefined)) : undefined;
+	return event(context, mid, {
+		type: quickReply !== undefined && !echo ? 'action' : 'message',
+		direction: echo ? 'outbound' : 'inbound',
+		text: body,
+		attachments: attachments.length ? attachments : undefined,
+		action: quickReply !== undefined && !echo ? compact({ payload: quickReply, title: body }) : undefined,
+		thread: inReplyTo ? { inReplyTo } : undefined,
+	});
+}
+
+function postbackEvent(postback: JsonObject, context: ItemContext): CanonicalEvent {
+	const title = text(postback.title);
+	const payload = text(postback.payload) ?? title ?? '';
+	const externalId = text(postback.mid) ?? `postback:${context.customer?.value ?? context.account}:${Date.parse(context.timestamp)}`;
+	return event(context, externalId, { type: 'action', direction: 'inbound', text: title, action: compact({ payload, title }) });
+}
+
+function reactionEvent(reaction: JsonObject, context: ItemContext): CanonicalEvent | undefined {
+	const mid = text(reaction.mid);
+	if (!mid) return undefined;
+	const removed = text(reaction.action) === 'unreact';
+	const emoji = removed ? undefined : (text(reaction.emoji) ?? text(reaction.reaction));
+	const payload = removed ? 'reaction_removed' : 'reaction';
+	return event(context, `${payload}:${mid}:${Date.parse(context.timestamp)}`, {
+		type: 'action',
+		direction: 'inbound',
+		text: emoji,
+		action: compact({ payload, title: emoji }),
+		thread: { inReplyTo: mid },
+	});
+}
+
+function statusEvents(receipt: JsonObject, status: 'delivered' | 'read', context: ItemContext): CanonicalEvent[] {
+	const mids = [...(Array.isArray(receipt.mids) ? receipt.mids : []), receipt.mid].map(text).filter((mid): mid is string => !!mid);
+	if (mids.length > 0) {
+		return [...new Set(mids)].map((mid) => event(context, `${mid}:${status}`, { type: 'status', direction: 'outbound', status, thread: { messageId: mid } }));
+	}
+	const watermark = text(receipt.watermark);
+	if (!watermark) return [];
+	const externalId = `watermark:${context.customer?.value ?? context.account}:${watermark}:${status}`;
+	return [event(context, externalId, { type: 'status', direction: 'outbound', status })];
+}
+
+function itemEvents(item: JsonObject, entry: JsonObject, channel: MessagingChannel, options: ParseOptions): CanonicalEvent[] {
+	const message = isObject(item.message) ? item.message : undefined;
+	const echo = message?.is_echo === true;
+	if (echo && !options.includeEchoes) return [];
+	const senderId = idOf(item.sender);
+	const recipientId = idOf(item.recipient);
+	const account = (echo ? senderId : recipientId) ?? text(entry.id) ?? '';
+	const customerId = echo ? recipientId : senderId;
+	const context: ItemContext = {
+		channel,
+		account,
+		customer: customerId ? { kind: channel.channel, value: `${account}:${customerId}` } : undefined,
+		timestamp: isoTimestamp(item.timestamp, entry.time),
+		item,
+		options,
+	};
+	if (message) return [messageEvent(message, context, echo)].filter((e): e is CanonicalEvent => !!e);
+	if (isObject(item.postback)) return [postbackEvent(item.postback, context)];
+	if (isObject(item.reaction)) return [reactionEvent(item.reaction, context)].filter((e): e is CanonicalEvent => !!e);
+	if (isObject(item.delivery)) return statusEvents(item.delivery, 'delivered', context);
+	const read = isObject(item.read) ? item.read : isObject(item.seen) ? item.seen : undefined;
+	if (read) return statusEvents(read, 'read', context);
+	return [];
+}
+
+/** Parses a Messenger or Instagram webhook body into canonical events, in payload order. */
+export function parseMessagingWebhook(body: Buffer | string, channel: MessagingChannel, options: ParseOptions = {}): CanonicalEvent[] {
+	const entries = readWebhookEntries(body, channel.object, channel.label);
+	return entries.flatMap((entry) => objects(entry.messaging).flatMap((item) => itemEvents(item, entry, channel, options)));
+}
+
+/** The inbound adapter of a Graph API messaging channel. */
+export function messagingInboundAdapter(channel: MessagingChannel): InboundAdapter {
+	return {
+		name: channel.channel,
+		bodyFormat: 'json',
+		signatureHeader: META_SIGNATURE_HEADER,
+		parse: (body, options) => parseMessagingWebhook(body, channel, options),
+		verify: verifyMetaSignature,
+	};
+}

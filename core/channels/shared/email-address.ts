@@ -1,0 +1,28 @@
+/** A mailbox as written in a From or To header: `"Maria Silva" <maria@example.com>` or a bare address. */
+export interface Mailbox {
+	email: string;
+	name?: string;
+}
+
+const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
+
+/** An email identity value: trimmed and lower-cased; undefined when the text is not an address. */
+export function normalizeEmail(input: string | undefined): string | undefined {
+	const value = (input ?? '').trim().replace(/^<|>$/g, '').toLowerCase();
+	return ADDRESS.test(value) ? value : undefined;
+}
+
+/** Reads the first mailbox of a header value; the address is normalized, the display name unquoted. */
+export function parseMailbox(header: string | undefined): Mailbox | undefined {
+	const text = (header ?? '').trim();
+	if (text === '') return undefined;
+	const angled = /^(.*?)<([^<>]+)>/.exec(text);
+	if (angled) {
+		const email = normalizeEmail(angled[2]);
+		if (!email) return undefined;
+		const name = angled[1].trim().replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1').trim();
+		return name ? { email, name } : { email };
+	}
+	const email = normalizeEmail(text.split(',')[0]);
+	return email ? { email } : undefined;
+}

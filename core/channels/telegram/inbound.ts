@@ -1,0 +1,106 @@
+import type { CanonicalEvent } from '../../model';
+import type { InboundAdapter, ParseOptions } from '../types';
+import { isRecord, parseJsonObject } from '../shared/json-body';
+import { nowIso, unixSecondsToIso } from '../shared/unix-time';
+import { telegramContent } from './message-content';
+import { telegramSender } from './sender';
+import { TELEGRAM_SECRET_HEADER, verifyTelegramSecretToken } from './signature';
+import type { TelegramCallbackQuery, TelegramMessage, TelegramUpdate } from './types';
+
+const EXPECTED = 'a Telegram Bot API update (an object with update_id)';
+
+/** Message ids are unique only within a chat, so a message is known as `<chat id>:<message id>`. */
+export function telegramMessageKey(message: TelegramMessage): string {
+	return `${message.chat.id}:${message.message_id}`;
+}
+
+function baseEvent(update: TelegramUpdate, externalId: string, options: ParseOptions | undefined) {
+	return {
+		id: `telegram:${externalId}`,
+		channel: 'telegram' as const,
+		provider: 'telegram' as const,
+		direction: 'inbound' as const,
+		externalId,
+		to: {},
+		...(options?.includeRaw ? { raw: update } : {}),
+	};
+}
+
+/**
+ * A message, or an edited message. An edit is recorded as a new message event (the
+ * customer may have corrected an order number) whose externalId adds `:edited:<edit_date>`
+ * and whose `thread.messageId` is the key of the message it replaces.
+ */
+function messageEvent(update: TelegramUpdate, message: TelegramMessage, edited: boolean, options?: ParseOptions): CanonicalEvent[] {
+	if (!message.from || !message.chat) return [];
+	const content = telegramContent(message);
+	if (content.text === undefined && content.attachments.length === 0) return [];
+	const sender = telegramSender(message.from);
+	const key = telegramMessageKey(message);
+	const externalId = edited ? `${key}:edited:${message.edit_date ?? message.date}` : key;
+	const event: CanonicalEvent = {
+		...baseEvent(update, externalId, options),
+		type: 'message',
+		timestamp: unixSecondsToIso(edited ? (message.edit_date ?? message.date) : message.date) ?? nowIso(),
+		from: {
+			identities: content.ownPhone ? [sender.identity, content.ownPhone] : [sender.identity],
+			...(sender.name ? { name: sender.name } : {}),
+		},
+	};
+	if (content.text !== undefined) event.text = content.text;
+	if (content.attachments.length > 0) event.attachments = content.attachments;
+	if (edited) event.thread = { messageId: key };
+	return [event];
+}
+
+/** The label of the inline button whose callback_data was pressed, found in the message that carried it. */
+function buttonTitle(query: TelegramCallbackQuery): string | undefined {
+	for (const row of query.message?.reply_markup?.inline_keyboard ?? []) {
+		for (const button of row) if (button.callback_data !== undefined && button.callback_data === query.data) return button.text;
+	}
+	return undefined;
+}
+
+/**
+ * A pressed inline button. The externalId is the callback query id, which the node needs to
+ * call answerCallbackQuery; `thread.messageId` is the key of the message with the button.
+ * Telegram gives no time for a callback query, so the time of parsing is used.
+ */
+function callbackEvent(update: TelegramUpdate, query: TelegramCallbackQuery, options?: ParseOptions): CanonicalEvent[] {
+	const payload = query.data ?? query.game_short_name;
+	if (!query.from || payload === undefined) return [];
+	const sender = telegramSender(query.from);
+	const title = buttonTitle(query);
+	const event: CanonicalEvent = {
+		...baseEvent(update, query.id, options),
+		type: 'action',
+		timestamp: nowIso(),
+		from: { identities: [sender.identity], ...(sender.name ? { name: sender.name } : {}) },
+		action: title ? { payload, title } : { payload },
+	};
+	if (query.message) event.thread = { messageId: telegramMessageKey(query.message) };
+	return [event];
+}
+
+/**
+ * Telegram Bot API updates: `message` (text, photo, document, voice, audio, video, sticker,
+ * contact, location), `edited_message`, and `callback_query`. Other updates (my_chat_member,
+ * channel posts, polls, …) and service messages yield no event. The sender is the
+ * `telegram` identity (user id); a contact the user shares as their own adds a phone.
+ * Telegram retries until answered: deduplicate on `update_id` (in `raw`) or on the event id.
+ */
+export const telegramInbound: InboundAdapter = {
+	name: 'telegram',
+	bodyFormat: 'json',
+	signatureHeader: TELEGRAM_SECRET_HEADER,
+	parse(body, options) {
+		const json = parseJsonObject(body, 'Telegram', EXPECTED);
+		if (typeof json.update_id !== 'number') throw new Error(`Telegram: the body has no numeric update_id; expected ${EXPECTED}`);
+		const update = json as unknown as TelegramUpdate;
+		if (isRecord(update.message)) return messageEvent(update, update.message, false, options);
+		if (isRecord(update.edited_message)) return messageEvent(update, update.edited_message, true, options);
+		if (isRecord(update.callback_query)) return callbackEvent(update, update.callback_query, options);
+		return [];
+	},
+	verify: verifyTelegramSecretToken,
+};

@@ -1,0 +1,164 @@
+import type { Attachment, CanonicalEvent } from '../../model';
+import { isObject, objects, text, type JsonObject } from '../meta/webhook-body';
+
+/**
+ * What a WhatsApp Cloud API message says, in canonical terms: its event type, text,
+ * attachments and action. Decisions:
+ * - Media (image, audio, video, document, sticker) becomes an attachment with `mediaId`,
+ *   `mimeType`, `caption` and `filename`, never a `url`: Cloud API media is downloaded by
+ *   id with the access token. The caption is also the event's text, so routing on words
+ *   works the same for captioned media.
+ * - A location becomes an attachment of type "location" whose url is a `geo:lat,long` URI
+ *   (RFC 5870) and whose caption is the place name; the text summarises it.
+ * - Shared contact cards become attachments of type "contact" (caption: the name) and a
+ *   text listing names, phones and e-mails. They are not the sender's identities.
+ * - Button replies, list replies, Flow replies (`nfm_reply`) and legacy template `button`
+ *   taps become actions (payload: the id or payload, title: what the customer saw).
+ * - A reaction becomes an action with payload "reaction" (or "reaction_removed" when the
+ *   customer takes it back), the emoji as title and text, and the reacted message in
+ *   `thread.inReplyTo`: routers can tell it apart from a new message, history keeps it.
+ * - Any other type (unsupported, order, system, a type added after this was written) is
+ *   kept as a message whose text notes what it was, never dropped.
+ */
+export interface MessageContent {
+	type: CanonicalEvent['type'];
+	text?: string;
+	attachments?: Attachment[];
+	action?: { payload: string; title?: string };
+	error?: { code: string | number; message: string };
+	inReplyTo?: string;
+}
+
+const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'] as const;
+
+function compact<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}
+
+function media(type: string, body: JsonObject): MessageContent {
+	const caption = text(body.caption);
+	const attachment: Attachment = compact({
+		type,
+		mediaId: text(body.id),
+		mimeType: text(body.mime_type),
+		caption,
+		filename: text(body.filename),
+	});
+	return compact({ type: 'message' as const, text: caption, attachments: [attachment] });
+}
+
+function location(body: JsonObject): MessageContent {
+	const latitude = typeof body.latitude === 'number' ? body.latitude : Number(body.latitude);
+	const longitude = typeof body.longitude === 'number' ? body.longitude : Number(body.longitude);
+	const hasPoint = Number.isFinite(latitude) && Number.isFinite(longitude);
+	const name = text(body.name);
+	const address = text(body.address);
+	const place = [name, address].filter(Boolean).join(', ');
+	const point = hasPoint ? `${latitude}, ${longitude}` : undefined;
+	const summary = place && point ? `${place} (${point})` : place || point || 'unknown place';
+	const attachment: Attachment = compact({
+		type: 'location',
+		url: hasPoint ? `geo:${latitude},${longitude}` : text(body.url),
+		caption: name ?? address,
+	});
+	return { type: 'message', text: `Location: ${summary}`, attachments: [attachment] };
+}
+
+function contactCards(cards: JsonObject[]): MessageContent {
+	const lines: string[] = [];
+	const attachments: Attachment[] = [];
+	for (const card of cards) {
+		const nameBlock = isObject(card.name) ? card.name : {};
+		const name =
+			text(nameBlock.formatted_name) ??
+			([text(nameBlock.first_name), text(nameBlock.last_name)].filter(Boolean).join(' ') || 'unnamed contact');
+		const phones = objects(card.phones).map((phone) => text(phone.phone) ?? text(phone.wa_id)).filter((p): p is string => !!p);
+		const emails = objects(card.emails).map((email) => text(email.email)).filter((e): e is string => !!e);
+		const details = [...phones, ...emails];
+		lines.push(details.length ? `${name} (${details.join(', ')})` : name);
+		attachments.push({ type: 'contact', caption: name });
+	}
+	const label = cards.length === 1 ? 'Shared contact' : 'Shared contacts';
+	return { type: 'message', text: `${label}: ${lines.join('; ') || 'empty card'}`, attachments };
+}
+
+function interactive(body: JsonObject): MessageContent {
+	const kind = text(body.type) ?? 'unknown';
+	const reply = isObject(body[kind]) ? (body[kind] as JsonObject) : undefined;
+	if ((kind === 'button_reply' || kind === 'list_reply') && reply) {
+		const payload = text(reply.id) ?? text(reply.title) ?? '';
+		const title = text(reply.title);
+		return compact({ type: 'action' as const, text: title, action: compact({ payload, title }) });
+	}
+	if (kind === 'nfm_reply' && reply) {
+		const payload = text(reply.response_json) ?? '{}';
+		const title = text(reply.body) ?? text(reply.name);
+		return compact({ type: 'action' as const, text: title, action: compact({ payload, title }) });
+	}
+	return { type: 'message', text: `[WhatsApp interactive reply of type "${kind}"]` };
+}
+
+function reaction(body: JsonObject): MessageContent {
+	const emoji = text(body.emoji);
+	return compact({
+		type: 'action' as const,
+		text: emoji,
+		action: emoji ? { payload: 'reaction', title: emoji } : { payload: 'reaction_removed' },
+		inReplyTo: text(body.message_id),
+	});
+}
+
+/** The first error Meta attached to a message or status, as `{ code, message }` (title, then details). */
+export function firstError(value: unknown): MessageContent['error'] {
+	const [error] = objects(value);
+	if (!error) return undefined;
+	const code = typeof error.code === 'number' ? error.code : (text(error.code) ?? 'unknown');
+	const title = text(error.title) ?? text(error.message);
+	const details = isObject(error.error_data) ? text(error.error_data.details) : undefined;
+	const message = [title, details && details !== title ? details : undefined].filter(Boolean).join(': ');
+	return { code, message: message || `WhatsApp error ${code}` };
+}
+
+function unknownType(type: string, message: JsonObject): MessageContent {
+	const error = firstError(message.errors);
+	const inner = isObject(message[type]) ? (message[type] as JsonObject) : {};
+	const body = text(inner.body) ?? text(inner.text);
+	if (type === 'unsupported' || type === 'unknown') {
+		const why = error ? `: ${error.message}` : '';
+		return compact({ type: 'message' as const, text: `[Unsupported WhatsApp message${why}]`, error });
+	}
+	const note = body ? `[WhatsApp ${type} message] ${body}` : `[WhatsApp ${type} message]`;
+	return compact({ type: 'message' as const, text: note, error });
+}
+
+/** Maps one entry of `value.messages[]` (or `value.message_echoes[]`) to canonical content. */
+export function messageContent(message: JsonObject): MessageContent {
+	const type = text(message.type) ?? 'unknown';
+	const body = isObject(message[type]) ? (message[type] as JsonObject) : undefined;
+	const context = isObject(message.context) ? message.context : undefined;
+	let content: MessageContent;
+	if (type === 'text' && body) {
+		content = { type: 'message', text: text(body.body) ?? '' };
+	} else if ((MEDIA_TYPES as readonly string[]).includes(type) && body) {
+		content = media(type, body);
+	} else if (type === 'location' && body) {
+		content = location(body);
+	} else if (type === 'contacts' && Array.isArray(message.contacts)) {
+		content = contactCards(objects(message.contacts));
+	} else if (type === 'interactive' && body) {
+		content = interactive(body);
+	} else if (type === 'button' && body) {
+		const title = text(body.text);
+		content = compact({ type: 'action' as const, text: title, action: compact({ payload: text(body.payload) ?? title ?? '', title }) });
+	} else if (type === 'reaction' && body) {
+		content = reaction(body);
+	} else {
+		content = unknownType(type, message);
+	}
+	if (!content.inReplyTo && context) content.inReplyTo = text(context.id);
+	if (!content.error) {
+		const error = firstError(message.errors);
+		if (error) content.error = error;
+	}
+	return compact(content);
+}

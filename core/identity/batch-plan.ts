@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { identityKey, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
+import type { PreparedInput } from './prepare';
+import type { ProtectionRules } from './protection';
+
+/** A customer as the planner sees it: enough to choose merge targets and enforce limits. */
+export interface GraphProfile {
+	id: string;
+	/** Creation order: the oldest customer has the lowest rank and survives merges. */
+	rank: number;
+	traits: Traits;
+	counts: Map<IdentityKind, number>;
+	mergedInto?: string;
+}
+
+export interface ResolveOutcome {
+	customerId?: string;
+	created: boolean;
+	/** Customers merged into `customerId` by this input. */
+	merged: string[];
+	/** Identifiers this input added to the customer. */
+	attached: Identity[];
+	warnings: string[];
+	error?: string;
+	/** The event was already in the history (a redelivery). */
+	duplicate?: boolean;
+	/** The event belongs to a forgotten customer: nothing was stored. */
+	forgotten?: boolean;
+}
+
+export interface PlannedMerge {
+	sourceId: string;
+	targetId: string;
+	evidence: { identities: Identity[]; event?: { channel: string; externalId: string } };
+	targetTraitsBefore: Traits;
+}
+
+/** What a batch changes, in the order it must be written. */
+export interface BatchChanges {
+	newProfiles: string[];
+	/** New identifiers with the customer they were attached to (before later merges move them). */
+	newIdentities: { identity: Identity; profileId: string }[];
+	events: { event: CanonicalEvent; profileId: string; outcome: ResolveOutcome }[];
+	merges: PlannedMerge[];
+	/** Customers whose traits or identifiers changed, with their final traits. */
+	touched: Map<string, Traits>;
+}
+
+/**
+ * The identity graph in memory: identifier → customer, and the customers a batch involves.
+ * The resolver fills it from the store (rows locked), the benchmark keeps it all in memory.
+ */
+export class WorkingGraph {
+	readonly owners = new Map<string, string>();
+	readonly profiles = new Map<string, GraphProfile>();
+	private nextRank = Number.MAX_SAFE_INTEGER / 2;
+
+	root(id: string): GraphProfile {
+		let profile = this.profiles.get(id)!;
+		while (profile.mergedInto) profile = this.profiles.get(profile.mergedInto)!;
+		return profile;
+	}
+
+	ownerOf(identity: Identity): GraphProfile | undefined {
+		const owner = this.owners.get(identityKey(identity));
+		return owner === undefined ? undefined : this.root(owner);
+	}
+
+	create(): GraphProfile {
+		const profile: GraphProfile = { id: randomUUID(), rank: this.nextRank++, traits: {}, counts: new Map() };
+		this.profiles.set(profile.id, profile);
+		return profile;
+	}
+}
+
+/** Sets the given traits over the current ones; a null value removes the trait. */
+export function applyTraits(current: Traits, changes: Traits): Traits {
+	const next = { ...current, ...changes };
+	for (const [key, value] of Object.entries(changes)) if (value === null) delete next[key];
+	return next;
+}
+
+function kindOverLimit(profiles: GraphProfile[], rules: ProtectionRules): IdentityKind | undefined {
+	const total = new Map<IdentityKind, number>();
+	for (const profile of profiles) for (const [kind, n] of profile.counts) total.set(kind, (total.get(kind) ?? 0) + n);
+	for (const [kind, n] of total) if (n > (rules.maxPerKind[kind] ?? Infinity)) return kind;
+	return undefined;
+}
+
+/**
+ * Decides, input by input and in order, which customer each input belongs to: a new one, the
+ * one its identifiers point at, or (several) the oldest of them with the others merged in,
+ * unless protection rules forbid it. Mutates `graph`; returns one outcome per input and the
+ * changes to write.
+ */
+export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: ProtectionRules, forgottenEvents: Set<string> = new Set()) {
+	const changes: BatchChanges = { newProfiles: [], newIdentities: [], events: [], merges: [], touched: new Map() };
+	const seenEvents = new Set<string>();
+	const outcomes = inputs.map((input): ResolveOutcome => {
+		const outcome: ResolveOutcome = { created: false, merged: [], attached: [], warnings: [...input.warnings] };
+		if (input.error) return { ...outcome, error: input.error };
+		const eventKey = input.event && `${input.event.channel}:${input.event.externalId}`;
+		if (eventKey && forgottenEvents.has(eventKey)) {
+			outcome.warnings.push('this event belongs to a forgotten customer: nothing was stored');
+			return { ...outcome, forgotten: true };
+		}
+
+		// Customers this input's identifiers already point at, most trusted identifier first.
+		const matched = new Map<GraphProfile, Identity[]>();
+		for (const identity of input.identities) {
+			const owner = graph.ownerOf(identity);
+			if (owner) matched.set(owner, [...(matched.get(owner) ?? []), identity]);
+		}
+		const group: GraphProfile[] = [];
+		for (const [profile, identities] of matched) {
+			const overLimit = group.length ? kindOverLimit([...group, profile], rules) : undefined;
+			if (overLimit) {
+				outcome.warnings.push(
+					`not merged with customer ${profile.id} (shares ${identities.map((i) => `${i.kind} ${i.value}`).join(', ')}): together they would hold more ${overLimit} identifiers than the limit of ${rules.maxPerKind[overLimit]}`,
+				);
+			} else group.push(profile);
+		}
+
+		let target: GraphProfile;
+		if (!group.length) {
+			target = graph.create();
+			changes.newProfiles.push(target.id);
+			outcome.created = true;
+		} else {
+			target = group.reduce((oldest, profile) => (profile.rank < oldest.rank ? profile : oldest));
+			for (const source of group) {
+				if (source === target) continue;
+				changes.merges.push({
+					sourceId: source.id,
+					targetId: target.id,
+					evidence: {
+						identities: [...matched.get(target)!, ...matched.get(source)!],
+						event: input.event && { channel: input.event.channel, externalId: input.event.externalId },
+					},
+					targetTraitsBefore: target.traits,
+				});
+				target.traits = { ...source.traits, ...target.traits };
+				for (const [kind, n] of source.counts) target.counts.set(kind, (target.counts.get(kind) ?? 0) + n);
+				source.counts = new Map();
+				source.mergedInto = target.id;
+				outcome.merged.push(source.id);
+			}
+		}
+
+		for (const identity of input.identities) {
+			if (graph.ownerOf(identity)) continue;
+			const held = target.counts.get(identity.kind) ?? 0;
+			const limit = rules.maxPerKind[identity.kind] ?? Infinity;
+			if (held >= limit) {
+				outcome.warnings.push(`${identity.kind} ${identity.value} not added: customer ${target.id} already has ${held} ${identity.kind} identifiers (limit ${limit})`);
+				continue;
+			}
+			graph.owners.set(identityKey(identity), target.id);
+			target.counts.set(identity.kind, held + 1);
+			changes.newIdentities.push({ identity, profileId: target.id });
+			outcome.attached.push(identity);
+		}
+
+		// A name from a channel profile only fills a gap; traits given explicitly overwrite.
+		if (input.name && target.traits.name === undefined) target.traits = { ...target.traits, name: input.name };
+		if (input.traits) target.traits = applyTraits(target.traits, input.traits);
+		changes.touched.set(target.id, target.traits);
+
+		if (input.event && eventKey) {
+			if (seenEvents.has(eventKey)) outcome.duplicate = true;
+			else changes.events.push({ event: input.event, profileId: target.id, outcome });
+			seenEvents.add(eventKey);
+		}
+		outcome.customerId = target.id;
+		return outcome;
+	});
+	return { outcomes, changes };
+}

@@ -1,0 +1,67 @@
+import type { Customer, Traits } from '../model';
+import type { Database } from '../store/database';
+import { currentCustomerId, customerIdByIdentity, loadCustomers, storeStats } from '../store/customer-sql';
+import type { ResolveOutcome } from './batch-plan';
+import { addIdentity, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
+import { prepareInput, type ResolveInput } from './prepare';
+import type { RawIdentity } from './normalize';
+import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
+import { resolveBatch } from './resolver';
+
+/** Everything the nodes and the CLI do with customers, over one store and one set of protection rules. */
+export class CustomerGraph {
+	constructor(
+		readonly db: Database,
+		readonly rules: ProtectionRules = DEFAULT_PROTECTION_RULES,
+	) {}
+
+	resolve(inputs: ResolveInput[], defaultCountry?: string): Promise<ResolveOutcome[]> {
+		return resolveBatch(this.db, inputs, { rules: this.rules, defaultCountry });
+	}
+
+	/** Normalizes one identifier as resolution would, or says why it can't be used. */
+	identity(raw: RawIdentity, defaultCountry?: string) {
+		const prepared = prepareInput({ identities: [raw] }, this.rules, defaultCountry);
+		if (prepared.error) throw new CustomerOperationError(prepared.warnings[0]?.replace(/^ignored /, '') ?? prepared.error);
+		return prepared.identities[0];
+	}
+
+	/** The customer an id or identifier stands for today (following merges), if any. */
+	async findCustomerId(by: { id: string } | { identity: RawIdentity; defaultCountry?: string }): Promise<string | undefined> {
+		if ('id' in by) return await currentCustomerId(this.db, by.id.trim());
+		return await customerIdByIdentity(this.db, this.identity(by.identity, by.defaultCountry));
+	}
+
+	async getCustomers(ids: string[], historyLimit: number): Promise<Map<string, Customer>> {
+		return await loadCustomers(this.db, ids, historyLimit);
+	}
+
+	async getCustomer(id: string, historyLimit: number): Promise<Customer | undefined> {
+		return (await loadCustomers(this.db, [id], historyLimit)).get(id);
+	}
+
+	addIdentity(customerId: string, raw: RawIdentity, defaultCountry?: string) {
+		const identity = this.identity(raw, defaultCountry);
+		return addIdentity(this.db, customerId, identity, this.rules.maxPerKind[identity.kind] ?? Infinity);
+	}
+
+	merge(primaryId: string, secondaryId: string, note?: string) {
+		return mergeCustomers(this.db, primaryId, secondaryId, note);
+	}
+
+	unmerge(mergedId: string) {
+		return unmergeCustomer(this.db, mergedId);
+	}
+
+	forget(customerId: string) {
+		return forgetCustomer(this.db, customerId);
+	}
+
+	updateTraits(customerId: string, traits: Traits) {
+		return updateCustomerTraits(this.db, customerId, traits);
+	}
+
+	stats() {
+		return storeStats(this.db);
+	}
+}

@@ -1,0 +1,139 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Identity, Traits } from '../model';
+import type { Database, SqlClient } from '../store/database';
+import { currentCustomerId, customerIdByIdentity } from '../store/customer-sql';
+import * as sql from '../store/graph-sql';
+import { applyTraits } from './batch-plan';
+import { withConflictRetry } from './conflict-retry';
+
+/** A request that can't be carried out as asked; the message says what to do instead. */
+export class CustomerOperationError extends Error {}
+
+async function requireCustomer(tx: SqlClient, id: string): Promise<string> {
+	const current = await currentCustomerId(tx, id.trim());
+	if (!current) throw new CustomerOperationError(`No customer with id "${id}": it may have been forgotten, or the id is mistyped`);
+	const [locked] = await sql.lockProfiles(tx, [current]);
+	if (!locked || locked.merged_into) throw new CustomerOperationError(`Customer "${id}" changed while this ran; try again`);
+	return current;
+}
+
+async function lockedTraits(tx: SqlClient, id: string): Promise<Traits> {
+	return (await tx.query<{ traits: Traits }>('SELECT traits FROM profiles WHERE id = $1', [id]))[0].traits;
+}
+
+function inTransaction<T>(db: Database, work: (tx: SqlClient) => Promise<T>): Promise<T> {
+	return withConflictRetry(() => db.transaction(work));
+}
+
+/** Adds an identifier (already normalized and checked) to a customer. */
+export function addIdentity(db: Database, customerId: string, identity: Identity, limit: number) {
+	return inTransaction(db, async (tx) => {
+		const id = await requireCustomer(tx, customerId);
+		const owner = await customerIdByIdentity(tx, identity);
+		if (owner === id) return { customerId: id, added: false };
+		if (owner) {
+			throw new CustomerOperationError(
+				`${identity.kind} ${identity.value} already belongs to customer ${owner}: if they are the same person, use Merge Customers`,
+			);
+		}
+		const [count] = await sql.identityCounts(tx, [id]).then((rows) => rows.filter((row) => row.kind === identity.kind));
+		if ((count?.n ?? 0) >= limit) {
+			throw new CustomerOperationError(`Customer ${id} already has ${count.n} ${identity.kind} identifiers, the limit; remove one or raise the limit`);
+		}
+		await sql.insertIdentities(tx, [{ identity, profileId: id }]);
+		await sql.updateTraits(tx, new Map([[id, await lockedTraits(tx, id)]]));
+		return { customerId: id, added: true };
+	});
+}
+
+/** Merges `secondaryId` into `primaryId` on a person's decision; protection limits don't apply. */
+export function mergeCustomers(db: Database, primaryId: string, secondaryId: string, note?: string) {
+	return inTransaction(db, async (tx) => {
+		const targetId = await requireCustomer(tx, primaryId);
+		const sourceId = await requireCustomer(tx, secondaryId);
+		if (targetId === sourceId) throw new CustomerOperationError(`${primaryId} and ${secondaryId} are already the same customer (${targetId})`);
+		const before = await lockedTraits(tx, targetId);
+		const sourceTraits = await lockedTraits(tx, sourceId);
+		await sql.mergeProfile(tx, { sourceId, targetId, reason: 'manual', evidence: { note: note ?? null }, targetTraitsBefore: before });
+		await sql.updateTraits(tx, new Map([[targetId, { ...sourceTraits, ...before }]]));
+		return { customerId: targetId, merged: [sourceId] };
+	});
+}
+
+interface MergeRow {
+	id: string;
+	target_id: string;
+	moved_identities: string[];
+	moved_events: string[];
+	target_traits_before: Traits;
+}
+
+/** Undoes the merge of `mergedId` into another customer: both are again as they were before it. */
+export function unmergeCustomer(db: Database, mergedId: string) {
+	return inTransaction(db, async (tx) => {
+		const sourceId = mergedId.trim();
+		const [merge] = await tx.query<MergeRow>(
+			`SELECT id, target_id, moved_identities::text[], moved_events::text[], target_traits_before
+			 FROM merges WHERE source_id::text = $1 AND unmerged_at IS NULL ORDER BY id DESC LIMIT 1`,
+			[sourceId],
+		);
+		if (!merge) throw new CustomerOperationError(`Customer "${mergedId}" is not merged into another customer: give the id of the customer that was merged away`);
+		const targetId = await requireCustomer(tx, merge.target_id);
+		await sql.lockProfiles(tx, [sourceId]);
+		// Only what is still where the merge put it goes back; what moved since stays.
+		await tx.query('UPDATE identities SET profile_id = $1 WHERE id = ANY($2::bigint[]) AND profile_id = $3', [sourceId, merge.moved_identities, targetId]);
+		await tx.query('UPDATE events SET profile_id = $1 WHERE id = ANY($2::bigint[]) AND profile_id = $3', [sourceId, merge.moved_events, targetId]);
+		await tx.query('UPDATE profiles SET merged_into = NULL, merged_at = NULL, updated_at = now() WHERE id = $1', [sourceId]);
+		await tx.query('UPDATE merges SET unmerged_at = now() WHERE id = $1', [merge.id]);
+		// Traits the merge brought over are taken back, unless they were changed since.
+		const sourceTraits = await lockedTraits(tx, sourceId);
+		const traits = { ...(await lockedTraits(tx, targetId)) };
+		for (const [key, value] of Object.entries(sourceTraits)) {
+			if (!(key in merge.target_traits_before) && isDeepStrictEqual(traits[key], value)) delete traits[key];
+		}
+		await sql.updateTraits(tx, new Map([[targetId, traits]]));
+		return { customerId: sourceId, unmergedFrom: targetId };
+	});
+}
+
+/**
+ * Erases a customer (right to erasure, GDPR/LGPD): the customer, every customer merged into it,
+ * their identifiers, history and merge audit. Only hashes of the events' dedupe keys stay, so
+ * that a redelivered old webhook does not bring the data back.
+ */
+export function forgetCustomer(db: Database, customerId: string) {
+	return inTransaction(db, async (tx) => {
+		const id = await requireCustomer(tx, customerId);
+		const tree = (
+			await tx.query<{ id: string }>(
+				`WITH RECURSIVE tree AS (
+				   SELECT id FROM profiles WHERE id = $1
+				   UNION ALL SELECT p.id FROM profiles p JOIN tree t ON p.merged_into = t.id
+				 ) SELECT id FROM tree`,
+				[id],
+			)
+		).map((row) => row.id);
+		await tx.query(
+			`INSERT INTO forgotten_events (key_hash)
+			 SELECT encode(sha256(convert_to(channel || ':' || external_id, 'UTF8')), 'hex') FROM events WHERE profile_id = ANY($1::uuid[])
+			 ON CONFLICT DO NOTHING`,
+			[tree],
+		);
+		const count = async (statement: string) => (await tx.query<{ n: number }>(`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tree]))[0].n;
+		const events = await count('DELETE FROM events WHERE profile_id = ANY($1::uuid[])');
+		const identities = await count('DELETE FROM identities WHERE profile_id = ANY($1::uuid[])');
+		await tx.query('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])', [tree]);
+		const customers = await count('DELETE FROM profiles WHERE id = ANY($1::uuid[])');
+		return { customerId: id, customers, identities, events };
+	});
+}
+
+/** Sets traits on a customer; a null value removes that trait. */
+export function updateCustomerTraits(db: Database, customerId: string, changes: Traits) {
+	return inTransaction(db, async (tx) => {
+		const id = await requireCustomer(tx, customerId);
+		const traits = applyTraits(await lockedTraits(tx, id), changes);
+		await sql.updateTraits(tx, new Map([[id, traits]]));
+		return { customerId: id, traits };
+	});
+}

@@ -1,0 +1,65 @@
+import { CRM_KINDS, IDENTITY_KINDS, type Identity, type IdentityKind } from '../model';
+import { normalizePhone, normalizeWhatsAppId, type NormalizeResult } from './phone';
+
+/** An identifier as it arrives from an event, an import or a user's mapping, before normalization. */
+export interface RawIdentity {
+	/** An identity kind, or `whatsapp` for a WhatsApp id (it becomes a `phone`). */
+	kind: string;
+	value: unknown;
+	/** Country for phones written in national format, e.g. "BR". */
+	country?: string;
+}
+
+export type NormalizedIdentity = { ok: true; identity: Identity } | { ok: false; reason: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function normalizeEmail(input: string): NormalizeResult {
+	const value = input.trim().toLowerCase();
+	return EMAIL.test(value) ? { ok: true, value } : { ok: false, reason: `"${input}" is not an e-mail address` };
+}
+
+/** Page-scoped (Messenger) and account-scoped (Instagram) ids only mean something with their scope. */
+function normalizeScopedId(kind: string, input: string): NormalizeResult {
+	const value = input.trim();
+	return /^[^:\s]+:[^:\s]+$/.test(value)
+		? { ok: true, value }
+		: { ok: false, reason: `a ${kind} id must be written "<${kind === 'messenger' ? 'pageId' : 'igAccountId'}>:<userId>", got "${input}"` };
+}
+
+function normalizePlainId(kind: string, input: string): NormalizeResult {
+	const value = input.trim();
+	if (!value) return { ok: false, reason: `empty ${kind} id` };
+	if (kind === 'telegram' && !/^-?\d+$/.test(value)) return { ok: false, reason: `a telegram user id is a number, got "${input}"` };
+	return { ok: true, value };
+}
+
+function isKind(kind: string): kind is IdentityKind {
+	return (IDENTITY_KINDS as readonly string[]).includes(kind);
+}
+
+/** Turns one raw identifier into the normalized form the store matches on, or says why it can't. */
+export function normalizeIdentity(raw: RawIdentity, defaultCountry?: string): NormalizedIdentity {
+	const kind = String(raw.kind ?? '').trim().toLowerCase();
+	if (raw.value === null || raw.value === undefined || typeof raw.value === 'object') {
+		return { ok: false, reason: `${kind || 'identifier'} has no value` };
+	}
+	const text = String(raw.value);
+	let result: NormalizeResult;
+	let identityKind: IdentityKind;
+	if (kind === 'whatsapp') {
+		identityKind = 'phone';
+		result = normalizeWhatsAppId(text);
+	} else if (!isKind(kind)) {
+		return { ok: false, reason: `unknown identifier kind "${raw.kind}"; use one of whatsapp, ${IDENTITY_KINDS.join(', ')}` };
+	} else {
+		identityKind = kind;
+		if (kind === 'phone') result = normalizePhone(text, raw.country ?? defaultCountry);
+		else if (kind === 'email') result = normalizeEmail(text);
+		else if (kind === 'messenger' || kind === 'instagram') result = normalizeScopedId(kind, text);
+		else result = normalizePlainId(kind, text);
+	}
+	return result.ok ? { ok: true, identity: { kind: identityKind, value: result.value } } : result;
+}
+
+export const isCrmKind = (kind: string) => (CRM_KINDS as readonly string[]).includes(kind);

@@ -1,0 +1,75 @@
+import { canonicalEventSchema, customerIdentities, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
+import { normalizeIdentity, type RawIdentity } from './normalize';
+import { blockReason, kindRank, type ProtectionRules } from './protection';
+
+/** One thing to resolve to a customer: identifiers, and optionally a name, traits and the event to record. */
+export interface ResolveInput {
+	identities: RawIdentity[];
+	name?: string;
+	traits?: Traits;
+	/** Recorded in the customer's history (once, however often it is delivered). */
+	event?: CanonicalEvent;
+}
+
+/** A ResolveInput with identifiers normalized, junk set aside, most trusted kind first. */
+export interface PreparedInput {
+	identities: Identity[];
+	warnings: string[];
+	/** Why this input can't be resolved at all; the other inputs of the batch go on. */
+	error?: string;
+	name?: string;
+	traits?: Traits;
+	event?: CanonicalEvent;
+}
+
+/** The input for a canonical event: its customer's identities, the sender's name, the event itself. */
+export function inputFromEvent(event: CanonicalEvent): ResolveInput {
+	return {
+		identities: customerIdentities(event),
+		name: event.direction === 'inbound' ? event.from.name : undefined,
+		event,
+	};
+}
+
+/** Accepts a canonical event or a plain `{identities, name?, traits?}` object (as the CLI reads them). */
+export function parseResolveInput(value: unknown): ResolveInput {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object');
+	const object = value as Record<string, unknown>;
+	if ('channel' in object && 'externalId' in object) {
+		const parsed = canonicalEventSchema.safeParse(object);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			throw new Error(`not a valid canonical event: ${issue.path.join('.') || 'event'}: ${issue.message}`);
+		}
+		return inputFromEvent(parsed.data);
+	}
+	if (!Array.isArray(object.identities)) throw new Error('expected "identities": [{"kind": "email", "value": "…"}] or a canonical event');
+	const traits = object.traits;
+	if (traits !== undefined && (typeof traits !== 'object' || traits === null || Array.isArray(traits))) throw new Error('"traits" must be an object');
+	return {
+		identities: object.identities as RawIdentity[],
+		name: typeof object.name === 'string' ? object.name : undefined,
+		traits: traits as Traits | undefined,
+	};
+}
+
+export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaultCountry?: string): PreparedInput {
+	const warnings: string[] = [];
+	const byKey = new Map<string, Identity>();
+	for (const raw of input.identities) {
+		if (typeof raw !== 'object' || raw === null) {
+			warnings.push(`ignored identifier ${JSON.stringify(raw)}: expected {"kind": …, "value": …}`);
+			continue;
+		}
+		const rawBlock = blockReason(String(raw.kind), raw.value, rules);
+		const normalized = rawBlock ? undefined : normalizeIdentity(raw, defaultCountry);
+		if (normalized && !normalized.ok) warnings.push(`ignored ${raw.kind}: ${normalized.reason}`);
+		const identity = normalized?.ok ? normalized.identity : undefined;
+		const block = rawBlock ?? (identity && blockReason(identity.kind, identity.value, rules));
+		if (block) warnings.push(`ignored ${block}`);
+		else if (identity) byKey.set(identityKey(identity), identity);
+	}
+	const identities = [...byKey.values()].sort((a, b) => kindRank(a.kind, rules) - kindRank(b.kind, rules));
+	const error = identities.length ? undefined : `no usable identifier${warnings.length ? ` (${warnings.join('; ')})` : ': give at least one e-mail, phone or channel id'}`;
+	return { identities, warnings, error, name: input.name?.trim() || undefined, traits: input.traits, event: input.event };
+}

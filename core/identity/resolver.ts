@@ -1,0 +1,69 @@
+import type { Database, SqlClient } from '../store/database';
+import * as sql from '../store/graph-sql';
+import { WorkingGraph, planBatch, type ResolveOutcome } from './batch-plan';
+import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
+import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
+import { withConflictRetry, StaleReadError } from './conflict-retry';
+
+export interface ResolveOptions {
+	rules?: ProtectionRules;
+	/** Country for phones written without a country code. */
+	defaultCountry?: string;
+}
+
+/**
+ * Resolves a batch of inputs to customers in one transaction: all of it is written, or
+ * nothing. Concurrent resolvers (n8n workers) are serialized on the customers they touch and
+ * retried when another one got there first.
+ */
+export async function resolveBatch(db: Database, inputs: ResolveInput[], options: ResolveOptions = {}): Promise<ResolveOutcome[]> {
+	const rules = options.rules ?? DEFAULT_PROTECTION_RULES;
+	const prepared = inputs.map((input) => prepareInput(input, rules, options.defaultCountry));
+	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, rules)));
+}
+
+async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<WorkingGraph> {
+	const identities = prepared.flatMap((input) => (input.error ? [] : input.identities));
+	const owners = await sql.lookupOwners(tx, identities);
+	const profileIds = [...new Set(owners.values())];
+	const locked = await sql.lockProfiles(tx, profileIds);
+	if (locked.length !== profileIds.length || locked.some((row) => row.merged_into)) throw new StaleReadError();
+	if (profileIds.length) {
+		// Another worker may have moved an identifier between the lookup and the lock.
+		const again = await sql.lookupOwners(tx, identities);
+		if (again.size !== owners.size || [...again].some(([key, owner]) => owners.get(key) !== owner)) throw new StaleReadError();
+	}
+	const graph = new WorkingGraph();
+	for (const [key, owner] of owners) graph.owners.set(key, owner);
+	for (const row of locked) graph.profiles.set(row.id, { id: row.id, rank: Number(row.seq), traits: row.traits, counts: new Map() });
+	for (const row of await sql.identityCounts(tx, profileIds)) graph.profiles.get(row.profile_id)!.counts.set(row.kind, row.n);
+	return graph;
+}
+
+async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], rules: ProtectionRules): Promise<ResolveOutcome[]> {
+	const graph = await loadGraph(tx, prepared);
+	const eventKeys = prepared.flatMap((input) => (input.event ? [sql.eventKey(input.event.channel, input.event.externalId)] : []));
+	const forgotten = await sql.forgottenEventKeys(tx, eventKeys);
+	const { outcomes, changes } = planBatch(graph, prepared, rules, forgotten);
+
+	await sql.insertProfiles(tx, changes.newProfiles);
+	await sql.insertIdentities(tx, changes.newIdentities);
+	const recorded = await sql.insertEvents(
+		tx,
+		changes.events.map(({ event: { raw: _raw, ...body }, profileId }) => ({
+			profileId,
+			channel: body.channel,
+			externalId: body.externalId,
+			type: body.type,
+			direction: body.direction,
+			timestamp: body.timestamp,
+			body,
+		})),
+	);
+	for (const { event, outcome } of changes.events) {
+		if (!recorded.has(sql.eventKey(event.channel, event.externalId))) outcome.duplicate = true;
+	}
+	for (const merge of changes.merges) await sql.mergeProfile(tx, { ...merge, reason: 'automatic' });
+	await sql.updateTraits(tx, changes.touched);
+	return outcomes;
+}

@@ -1,0 +1,12 @@
+export * from './model';
+export * from './identity/phone';
+export * from './identity/normalize';
+export * from './identity/protection';
+export * from './identity/prepare';
+export * from './identity/batch-plan';
+export * from './identity/customer-graph';
+export { CustomerOperationError } from './identity/customer-operations';
+export * from './store/database';
+export * from './store/store-config';
+export * from './store/open-store';
+export type { StoreStats } from './store/customer-sql';

@@ -1,0 +1,109 @@
+import type { Customer, HistoryEntry, Identity, IdentityKind, Traits } from '../model';
+import type { SqlClient } from './database';
+
+/** Statements that read customers: the 360 view, look-ups, counts. */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isCustomerId(id: string): boolean {
+	return UUID.test(id);
+}
+
+/** The customer an id stands for today: itself, or the one it was merged into. */
+export async function currentCustomerId(db: SqlClient, id: string): Promise<string | undefined> {
+	if (!isCustomerId(id)) return undefined;
+	const rows = await db.query<{ id: string }>(
+		`WITH RECURSIVE chain AS (
+		   SELECT id, merged_into FROM profiles WHERE id = $1
+		   UNION ALL SELECT p.id, p.merged_into FROM profiles p JOIN chain c ON p.id = c.merged_into
+		 ) SELECT id FROM chain WHERE merged_into IS NULL`,
+		[id],
+	);
+	return rows[0]?.id;
+}
+
+export async function customerIdByIdentity(db: SqlClient, identity: Identity): Promise<string | undefined> {
+	const rows = await db.query<{ profile_id: string }>('SELECT profile_id FROM identities WHERE kind = $1 AND value = $2', [identity.kind, identity.value]);
+	return rows[0]?.profile_id;
+}
+
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+/** The 360 view of these customers, with their `historyLimit` most recent events each. */
+export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: number): Promise<Map<string, Customer>> {
+	const unique = [...new Set(ids)];
+	const customers = new Map<string, Customer>();
+	if (!unique.length) return customers;
+	const [profiles, identities, channels, history, merges] = await Promise.all([
+		db.query<{ id: string; created_at: Date; traits: Traits }>('SELECT id, created_at, traits FROM profiles WHERE id = ANY($1::uuid[])', [unique]),
+		db.query<{ profile_id: string; kind: IdentityKind; value: string }>(
+			'SELECT profile_id, kind, value FROM identities WHERE profile_id = ANY($1::uuid[]) ORDER BY id',
+			[unique],
+		),
+		db.query<{ profile_id: string; channel: Customer['channels'][number]['channel']; last_seen: Date }>(
+			'SELECT profile_id, channel, max(occurred_at) AS last_seen FROM events WHERE profile_id = ANY($1::uuid[]) GROUP BY profile_id, channel ORDER BY last_seen DESC',
+			[unique],
+		),
+		historyLimit > 0
+			? db.query<{ profile_id: string; body: HistoryEntry['event'] }>(
+					`SELECT profile_id, body FROM (
+					   SELECT profile_id, body, occurred_at, id, row_number() OVER (PARTITION BY profile_id ORDER BY occurred_at DESC, id DESC) AS n
+					   FROM events WHERE profile_id = ANY($1::uuid[])
+					 ) recent WHERE n <= $2 ORDER BY occurred_at DESC, id DESC`,
+					[unique, historyLimit],
+				)
+			: Promise.resolve([]),
+		db.query<{ target_id: string; source_id: string }>(
+			'SELECT target_id, source_id FROM merges WHERE target_id = ANY($1::uuid[]) AND unmerged_at IS NULL ORDER BY id',
+			[unique],
+		),
+	]);
+	for (const row of profiles) {
+		customers.set(row.id, { id: row.id, createdAt: iso(row.created_at), identities: [], traits: row.traits, channels: [], mergedFrom: [], history: [] });
+	}
+	for (const row of identities) customers.get(row.profile_id)?.identities.push({ kind: row.kind, value: row.value });
+	for (const row of channels) customers.get(row.profile_id)?.channels.push({ channel: row.channel, lastSeenAt: iso(row.last_seen) });
+	for (const row of history) {
+		const event = row.body as Record<string, string>;
+		customers.get(row.profile_id)?.history.push({
+			channel: event.channel as HistoryEntry['channel'],
+			externalId: event.externalId,
+			type: event.type,
+			direction: event.direction as HistoryEntry['direction'],
+			timestamp: event.timestamp,
+			text: event.text,
+			event: row.body,
+		});
+	}
+	for (const row of merges) customers.get(row.target_id)?.mergedFrom.push(row.source_id);
+	return customers;
+}
+
+export interface StoreStats {
+	customers: number;
+	mergedCustomers: number;
+	identities: Record<string, number>;
+	events: Record<string, number>;
+	merges: number;
+	unmerges: number;
+	forgottenEvents: number;
+}
+
+export async function storeStats(db: SqlClient): Promise<StoreStats> {
+	const [profiles, identities, events, merges, forgotten] = await Promise.all([
+		db.query<{ roots: number; merged: number }>('SELECT count(*) FILTER (WHERE merged_into IS NULL)::int AS roots, count(merged_into)::int AS merged FROM profiles'),
+		db.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM identities GROUP BY kind ORDER BY kind'),
+		db.query<{ channel: string; n: number }>('SELECT channel, count(*)::int AS n FROM events GROUP BY channel ORDER BY channel'),
+		db.query<{ active: number; undone: number }>('SELECT count(*) FILTER (WHERE unmerged_at IS NULL)::int AS active, count(unmerged_at)::int AS undone FROM merges'),
+		db.query<{ n: number }>('SELECT count(*)::int AS n FROM forgotten_events'),
+	]);
+	return {
+		customers: profiles[0].roots,
+		mergedCustomers: profiles[0].merged,
+		identities: Object.fromEntries(identities.map((row) => [row.kind, row.n])),
+		events: Object.fromEntries(events.map((row) => [row.channel, row.n])),
+		merges: merges[0].active,
+		unmerges: merges[0].undone,
+		forgottenEvents: forgotten[0].n,
+	};
+}

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { Identity, IdentityKind, Traits } from '../model';
+import type { SqlClient } from './database';
+
+/** Statements that read and write the identity graph, set-based: one round trip per step, whatever the batch size. */
+
+export interface ProfileRow {
+	id: string;
+	seq: string | number;
+	traits: Traits;
+	merged_into: string | null;
+}
+
+/** Which customer owns each of these identifiers, keyed "kind:value". */
+export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promise<Map<string, string>> {
+	if (!identities.length) return new Map();
+	const rows = await tx.query<{ kind: string; value: string; profile_id: string }>(
+		`SELECT i.kind, i.value, i.profile_id FROM identities i
+		 JOIN unnest($1::text[], $2::text[]) AS k(kind, value) ON i.kind = k.kind AND i.value = k.value`,
+		[identities.map((i) => i.kind), identities.map((i) => i.value)],
+	);
+	return new Map(rows.map((row) => [`${row.kind}:${row.value}`, row.profile_id]));
+}
+
+/** Locks these customers until the transaction ends, in id order so that workers never deadlock. */
+export async function lockProfiles(tx: SqlClient, ids: string[]): Promise<ProfileRow[]> {
+	if (!ids.length) return [];
+	return await tx.query<ProfileRow>(
+		'SELECT id, seq, traits, merged_into FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+		[[...ids].sort()],
+	);
+}
+
+export async function identityCounts(tx: SqlClient, ids: string[]): Promise<{ profile_id: string; kind: IdentityKind; n: number }[]> {
+	if (!ids.length) return [];
+	return await tx.query('SELECT profile_id, kind, count(*)::int AS n FROM identities WHERE profile_id = ANY($1::uuid[]) GROUP BY profile_id, kind', [ids]);
+}
+
+/** How an event is told apart from every other: recorded once per channel and provider id. */
+export function eventKey(channel: string, externalId: string): string {
+	return `${channel}:${externalId}`;
+}
+
+/** The non-personal trace kept of a forgotten customer's event, so a redelivery is recognised. */
+export function hashEventKey(key: string): string {
+	return createHash('sha256').update(key).digest('hex');
+}
+
+/** Of these event keys, the ones whose customer was forgotten. */
+export async function forgottenEventKeys(tx: SqlClient, keys: string[]): Promise<Set<string>> {
+	if (!keys.length) return new Set();
+	const hashes = new Map(keys.map((key) => [hashEventKey(key), key]));
+	const rows = await tx.query<{ key_hash: string }>('SELECT key_hash FROM forgotten_events WHERE key_hash = ANY($1::text[])', [[...hashes.keys()]]);
+	return new Set(rows.map((row) => hashes.get(row.key_hash)!));
+}
+
+export async function insertProfiles(tx: SqlClient, ids: string[]): Promise<void> {
+	if (!ids.length) return;
+	// ORDER BY keeps creation order in `seq`: the oldest customer survives merges.
+	await tx.query('INSERT INTO profiles (id) SELECT id FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord) ORDER BY ord', [ids]);
+}
+
+export async function insertIdentities(tx: SqlClient, rows: { identity: Identity; profileId: string }[]): Promise<void> {
+	if (!rows.length) return;
+	// Sorted, so that two workers inserting the same identifiers wait on each other instead of deadlocking.
+	const sorted = [...rows].sort((a, b) => (a.identity.kind + a.identity.value < b.identity.kind + b.identity.value ? -1 : 1));
+	await tx.query('INSERT INTO identities (kind, value, profile_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])', [
+		sorted.map((r) => r.identity.kind),
+		sorted.map((r) => r.identity.value),
+		sorted.map((r) => r.profileId),
+	]);
+}
+
+export interface EventRow {
+	profileId: string;
+	channel: string;
+	externalId: string;
+	type: string;
+	direction: string;
+	timestamp: string;
+	body: unknown;
+}
+
+/** Records events; returns the "channel:externalId" keys that were new (the others were already recorded). */
+export async function insertEvents(tx: SqlClient, events: EventRow[]): Promise<Set<string>> {
+	if (!events.length) return new Set();
+	const sorted = [...events].sort((a, b) => (a.channel + a.externalId < b.channel + b.externalId ? -1 : 1));
+	const rows = await tx.query<{ channel: string; external_id: string }>(
+		`INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body)
+		 SELECT profile_id, channel, external_id, type, direction, occurred_at, body::jsonb
+		 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+		   AS t(profile_id, channel, external_id, type, direction, occurred_at, body)
+		 ON CONFLICT (channel, external_id) DO NOTHING
+		 RETURNING channel, external_id`,
+		[
+			sorted.map((e) => e.profileId),
+			sorted.map((e) => e.channel),
+			sorted.map((e) => e.externalId),
+			sorted.map((e) => e.type),
+			sorted.map((e) => e.direction),
+			sorted.map((e) => e.timestamp),
+			sorted.map((e) => JSON.stringify(e.body)),
+		],
+	);
+	return new Set(rows.map((row) => eventKey(row.channel, row.external_id)));
+}
+
+/** Moves everything of `sourceId` to `targetId` and audits it, in one statement. */
+export async function mergeProfile(
+	tx: SqlClient,
+	merge: { sourceId: string; targetId: string; reason: string; evidence: unknown; targetTraitsBefore: Traits },
+): Promise<void> {
+	await tx.query(
+		`WITH moved_identities AS (UPDATE identities SET profile_id = $2 WHERE profile_id = $1 RETURNING id),
+		      moved_events AS (UPDATE events SET profile_id = $2 WHERE profile_id = $1 RETURNING id),
+		      source AS (UPDATE profiles SET merged_into = $2, merged_at = now(), updated_at = now() WHERE id = $1)
+		 INSERT INTO merges (target_id, source_id, reason, evidence, moved_identities, moved_events, target_traits_before)
+		 SELECT $2, $1, $3, $4::jsonb,
+		   (SELECT coalesce(array_agg(id), '{}') FROM moved_identities),
+		   (SELECT coalesce(array_agg(id), '{}') FROM moved_events),
+		   $5::jsonb`,
+		[merge.sourceId, merge.targetId, merge.reason, JSON.stringify(merge.evidence), JSON.stringify(merge.targetTraitsBefore)],
+	);
+}
+
+export async function updateTraits(tx: SqlClient, traits: Map<string, Traits>): Promise<void> {
+	if (!traits.size) return;
+	await tx.query(
+		`UPDATE profiles p SET traits = t.traits::jsonb, updated_at = now()
+		 FROM unnest($1::uuid[], $2::text[]) AS t(id, traits) WHERE p.id = t.id`,
+		[[...traits.keys()], [...traits.values()].map((value) => JSON.stringify(value))],
+	);
+}

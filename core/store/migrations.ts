@@ -1,0 +1,93 @@
+import type { Database } from './database';
+import { quoteIdentifier } from './sql-identifier';
+
+/**
+ * The schema, as numbered steps; each runs once per store, in order, in one transaction.
+ * Append new steps, never edit a released one.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+	{
+		version: 1,
+		name: 'identity graph',
+		sql: `
+CREATE TABLE profiles (
+	id uuid PRIMARY KEY,
+	seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	updated_at timestamptz NOT NULL DEFAULT now(),
+	traits jsonb NOT NULL DEFAULT '{}',
+	merged_into uuid REFERENCES profiles (id),
+	merged_at timestamptz
+);
+CREATE INDEX profiles_merged_into ON profiles (merged_into) WHERE merged_into IS NOT NULL;
+
+-- Every identifier points at a customer that is not merged into another (merges move them).
+CREATE TABLE identities (
+	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	kind text NOT NULL,
+	value text NOT NULL,
+	profile_id uuid NOT NULL REFERENCES profiles (id),
+	created_at timestamptz NOT NULL DEFAULT now(),
+	UNIQUE (kind, value)
+);
+CREATE INDEX identities_profile ON identities (profile_id);
+
+-- The history: one row per channel event, recorded once however often it is delivered.
+CREATE TABLE events (
+	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	profile_id uuid NOT NULL REFERENCES profiles (id),
+	channel text NOT NULL,
+	external_id text NOT NULL,
+	type text NOT NULL,
+	direction text NOT NULL,
+	occurred_at timestamptz NOT NULL,
+	body jsonb NOT NULL,
+	UNIQUE (channel, external_id)
+);
+CREATE INDEX events_profile_time ON events (profile_id, occurred_at DESC);
+
+-- The audit of every merge, with what moved, so that it can be undone.
+CREATE TABLE merges (
+	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	target_id uuid NOT NULL REFERENCES profiles (id),
+	source_id uuid NOT NULL REFERENCES profiles (id),
+	reason text NOT NULL,
+	evidence jsonb NOT NULL,
+	moved_identities bigint[] NOT NULL,
+	moved_events bigint[] NOT NULL,
+	target_traits_before jsonb NOT NULL,
+	merged_at timestamptz NOT NULL DEFAULT now(),
+	unmerged_at timestamptz
+);
+CREATE INDEX merges_target ON merges (target_id);
+CREATE INDEX merges_source ON merges (source_id);
+
+-- What stays of a forgotten customer: hashes of its events' dedupe keys, nothing personal.
+CREATE TABLE forgotten_events (
+	key_hash text PRIMARY KEY,
+	forgotten_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+	},
+];
+
+/** Brings the store's schema up to date; safe when several workers start at once. */
+export async function migrate(db: Database, schema: string): Promise<number[]> {
+	return await db.transaction(async (tx) => {
+		await tx.query(`SELECT pg_advisory_xact_lock(hashtext('n8n-nodes-omnichannel:migrate'))`);
+		await tx.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+		await tx.query(`SET LOCAL search_path TO ${quoteIdentifier(schema)}`);
+		await tx.query(
+			`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+		);
+		const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
+		const applied: number[] = [];
+		for (const migration of MIGRATIONS) {
+			if (done.has(migration.version)) continue;
+			await tx.exec(migration.sql);
+			await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+			applied.push(migration.version);
+		}
+		return applied;
+	});
+}

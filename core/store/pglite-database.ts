@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, SqlClient } from './database';
+import { quoteIdentifier } from './sql-identifier';
+
+/**
+ * The embedded store: PostgreSQL compiled to WebAssembly, in a folder, no server. One
+ * process at a time may open a folder; PGlite runs one statement at a time, so concurrent
+ * transactions in this process are queued, never interleaved.
+ */
+export class PgliteDatabase implements Database {
+	private constructor(
+		private readonly db: PGlite,
+		readonly description: string,
+	) {}
+
+	/** Opens (or creates) the store in `folder`; without a folder the data lives in memory only. */
+	static async open(folder: string | undefined, schema: string): Promise<PgliteDatabase> {
+		if (folder) mkdirSync(folder, { recursive: true });
+		const db = new PGlite(folder);
+		await db.waitReady;
+		await db.exec(`SET search_path TO ${quoteIdentifier(schema)}`);
+		return new PgliteDatabase(db, folder ? `embedded store in ${folder}` : 'in-memory embedded store');
+	}
+
+	async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+		return (await this.db.query<T>(sql, params)).rows;
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.db.exec(sql);
+	}
+
+	async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+		return await this.db.transaction(async (tx) =>
+			work({
+				query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
+				exec: async (sql: string) => void (await tx.exec(sql)),
+			}),
+		);
+	}
+
+	async close(): Promise<void> {
+		if (!this.db.closed) await this.db.close();
+	}
+}

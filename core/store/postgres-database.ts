@@ -1,0 +1,49 @@
+import { Pool, type PoolConfig } from 'pg';
+import type { Database, SqlClient } from './database';
+
+/** The scale-out store: a PostgreSQL server shared by every n8n worker. */
+export class PostgresDatabase implements Database {
+	private constructor(
+		private readonly pool: Pool,
+		readonly description: string,
+	) {}
+
+	static async open(config: PoolConfig, description: string): Promise<PostgresDatabase> {
+		const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, ...config });
+		// An idle client that loses its server must not crash the n8n process.
+		pool.on('error', () => undefined);
+		const database = new PostgresDatabase(pool, description);
+		await database.query('SELECT 1');
+		return database;
+	}
+
+	async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+		return (await this.pool.query(sql, params)).rows as T[];
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.pool.query(sql);
+	}
+
+	async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+		const client = await this.pool.connect();
+		try {
+			await client.query('BEGIN');
+			const result = await work({
+				query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
+				exec: async (sql: string) => void (await client.query(sql)),
+			});
+			await client.query('COMMIT');
+			return result;
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => undefined);
+			throw error;
+		} finally {
+			client.release();
+		}
+	}
+
+	async close(): Promise<void> {
+		await this.pool.end();
+	}
+}

@@ -1,0 +1,40 @@
+import { closeStores, openStore, type Database, type StoreConfig } from '../../core';
+import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from './postgres';
+
+export interface TestStore {
+	name: string;
+	/** A store of its own for one suite: in-memory PGlite, or a fresh schema on the server. */
+	config(): StoreConfig;
+	available: boolean;
+}
+
+export const TEST_STORES: TestStore[] = [
+	{ name: 'embedded (PGlite)', available: true, config: () => ({ type: 'embedded' }) },
+	{
+		name: 'PostgreSQL server',
+		available: !postgresUnavailable,
+		config: () => ({ type: 'postgres', connectionString: TEST_POSTGRES_URL, schema: uniqueSchema() }),
+	},
+];
+
+/** Opens a fresh store for a suite and cleans it up after: call inside a describe. */
+export function useStore(store: TestStore): { db: () => Database; config: () => StoreConfig } {
+	let config: StoreConfig;
+	let db: Database;
+	beforeAll(async () => {
+		config = store.config();
+		db = await openStore(config);
+	});
+	afterAll(async () => {
+		await closeStores();
+		if (config.type === 'postgres' && config.schema) await dropSchema(config.schema);
+	});
+	return { db: () => db, config: () => config };
+}
+
+/** describe.each over both drivers, skipping the server when it is not reachable outside CI. */
+export function describeEachStore(name: string, body: (store: TestStore) => void): void {
+	for (const store of TEST_STORES) {
+		(store.available ? describe : describe.skip)(`${name} — ${store.name}`, () => body(store));
+	}
+}
