@@ -40,9 +40,9 @@ export class CustomerGraph {
 		return (await loadCustomers(this.db, [id], historyLimit)).get(id);
 	}
 
-	addIdentity(customerId: string, raw: RawIdentity, defaultCountry?: string) {
+	async addIdentity(customerId: string, raw: RawIdentity, defaultCountry?: string) {
 		const identity = this.identity(raw, defaultCountry);
-		return addIdentity(this.db, customerId, identity, this.rules.maxPerKind[identity.kind] ?? Infinity);
+		return await addIdentity(this.db, customerId, identity, this.rules.maxPerKind[identity.kind] ?? Infinity);
 	}
 
 	merge(primaryId: string, secondaryId: string, note?: string) {

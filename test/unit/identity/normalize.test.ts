@@ -1,0 +1,77 @@
+import { normalizeIdentity, normalizePhone, normalizeWhatsAppId } from '../../../core';
+
+describe('phone numbers to E.164', () => {
+	it.each([
+		['+55 11 98765-4321', undefined, '+5511987654321'],
+		['(11) 98765-4321', 'BR', '+5511987654321'],
+		['0055 11 98765 4321', undefined, '+5511987654321'],
+		['+1 (415) 555-0123', undefined, '+14155550123'],
+		['415.555.0123', 'us', '+14155550123'],
+		['+44 20 7946 0958', undefined, '+442079460958'],
+	])('%s (default country %s) is %s', (input, country, expected) => {
+		expect(normalizePhone(input, country)).toEqual({ ok: true, value: expected });
+	});
+
+	it('adds the 9th digit Brazilian mobiles lack in old WhatsApp ids and old spellings', () => {
+		expect(normalizeWhatsAppId('551187654321')).toEqual({ ok: true, value: '+5511987654321' });
+		expect(normalizePhone('(11) 8765-4321', 'BR')).toEqual({ ok: true, value: '+5511987654321' });
+		expect(normalizePhone('+55 21 7654-3210')).toEqual({ ok: true, value: '+5521976543210' });
+	});
+
+	it('leaves Brazilian landlines (starting 2 to 5) as they are', () => {
+		expect(normalizePhone('(11) 3456-7890', 'BR')).toEqual({ ok: true, value: '+551134567890' });
+		expect(normalizeWhatsAppId('551134567890')).toEqual({ ok: true, value: '+551134567890' });
+	});
+
+	it("drops Mexico's legacy 1 after +52 and the retired 044/045 prefixes", () => {
+		expect(normalizeWhatsAppId('5215512345678')).toEqual({ ok: true, value: '+525512345678' });
+		expect(normalizePhone('+52 1 55 1234 5678')).toEqual({ ok: true, value: '+525512345678' });
+		expect(normalizePhone('044 55 1234 5678', 'MX')).toEqual({ ok: true, value: '+525512345678' });
+		expect(normalizePhone('55 1234 5678', 'MX')).toEqual({ ok: true, value: '+525512345678' });
+	});
+
+	it("writes Argentine mobiles with the 9, from WhatsApp ids and from the national 15 format", () => {
+		expect(normalizeWhatsAppId('5491112345678')).toEqual({ ok: true, value: '+5491112345678' });
+		expect(normalizePhone('011 15 1234-5678', 'AR')).toEqual({ ok: true, value: '+5491112345678' });
+		expect(normalizePhone('+54 11 15 1234 5678')).toEqual({ ok: true, value: '+5491112345678' });
+	});
+
+	it('reads a WhatsApp JID as its number', () => {
+		expect(normalizeWhatsAppId('5511955550123@s.whatsapp.net')).toEqual({ ok: true, value: '+5511955550123' });
+	});
+
+	it('refuses what is not a phone, and national numbers without a country, saying why', () => {
+		expect(normalizePhone('abc')).toEqual({ ok: false, reason: expect.stringContaining('not a phone number') });
+		expect(normalizePhone('98765-4321')).toEqual({ ok: false, reason: expect.stringContaining('default country') });
+		expect(normalizePhone('12', 'BR')).toEqual({ ok: false, reason: expect.stringContaining('not a possible phone number') });
+		expect(normalizeWhatsAppId('12ab')).toEqual({ ok: false, reason: expect.stringContaining('not a WhatsApp id') });
+	});
+});
+
+describe('identifiers of every kind', () => {
+	it('trims and lower-cases e-mails, and refuses non-addresses', () => {
+		expect(normalizeIdentity({ kind: 'email', value: '  Ana.Silva@Example.COM ' })).toEqual({ ok: true, identity: { kind: 'email', value: 'ana.silva@example.com' } });
+		expect(normalizeIdentity({ kind: 'email', value: 'ana at example' })).toMatchObject({ ok: false });
+	});
+
+	it('turns a WhatsApp id into a phone identity, and uses the per-identity country before the default', () => {
+		expect(normalizeIdentity({ kind: 'whatsapp', value: '5215512345678' })).toEqual({ ok: true, identity: { kind: 'phone', value: '+525512345678' } });
+		expect(normalizeIdentity({ kind: 'phone', value: '11 98765 4321', country: 'BR' }, 'US')).toEqual({ ok: true, identity: { kind: 'phone', value: '+5511987654321' } });
+	});
+
+	it('keeps the scope of Messenger and Instagram ids and refuses them without it', () => {
+		expect(normalizeIdentity({ kind: 'messenger', value: '1234:5678' })).toEqual({ ok: true, identity: { kind: 'messenger', value: '1234:5678' } });
+		expect(normalizeIdentity({ kind: 'instagram', value: '5678' })).toEqual({ ok: false, reason: expect.stringContaining('<igAccountId>:<userId>') });
+	});
+
+	it('refuses unknown kinds, non-numeric Telegram ids and missing values', () => {
+		expect(normalizeIdentity({ kind: 'fax', value: '1' })).toEqual({ ok: false, reason: expect.stringContaining('unknown identifier kind "fax"') });
+		expect(normalizeIdentity({ kind: 'telegram', value: 'bob' })).toMatchObject({ ok: false });
+		expect(normalizeIdentity({ kind: 'email', value: null })).toMatchObject({ ok: false });
+	});
+
+	it('accepts CRM and external ids as given, trimmed', () => {
+		expect(normalizeIdentity({ kind: 'hubspot', value: ' 501 ' })).toEqual({ ok: true, identity: { kind: 'hubspot', value: '501' } });
+		expect(normalizeIdentity({ kind: 'external', value: 'user-9' })).toEqual({ ok: true, identity: { kind: 'external', value: 'user-9' } });
+	});
+});

@@ -1,0 +1,49 @@
+import { DEFAULT_PROTECTION_RULES, parseResolveInput, prepareInput, protectionRules } from '../../../core';
+import { inboundMessage } from '../../support/events';
+
+const prepare = (identities: { kind: string; value: unknown; country?: string }[], rules = DEFAULT_PROTECTION_RULES) =>
+	prepareInput({ identities }, rules);
+
+describe('preparing identifiers for matching', () => {
+	it.each(['test@test.com', 'EXAMPLE@example.com', '', 'null', 'none', 'N/A'])('never matches on the placeholder e-mail %p', (value) => {
+		const prepared = prepare([{ kind: 'email', value }, { kind: 'phone', value: '+5511987654321' }]);
+		expect(prepared.identities).toEqual([{ kind: 'phone', value: '+5511987654321' }]);
+		expect(prepared.warnings).toHaveLength(1);
+	});
+
+	it.each(['0000000000', '+55 11 99999-9999', '5511999999999', '+1 111 111 1111'])('never matches on the repeated-digit phone %p', (value) => {
+		const prepared = prepare([{ kind: 'whatsapp', value }, { kind: 'email', value: 'ana@example.org' }]);
+		expect(prepared.identities).toEqual([{ kind: 'email', value: 'ana@example.org' }]);
+		expect(prepared.warnings[0]).toContain('repeated digit');
+	});
+
+	it('makes an input with nothing usable an error that lists why', () => {
+		const prepared = prepare([{ kind: 'email', value: 'test@test.com' }, { kind: 'phone', value: 'call me' }]);
+		expect(prepared.error).toMatch(/no usable identifier.*placeholder.*not a phone number/);
+	});
+
+	it('orders identifiers by the priority of their kind and drops duplicates', () => {
+		const prepared = prepare([
+			{ kind: 'webchat', value: 'v1' },
+			{ kind: 'phone', value: '+5511987654321' },
+			{ kind: 'whatsapp', value: '551187654321' },
+			{ kind: 'email', value: 'a@b.co' },
+		]);
+		expect(prepared.identities.map((identity) => identity.kind)).toEqual(['email', 'phone', 'webchat']);
+	});
+
+	it('lets blocked values be configured', () => {
+		const rules = protectionRules({ blockedValues: ['vip@shop.com'] });
+		expect(prepare([{ kind: 'email', value: 'vip@shop.com' }], rules).error).toBeDefined();
+		expect(prepare([{ kind: 'email', value: 'test@test.com' }], rules).error).toBeUndefined();
+	});
+
+	it('reads CLI lines: plain identifiers, or a canonical event whose customer is the sender', () => {
+		expect(parseResolveInput({ identities: [{ kind: 'email', value: 'a@b.co' }], name: 'Ana' })).toMatchObject({ name: 'Ana' });
+		const event = inboundMessage([{ kind: 'phone', value: '+5511987654321' }], { from: { identities: [{ kind: 'phone', value: '+5511987654321' }], name: 'Ana' } });
+		expect(parseResolveInput(event)).toMatchObject({ identities: [{ kind: 'phone', value: '+5511987654321' }], name: 'Ana', event });
+		expect(() => parseResolveInput({ ...event, timestamp: 'yesterday' })).toThrow(/timestamp/);
+		expect(() => parseResolveInput([1])).toThrow(/JSON object/);
+		expect(() => parseResolveInput({ email: 'a@b.co' })).toThrow(/"identities"/);
+	});
+});
