@@ -323,7 +323,9 @@ describe('runWorkflow', () => {
 	it('runs a credentialed node that calls a real HTTP API and keeps pairedItem', async () => {
 		const result = await runWorkflow({
 			nodeTypes: { harnessLookup: lookupNode },
-			nodes: [{ name: 'Lookup', type: 'harnessLookup', parameters: { endpoint: '={{ "/lookup/" + $json.id }}' } }],
+			nodes: [
+				{ name: 'Lookup', type: 'harnessLookup', parameters: { endpoint: '={{ "/lookup/" + $json.id }}' } },
+			],
 			credentials: credentials(),
 			credentialTypes: [lookupApi],
 			items: [{ json: { id: 'a1' } }, { json: { id: 'b2' } }],
@@ -393,7 +395,9 @@ describe('runWorkflow', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.jsonOf('Lookup', 0)).toEqual([{ id: 'a1', customer: { name: 'Customer a1', path: '/lookup' } }]);
+		expect(result.jsonOf('Lookup', 0)).toEqual([
+			{ id: 'a1', customer: { name: 'Customer a1', path: '/lookup' } },
+		]);
 		// n8n keeps the failed input item's json next to the error.
 		expect(result.outputOf('Lookup', 1)).toEqual([
 			{ json: { name: 'no id', error: 'Item 1 has no id' }, pairedItem: { item: 1 } },
@@ -426,12 +430,21 @@ describe('runWorkflow', () => {
 		const result = await runWorkflow({
 			nodeTypes: { harnessBinaryInfo: binaryInfoNode },
 			nodes: [{ name: 'Binary Info', type: 'harnessBinaryInfo' }],
-			items: [{ json: {}, binary: { file: { data: Buffer.from('hello'), mimeType: 'text/plain', fileName: 'a.txt' } } }],
+			items: [
+				{
+					json: {},
+					binary: { file: { data: Buffer.from('hello'), mimeType: 'text/plain', fileName: 'a.txt' } },
+				},
+			],
 		});
 
 		expect(result.jsonOf('Binary Info')).toEqual([{ bytes: 5, text: 'hello', mimeType: 'text/plain' }]);
 		const [startItem] = result.outputOf(START_NODE_NAME);
-		expect(startItem.binary?.file).toMatchObject({ fileName: 'a.txt', mimeType: 'text/plain', fileExtension: 'txt' });
+		expect(startItem.binary?.file).toMatchObject({
+			fileName: 'a.txt',
+			mimeType: 'text/plain',
+			fileExtension: 'txt',
+		});
 	});
 });
 
@@ -441,8 +454,9 @@ describe('runWebhook', () => {
 	const credentials = { harnessWebhookSecret: { secret } };
 	const pdfBytes = Buffer.from('%PDF-1.4 fake');
 	// Deliberately odd formatting: the signature covers these exact bytes.
+	const attachment = `{"base64":"${pdfBytes.toString('base64')}","mimeType":"application/pdf","fileName":"doc.pdf"}`;
 	const payload = Buffer.from(
-		`{ "messages": [ {"id":"m1", "text":"hi"},\n  {"id":"m2","text":"see file","attachment":{"base64":"${pdfBytes.toString('base64')}","mimeType":"application/pdf","fileName":"doc.pdf"}} ] }`,
+		`{ "messages": [ {"id":"m1", "text":"hi"},\n  {"id":"m2","text":"see file","attachment":${attachment}} ] }`,
 	);
 
 	const post = (headers: Record<string, string>, rawBody: Buffer = payload, staticData?: IDataObject) =>

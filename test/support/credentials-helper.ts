@@ -93,7 +93,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			const resolvedEntries: IDataObject = options[target] ?? {};
 			for (const [key, value] of Object.entries(entries as IDataObject)) {
 				const resolvedKey = this.resolve(key, credentials, workflow, node);
-				resolvedEntries[String(resolvedKey)] = this.resolve(value, credentials, workflow, node) as IDataObject[string];
+				const resolvedValue = this.resolve(value, credentials, workflow, node);
+				resolvedEntries[String(resolvedKey)] = resolvedValue as IDataObject[string];
 			}
 			options[target] = resolvedEntries;
 		}

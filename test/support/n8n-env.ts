@@ -38,4 +38,8 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 // Binary data: n8n-core's BinaryDataService is only backed by the filesystem
 // after `init()`. The harness never calls it, so `prepareBinaryData` keeps the
-// bytes in memory as base64 in `binary.data` (what n8n calls the default mode).
+// bytes in memory as base64 in `binary.data` (no `id`), which is what n8n does
+// when no storage manager is set up; `getBinaryDataBuffer` reads them back.
+// When neither a MIME type nor a file name with an extension is given,
+// `prepareBinaryData` sniffs the bytes with `import('file-type')` (ESM), which
+// jest only allows under `node --experimental-vm-modules` (as `npm test` runs it).

@@ -31,7 +31,6 @@ import {
 	type IBinaryData,
 	type IBinaryKeyData,
 	type IConnections,
-	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -149,7 +148,7 @@ export interface WebhookTestRequest {
 	path?: string;
 }
 
-interface SingleNodeOptions {
+export interface SingleNodeOptions {
 	nodeType: INodeType | IVersionedNodeType;
 	parameters?: INodeParameters;
 	credentials?: CredentialsMap;
@@ -607,7 +606,8 @@ export async function runWebhook(options: RunWebhookOptions): Promise<WebhookRun
 	});
 	const webhookData = buildWebhookData(setup, webhookDescription, additionalData);
 	const isFullPath = resolveWebhookField(setup, webhookDescription.isFullPath, false);
-	const defaultPath = `/webhook/${NodeHelpers.getNodeWebhookPath(workflow.id, node, webhookData.path, isFullPath)}`;
+	const webhookPath = NodeHelpers.getNodeWebhookPath(workflow.id, node, webhookData.path, isFullPath);
+	const defaultPath = `/webhook/${webhookPath}`;
 	const url = new URL(request.path ?? defaultPath, INSTANCE_BASE_URL);
 	for (const [key, value] of Object.entries(request.query ?? {})) {
 		for (const entry of Array.isArray(value) ? value : [value]) url.searchParams.append(key, entry);
@@ -661,10 +661,12 @@ export async function runWebhook(options: RunWebhookOptions): Promise<WebhookRun
 			if (res.headersSent) return;
 
 			const responseCode = Number(resolveWebhookField(setup, webhookDescription.responseCode as string, 200));
+			const defaultMessage =
+				webhookResult.workflowData === undefined ? 'Webhook call received' : 'Workflow was started';
 			const body =
 				webhookResult.webhookResponse !== undefined
 					? (webhookResult.webhookResponse as unknown)
-					: { message: webhookResult.workflowData === undefined ? 'Webhook call received' : 'Workflow was started' };
+					: { message: defaultMessage };
 			res.status(responseCode);
 			if (typeof body === 'string' || Buffer.isBuffer(body)) res.send(body);
 			else res.json(body);
@@ -729,6 +731,3 @@ export async function runWebhookLifecycle(
 		staticData: options.staticData ?? (workflow.staticData as IDataObject),
 	};
 }
-
-/** Decrypted credential data type, re-exported for test files. */
-export type { ICredentialDataDecryptedObject };
