@@ -1,4 +1,5 @@
 import { asText, isRecord, parseJsonObject } from '../shared/json-body';
+import { evolutionEventName } from './event-name';
 
 /** The state of our own WhatsApp number, from a `connection.update` webhook. */
 export interface EvolutionConnectionState {
@@ -18,8 +19,7 @@ export interface EvolutionConnectionState {
  */
 export function evolutionConnectionState(body: Buffer | string): EvolutionConnectionState | undefined {
 	const json = parseJsonObject(body, 'Evolution API', 'an Evolution API v2 webhook');
-	const event = typeof json.event === 'string' ? json.event.toLowerCase().replace(/_/g, '.') : '';
-	if (event !== 'connection.update' || !isRecord(json.data)) return undefined;
+	if (evolutionEventName(json.event) !== 'connection.update' || !isRecord(json.data)) return undefined;
 	const state = asText(json.data.state);
 	if (!state) return undefined;
 	const result: EvolutionConnectionState = { instance: asText(json.instance) ?? asText(json.data.instance) ?? '', state };
