@@ -11,6 +11,8 @@ export interface GraphProfile {
 	traits: Traits;
 	counts: Map<IdentityKind, number>;
 	mergedInto?: string;
+	/** Created by this batch, not yet in the store. */
+	isNew?: boolean;
 }
 
 export interface ResolveOutcome {
@@ -37,13 +39,14 @@ export interface PlannedMerge {
 
 /** What a batch changes, in the order it must be written. */
 export interface BatchChanges {
-	newProfiles: string[];
+	/** New customers, in creation order; their traits are final once the batch is planned. */
+	newProfiles: GraphProfile[];
 	/** New identifiers with the customer they were attached to (before later merges move them). */
 	newIdentities: { identity: Identity; profileId: string }[];
 	events: { event: CanonicalEvent; profileId: string; outcome: ResolveOutcome }[];
 	merges: PlannedMerge[];
-	/** Customers whose traits or identifiers changed, with their final traits. */
-	touched: Map<string, Traits>;
+	/** Existing customers whose traits changed. */
+	changedTraits: Set<GraphProfile>;
 }
 
 /**
@@ -67,7 +70,7 @@ export class WorkingGraph {
 	}
 
 	create(): GraphProfile {
-		const profile: GraphProfile = { id: randomUUID(), rank: this.nextRank++, traits: {}, counts: new Map() };
+		const profile: GraphProfile = { id: randomUUID(), rank: this.nextRank++, traits: {}, counts: new Map(), isNew: true };
 		this.profiles.set(profile.id, profile);
 		return profile;
 	}
@@ -94,7 +97,7 @@ function kindOverLimit(profiles: GraphProfile[], rules: ProtectionRules): Identi
  * changes to write.
  */
 export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: ProtectionRules, forgottenEvents: Set<string> = new Set()) {
-	const changes: BatchChanges = { newProfiles: [], newIdentities: [], events: [], merges: [], touched: new Map() };
+	const changes: BatchChanges = { newProfiles: [], newIdentities: [], events: [], merges: [], changedTraits: new Set() };
 	const seenEvents = new Set<string>();
 	const outcomes = inputs.map((input): ResolveOutcome => {
 		const outcome: ResolveOutcome = { created: false, merged: [], attached: [], warnings: [...input.warnings] };
@@ -107,6 +110,7 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 
 		// Customers this input's identifiers already point at, most trusted identifier first.
 		const matched = new Map<GraphProfile, Identity[]>();
+		const traitsBefore = new Map<GraphProfile, Traits>();
 		for (const identity of input.identities) {
 			const owner = graph.ownerOf(identity);
 			if (owner) matched.set(owner, [...(matched.get(owner) ?? []), identity]);
@@ -121,10 +125,11 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 			} else group.push(profile);
 		}
 
+		for (const profile of group) traitsBefore.set(profile, profile.traits);
 		let target: GraphProfile;
 		if (!group.length) {
 			target = graph.create();
-			changes.newProfiles.push(target.id);
+			changes.newProfiles.push(target);
 			outcome.created = true;
 		} else {
 			target = group.reduce((oldest, profile) => (profile.rank < oldest.rank ? profile : oldest));
@@ -139,7 +144,7 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 					},
 					targetTraitsBefore: target.traits,
 				});
-				target.traits = { ...source.traits, ...target.traits };
+				if (Object.keys(source.traits).some((key) => !(key in target.traits))) target.traits = { ...source.traits, ...target.traits };
 				for (const [kind, n] of source.counts) target.counts.set(kind, (target.counts.get(kind) ?? 0) + n);
 				source.counts = new Map();
 				source.mergedInto = target.id;
@@ -164,7 +169,7 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 		// A name from a channel profile only fills a gap; traits given explicitly overwrite.
 		if (input.name && target.traits.name === undefined) target.traits = { ...target.traits, name: input.name };
 		if (input.traits) target.traits = applyTraits(target.traits, input.traits);
-		changes.touched.set(target.id, target.traits);
+		if (!target.isNew && target.traits !== traitsBefore.get(target)) changes.changedTraits.add(target);
 
 		if (input.event && eventKey) {
 			if (seenEvents.has(eventKey)) outcome.duplicate = true;

@@ -22,8 +22,23 @@ function canonicalNationalNumber(country: string | undefined, national: string):
 	return national;
 }
 
+// Parsing is the costliest step of resolution and the same senders write again and again.
+const recent = new Map<string, NormalizeResult>();
+const RECENT_MAX = 20_000;
+
 /** Normalizes a phone number written in any format to E.164; national formats need a default country. */
 export function normalizePhone(input: string, defaultCountry?: string): NormalizeResult {
+	const key = `${defaultCountry ?? ''}|${input}`;
+	let result = recent.get(key);
+	if (!result) {
+		if (recent.size >= RECENT_MAX) recent.clear();
+		result = parsePhone(input, defaultCountry);
+		recent.set(key, result);
+	}
+	return result;
+}
+
+function parsePhone(input: string, defaultCountry?: string): NormalizeResult {
 	const text = input.trim();
 	if (!/\d/.test(text)) return { ok: false, reason: `"${input}" is not a phone number` };
 	const country = defaultCountry?.trim().toUpperCase() || undefined;

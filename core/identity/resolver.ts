@@ -24,15 +24,12 @@ export async function resolveBatch(db: Database, inputs: ResolveInput[], options
 
 async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<WorkingGraph> {
 	const identities = prepared.flatMap((input) => (input.error ? [] : input.identities));
-	const owners = await sql.lookupOwners(tx, identities);
-	const profileIds = [...new Set(owners.values())];
+	const { owners, versions } = await sql.lookupOwners(tx, identities);
+	const profileIds = [...versions.keys()];
 	const locked = await sql.lockProfiles(tx, profileIds);
-	if (locked.length !== profileIds.length || locked.some((row) => row.merged_into)) throw new StaleReadError();
-	if (profileIds.length) {
-		// Another worker may have moved an identifier between the lookup and the lock.
-		const again = await sql.lookupOwners(tx, identities);
-		if (again.size !== owners.size || [...again].some(([key, owner]) => owners.get(key) !== owner)) throw new StaleReadError();
-	}
+	// Whatever moves identifiers away from a customer (merge, unmerge, forget) changes its row:
+	// an unchanged version means the lookup still holds now that the rows are locked.
+	if (locked.length !== profileIds.length || locked.some((row) => row.version !== versions.get(row.id))) throw new StaleReadError();
 	const graph = new WorkingGraph();
 	for (const [key, owner] of owners) graph.owners.set(key, owner);
 	for (const row of locked) graph.profiles.set(row.id, { id: row.id, rank: Number(row.seq), traits: row.traits, counts: new Map() });
@@ -64,6 +61,6 @@ async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], ru
 		if (!recorded.has(sql.eventKey(event.channel, event.externalId))) outcome.duplicate = true;
 	}
 	for (const merge of changes.merges) await sql.mergeProfile(tx, { ...merge, reason: 'automatic' });
-	await sql.updateTraits(tx, changes.touched);
+	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((profile) => [profile.id, profile.traits])));
 	return outcomes;
 }

@@ -6,27 +6,33 @@ import type { SqlClient } from './database';
 
 export interface ProfileRow {
 	id: string;
+	/** Changes whenever the row does: tells whether a customer changed between a read and its lock. */
+	version: string;
 	seq: string | number;
 	traits: Traits;
 	merged_into: string | null;
 }
 
-/** Which customer owns each of these identifiers, keyed "kind:value". */
-export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promise<Map<string, string>> {
-	if (!identities.length) return new Map();
-	const rows = await tx.query<{ kind: string; value: string; profile_id: string }>(
-		`SELECT i.kind, i.value, i.profile_id FROM identities i
-		 JOIN unnest($1::text[], $2::text[]) AS k(kind, value) ON i.kind = k.kind AND i.value = k.value`,
+/** Which customer owns each of these identifiers (keyed "kind:value"), and each owner's row version. */
+export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promise<{ owners: Map<string, string>; versions: Map<string, string> }> {
+	if (!identities.length) return { owners: new Map(), versions: new Map() };
+	const rows = await tx.query<{ kind: string; value: string; profile_id: string; version: string }>(
+		`SELECT i.kind, i.value, i.profile_id, p.xmin::text AS version FROM identities i
+		 JOIN unnest($1::text[], $2::text[]) AS k(kind, value) ON i.kind = k.kind AND i.value = k.value
+		 JOIN profiles p ON p.id = i.profile_id`,
 		[identities.map((i) => i.kind), identities.map((i) => i.value)],
 	);
-	return new Map(rows.map((row) => [`${row.kind}:${row.value}`, row.profile_id]));
+	return {
+		owners: new Map(rows.map((row) => [`${row.kind}:${row.value}`, row.profile_id])),
+		versions: new Map(rows.map((row) => [row.profile_id, row.version])),
+	};
 }
 
 /** Locks these customers until the transaction ends, in id order so that workers never deadlock. */
 export async function lockProfiles(tx: SqlClient, ids: string[]): Promise<ProfileRow[]> {
 	if (!ids.length) return [];
 	return await tx.query<ProfileRow>(
-		'SELECT id, seq, traits, merged_into FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+		'SELECT id, xmin::text AS version, seq, traits, merged_into FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
 		[[...ids].sort()],
 	);
 }
@@ -54,10 +60,13 @@ export async function forgottenEventKeys(tx: SqlClient, keys: string[]): Promise
 	return new Set(rows.map((row) => hashes.get(row.key_hash)!));
 }
 
-export async function insertProfiles(tx: SqlClient, ids: string[]): Promise<void> {
-	if (!ids.length) return;
+export async function insertProfiles(tx: SqlClient, profiles: { id: string; traits: Traits }[]): Promise<void> {
+	if (!profiles.length) return;
 	// ORDER BY keeps creation order in `seq`: the oldest customer survives merges.
-	await tx.query('INSERT INTO profiles (id) SELECT id FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord) ORDER BY ord', [ids]);
+	await tx.query(
+		'INSERT INTO profiles (id, traits) SELECT id, traits::jsonb FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS t(id, traits, ord) ORDER BY ord',
+		[profiles.map((p) => p.id), profiles.map((p) => JSON.stringify(p.traits))],
+	);
 }
 
 export async function insertIdentities(tx: SqlClient, rows: { identity: Identity; profileId: string }[]): Promise<void> {
