@@ -1,15 +1,15 @@
+import { normalizeEmail as normalizeIdentityEmail } from '../../identity/normalize';
+
 /** A mailbox as written in a From or To header: `"Maria Silva" <maria@example.com>` or a bare address. */
 export interface Mailbox {
 	email: string;
 	name?: string;
 }
 
-const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
-
-/** An email identity value: trimmed and lower-cased; undefined when the text is not an address. */
+/** An email identity value, normalized as the identity resolver does (trimmed, lower-cased); undefined when not an address. */
 export function normalizeEmail(input: string | undefined): string | undefined {
-	const value = (input ?? '').trim().replace(/^<|>$/g, '').toLowerCase();
-	return ADDRESS.test(value) ? value : undefined;
+	const result = normalizeIdentityEmail((input ?? '').trim().replace(/^<|>$/g, ''));
+	return result.ok ? result.value : undefined;
 }
 
 /** Reads the first mailbox of a header value; the address is normalized, the display name unquoted. */
