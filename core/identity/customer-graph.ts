@@ -19,6 +19,11 @@ export class CustomerGraph {
 		return resolveBatch(this.db, inputs, { rules: this.rules, defaultCountry });
 	}
 
+	/** Why this input can't be resolved (no usable identifier), or undefined when it can. */
+	check(input: ResolveInput, defaultCountry?: string): string | undefined {
+		return prepareInput(input, this.rules, defaultCountry).error;
+	}
+
 	/** Normalizes one identifier as resolution would, or says why it can't be used. */
 	identity(raw: RawIdentity, defaultCountry?: string) {
 		const prepared = prepareInput({ identities: [raw] }, this.rules, defaultCountry);

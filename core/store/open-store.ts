@@ -18,7 +18,7 @@ async function connect(config: StoreConfig): Promise<Database> {
 		} else {
 			const { connectionString, host, port, database, user, password, ssl } = config;
 			db = await PostgresDatabase.open(
-				{ connectionString, host, port, database, user, password, ssl: ssl ? { rejectUnauthorized: false } : undefined, options: `-c search_path=${schema}` },
+				{ connectionString, host, port, database, user, password, ssl: ssl === 'require' ? { rejectUnauthorized: false } : ssl === 'verify' ? true : undefined, options: `-c search_path=${schema}` },
 				description,
 			);
 		}

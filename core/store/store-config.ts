@@ -14,23 +14,23 @@ export type StoreConfig =
 			database?: string;
 			user?: string;
 			password?: string;
-			ssl?: boolean;
+			ssl?: 'disable' | 'require' | 'verify';
 			schema?: string;
 	  };
 
 /** The embedded store's default folder: beside n8n's own data, in the n8n user folder. */
 export function defaultStoreFolder(env: NodeJS.ProcessEnv = process.env): string {
-	if (env.OMNICHANNEL_STORE_FOLDER) return resolve(env.OMNICHANNEL_STORE_FOLDER);
 	return join(env.N8N_USER_FOLDER ?? homedir(), '.n8n', 'omnichannel');
 }
 
 /**
  * Reads a store location as the CLI takes it: `postgres://user:pass@host/db[?schema=name]`,
- * `memory://` (nothing kept, for trials), or a folder for the embedded store; nothing means
- * the default folder.
+ * `memory://` (nothing kept, for trials), or a folder for the embedded store. Nothing means
+ * the OMNICHANNEL_STORE environment variable, if set (one setting for every node and worker
+ * without a store credential), else the default folder.
  */
-export function parseStoreLocation(location?: string): StoreConfig {
-	if (!location) return { type: 'embedded', folder: defaultStoreFolder() };
+export function parseStoreLocation(location?: string, env: NodeJS.ProcessEnv = process.env): StoreConfig {
+	if (!location) return env.OMNICHANNEL_STORE ? parseStoreLocation(env.OMNICHANNEL_STORE, {}) : { type: 'embedded', folder: defaultStoreFolder(env) };
 	if (location === 'memory://') return { type: 'embedded' };
 	if (/^postgres(ql)?:\/\//i.test(location)) {
 		const url = new URL(location);

@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { closeStores, CustomerGraph, openStore, type Customer } from '../../core';
+import { CustomerMerge } from '../../nodes/CustomerMerge/CustomerMerge.node';
+import { storeConfigFromCredential } from '../../nodes/shared/store';
+import { inboundMessage } from '../support/events';
+import { runWorkflow } from '../support/n8n-harness';
+import { dropSchema, postgresUnavailable, uniqueSchema } from '../support/postgres';
+
+const STORES: { name: string; available: boolean; credential: () => ICredentialDataDecryptedObject }[] = [
+	{ name: 'embedded store in a folder', available: true, credential: () => ({ storeType: 'embedded', folder: mkdtempSync(join(tmpdir(), 'omnichannel-node-')) }) },
+	{
+		name: 'PostgreSQL server',
+		available: !postgresUnavailable,
+		credential: () => ({ storeType: 'postgres', host: '127.0.0.1', port: 5432, database: 'test', user: 'postgres', password: '', ssl: 'disable', schema: uniqueSchema('omni_node') }),
+	},
+];
+
+for (const store of STORES) {
+	(store.available ? describe : describe.skip)(`Customer Merge node through n8n — ${store.name}`, () => {
+		let credential: ICredentialDataDecryptedObject;
+		let graph: CustomerGraph;
+		beforeAll(async () => {
+			credential = store.credential();
+			graph = new CustomerGraph(await openStore(storeConfigFromCredential(credential)));
+		});
+		afterAll(async () => {
+			await closeStores();
+			if (credential.storeType === 'postgres') await dropSchema(String(credential.schema));
+			else rmSync(String(credential.folder), { recursive: true, force: true });
+		});
+
+		const run = (parameters: IDataObject, items: IDataObject[], onError?: 'continueRegularOutput') =>
+			runWorkflow({
+				nodeTypes: { customerMerge: new CustomerMerge() },
+				nodes: [{ name: 'Customer Merge', type: 'customerMerge', parameters, onError }],
+				credentials: { omnichannelStoreApi: credential },
+				items: items.map((json) => ({ json })),
+			});
+
+		it('resolves channel events to one customer across channels, with history and pairedItem', async () => {
+			const instagram = { kind: 'instagram' as const, value: '17841400000000001:777' };
+			const items = [
+				inboundMessage([{ kind: 'phone', value: '+5511987654321' }], { from: { identities: [{ kind: 'phone', value: '+5511987654321' }], name: 'Ana' } }),
+				inboundMessage([instagram], { channel: 'instagram' }),
+				inboundMessage([{ kind: 'phone', value: '+5511987654321' }, instagram], { channel: 'webchat', provider: 'webchat' }),
+			];
+			const result = await run({ operation: 'resolve', historyLimit: 5 }, items as unknown as IDataObject[]);
+			expect(result.error).toBeUndefined();
+			const output = result.outputOf('Customer Merge');
+			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			const last = output[2].json as { customer: Customer; resolution: IDataObject; text: string };
+			expect(last.text).toBe(items[2].text);
+			expect(last.customer.id).toBe((output[0].json.customer as Customer).id);
+			expect(last.resolution).toMatchObject({ created: false, merged: [(output[1].json.customer as Customer).id] });
+			expect(last.customer.traits).toEqual({ name: 'Ana' });
+			expect(last.customer.history.map((entry) => entry.channel)).toEqual(expect.arrayContaining(['whatsapp', 'instagram', 'webchat']));
+		});
+
+		it('resolves mapped fields with a default country, and warns about placeholders', async () => {
+			const result = await run(
+				{ operation: 'resolve', identifyBy: 'fields', email: '={{ $json.mail }}', phone: '={{ $json.tel }}', name: '={{ $json.nome }}', defaultCountry: 'BR' },
+				[{ mail: 'test@test.com', tel: '(11) 98765-4321', nome: 'Ana Souza' }],
+			);
+			const json = result.jsonOf('Customer Merge')[0] as { customer: Customer; resolution: { warnings: string[] } };
+			expect(json.customer.identities).toContainEqual({ kind: 'phone', value: '+5511987654321' });
+			expect(json.resolution.warnings[0]).toContain('placeholder');
+		});
+
+		it('stops on an item without identifiers before storing anything, or reports it and goes on', async () => {
+			const before = await graph.stats();
+			const items = [{ mail: 'new.person@example.org' }, { mail: 'n/a' }];
+			const parameters = { operation: 'resolve', identifyBy: 'fields', email: '={{ $json.mail }}' };
+			const failed = await run(parameters, items);
+			expect(failed.error?.message).toContain('Item 2 has no usable identifier');
+			expect(await graph.stats()).toEqual(before);
+
+			const continued = await run(parameters, items, 'continueRegularOutput');
+			const [good, bad] = continued.jsonOf('Customer Merge');
+			expect((good.customer as Customer).identities).toEqual([{ kind: 'email', value: 'new.person@example.org' }]);
+			expect(bad.error).toContain('no usable identifier');
+		});
+
+		it('explains what to do when an item is not a channel event', async () => {
+			const result = await run({ operation: 'resolve' }, [{ email: 'x@example.org' }]);
+			expect(result.error?.message).toContain('Item 1 is not a channel event');
+			expect(result.error?.description).toContain('Mapped Fields');
+		});
+
+		it('gets a customer by identifier or id, and says when there is none', async () => {
+			const [outcome] = await graph.resolve([{ identities: [{ kind: 'email', value: 'get.me@example.org' }], traits: { plan: 'pro' } }]);
+			const result = await run({ operation: 'get', findBy: 'identifier', identifierKind: 'email', identifierValue: '={{ $json.email }}' }, [
+				{ email: 'GET.ME@example.org' },
+				{ email: 'nobody@example.org' },
+			]);
+			const [found, missing] = result.jsonOf('Customer Merge');
+			expect(found).toMatchObject({ found: true, customer: { id: outcome.customerId, traits: { plan: 'pro' } } });
+			expect(missing).toEqual({ found: false, customer: null, message: 'No customer with email nobody@example.org' });
+			const byId = await run({ operation: 'get', findBy: 'id', customerId: outcome.customerId }, [{}]);
+			expect(byId.jsonOf('Customer Merge')[0]).toMatchObject({ found: true, customer: { id: outcome.customerId } });
+		});
+
+		it('adds an identifier, merges, updates traits, unmerges and forgets through the node', async () => {
+			const [a, b] = await graph.resolve([{ identities: [{ kind: 'email', value: 'ops.a@example.org' }] }, { identities: [{ kind: 'email', value: 'ops.b@example.org' }] }]);
+			const node = async (parameters: IDataObject) => {
+				const result = await run(parameters, [{}]);
+				expect(result.error).toBeUndefined();
+				return result.jsonOf('Customer Merge')[0];
+			};
+			expect(await node({ operation: 'addIdentity', customerId: a.customerId, identifierKind: 'whatsapp', identifierValue: '5215512345678' })).toMatchObject({
+				added: true,
+				customer: { identities: [{ kind: 'email', value: 'ops.a@example.org' }, { kind: 'phone', value: '+525512345678' }] },
+			});
+			expect(await node({ operation: 'merge', primaryCustomerId: a.customerId, secondaryCustomerId: b.customerId, note: 'same person' })).toMatchObject({
+				customerId: a.customerId,
+				merged: [b.customerId],
+				customer: { mergedFrom: [b.customerId] },
+			});
+			expect(await node({ operation: 'updateTraits', customerId: b.customerId, traits: { trait: [{ name: 'language', value: 'pt-BR' }] } })).toMatchObject({
+				customerId: a.customerId,
+				traits: { language: 'pt-BR' },
+			});
+			expect(await node({ operation: 'unmerge', mergedCustomerId: b.customerId })).toMatchObject({ customerId: b.customerId, unmergedFrom: a.customerId });
+			expect(await node({ operation: 'forget', findBy: 'identifier', identifierKind: 'email', identifierValue: 'ops.b@example.org' })).toEqual({
+				forgotten: true,
+				customerId: b.customerId,
+				customers: 1,
+				identities: 1,
+				events: 0,
+			});
+			expect(await graph.findCustomerId({ id: b.customerId! })).toBeUndefined();
+		});
+
+		it('turns a refused operation into a clear node error, or an error item with continue on fail', async () => {
+			const [a] = await graph.resolve([{ identities: [{ kind: 'email', value: 'refuse@example.org' }] }]);
+			const parameters = { operation: 'merge', primaryCustomerId: a.customerId, secondaryCustomerId: a.customerId };
+			const failed = await run(parameters, [{}]);
+			expect(failed.error?.message).toContain('already the same customer');
+			const continued = await run(parameters, [{}], 'continueRegularOutput');
+			expect(continued.jsonOf('Customer Merge')[0].error).toContain('already the same customer');
+		});
+
+		it('tests the credential', async () => {
+			const node = new CustomerMerge();
+			const result = await node.methods.credentialTest.omnichannelStoreTest.call({} as never, { id: '1', name: 'store', type: 'omnichannelStoreApi', data: credential });
+			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/^Connected: \d+ customers$/) });
+		});
+	});
+}
+
+describe('the store credential', () => {
+	it('reports an unreachable server without its password', async () => {
+		const node = new CustomerMerge();
+		const result = await node.methods.credentialTest.omnichannelStoreTest.call({} as never, {
+			id: '1',
+			name: 'store',
+			type: 'omnichannelStoreApi',
+			data: { storeType: 'postgres', host: '127.0.0.1', port: 1, database: 'x', user: 'u', password: 's3cret', ssl: 'disable', schema: 'omnichannel' },
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Could not open the PostgreSQL u@127.0.0.1:1/x');
+		expect(result.message).not.toContain('s3cret');
+		await closeStores();
+	});
+});
