@@ -24,6 +24,7 @@ export async function resolveBatch(db: Database, inputs: ResolveInput[], options
 
 async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<WorkingGraph> {
 	const identities = prepared.flatMap((input) => (input.error ? [] : input.identities));
+	await sql.reserveIdentities(tx, identities);
 	const { owners, versions } = await sql.lookupOwners(tx, identities);
 	const profileIds = [...versions.keys()];
 	const locked = await sql.lockProfiles(tx, profileIds);

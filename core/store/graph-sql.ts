@@ -37,6 +37,21 @@ export async function lockProfiles(tx: SqlClient, ids: string[]): Promise<Profil
 	);
 }
 
+/**
+ * Reserves the identifiers a batch is about to resolve, before it looks them up: a worker
+ * that wants one of them waits for this transaction to commit and then finds it, instead of
+ * racing to insert it and failing. Taken in hash order so that workers never deadlock.
+ */
+export async function reserveIdentities(tx: SqlClient, identities: Identity[]): Promise<void> {
+	if (!identities.length) return;
+	await tx.query(
+		`SELECT pg_advisory_xact_lock(h) FROM (
+		   SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h
+		 ) reserved`,
+		[identities.map((identity) => `${identity.kind}:${identity.value}`)],
+	);
+}
+
 export async function identityCounts(tx: SqlClient, ids: string[]): Promise<{ profile_id: string; kind: IdentityKind; n: number }[]> {
 	if (!ids.length) return [];
 	return await tx.query('SELECT profile_id, kind, count(*)::int AS n FROM identities WHERE profile_id = ANY($1::uuid[]) GROUP BY profile_id, kind', [ids]);

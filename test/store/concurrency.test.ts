@@ -4,8 +4,8 @@ import { PostgresDatabase } from '../../core/store/postgres-database';
 import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
 
 const WORKERS = 8;
-const PEOPLE = 300;
-const BATCH = 20;
+const PEOPLE = 2000;
+const BATCH = 250;
 
 function identitiesOf(person: number): Identity[] {
 	return [
