@@ -54,7 +54,7 @@ export function mergeCustomers(db: Database, primaryId: string, secondaryId: str
 		if (targetId === sourceId) throw new CustomerOperationError(`${primaryId} and ${secondaryId} are already the same customer (${targetId})`);
 		const before = await lockedTraits(tx, targetId);
 		const sourceTraits = await lockedTraits(tx, sourceId);
-		await sql.mergeProfile(tx, { sourceId, targetId, reason: 'manual', evidence: { note: note ?? null }, targetTraitsBefore: before });
+		await sql.mergeProfiles(tx, [{ sourceId, targetId, reason: 'manual', evidence: { note: note ?? null }, targetTraitsBefore: before }]);
 		await sql.updateTraits(tx, new Map([[targetId, { ...sourceTraits, ...before }]]));
 		return { customerId: targetId, merged: [sourceId] };
 	});

@@ -61,7 +61,7 @@ async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], ru
 	for (const { event, outcome } of changes.events) {
 		if (!recorded.has(sql.eventKey(event.channel, event.externalId))) outcome.duplicate = true;
 	}
-	for (const merge of changes.merges) await sql.mergeProfile(tx, { ...merge, reason: 'automatic' });
+	await sql.mergeProfiles(tx, changes.merges.map((merge) => ({ ...merge, reason: 'automatic' as const })));
 	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((profile) => [profile.id, profile.traits])));
 	return outcomes;
 }

@@ -129,22 +129,24 @@ export async function insertEvents(tx: SqlClient, events: EventRow[]): Promise<S
 	return new Set(rows.map((row) => eventKey(row.channel, row.external_id)));
 }
 
-/** Moves everything of `sourceId` to `targetId` and audits it, in one statement. */
-export async function mergeProfile(
-	tx: SqlClient,
-	merge: { sourceId: string; targetId: string; reason: string; evidence: unknown; targetTraitsBefore: Traits },
-): Promise<void> {
-	await tx.query(
-		`WITH moved_identities AS (UPDATE identities SET profile_id = $2 WHERE profile_id = $1 RETURNING id),
-		      moved_events AS (UPDATE events SET profile_id = $2 WHERE profile_id = $1 RETURNING id),
-		      source AS (UPDATE profiles SET merged_into = $2, merged_at = now(), updated_at = now() WHERE id = $1)
-		 INSERT INTO merges (target_id, source_id, reason, evidence, moved_identities, moved_events, target_traits_before)
-		 SELECT $2, $1, $3, $4::jsonb,
-		   (SELECT coalesce(array_agg(id), '{}') FROM moved_identities),
-		   (SELECT coalesce(array_agg(id), '{}') FROM moved_events),
-		   $5::jsonb`,
-		[merge.sourceId, merge.targetId, merge.reason, JSON.stringify(merge.evidence), JSON.stringify(merge.targetTraitsBefore)],
-	);
+export interface MergeRow {
+	sourceId: string;
+	targetId: string;
+	reason: 'automatic' | 'manual';
+	evidence: unknown;
+	targetTraitsBefore: Traits;
+}
+
+/** Moves everything of each source to its target, in order, and audits it. */
+export async function mergeProfiles(tx: SqlClient, merges: MergeRow[]): Promise<void> {
+	if (!merges.length) return;
+	await tx.query('SELECT merge_profiles($1::uuid[], $2::uuid[], $3::text[], $4::text[]::jsonb[], $5::text[]::jsonb[])', [
+		merges.map((m) => m.sourceId),
+		merges.map((m) => m.targetId),
+		merges.map((m) => m.reason),
+		merges.map((m) => JSON.stringify(m.evidence)),
+		merges.map((m) => JSON.stringify(m.targetTraitsBefore)),
+	]);
 }
 
 export async function updateTraits(tx: SqlClient, traits: Map<string, Traits>): Promise<void> {

@@ -64,6 +64,26 @@ CREATE TABLE merges (
 CREATE INDEX merges_target ON merges (target_id);
 CREATE INDEX merges_source ON merges (source_id);
 
+-- Merges, in order, in one round trip: moves everything of each source to its target and
+-- audits what moved, so that an unmerge can put it back.
+CREATE FUNCTION merge_profiles(sources uuid[], targets uuid[], reasons text[], evidence jsonb[], traits_before jsonb[])
+RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+	i int;
+	moved_identities bigint[];
+	moved_events bigint[];
+BEGIN
+	FOR i IN 1 .. coalesce(array_length(sources, 1), 0) LOOP
+		WITH moved AS (UPDATE identities SET profile_id = targets[i] WHERE profile_id = sources[i] RETURNING id)
+		SELECT coalesce(array_agg(id), '{}') INTO moved_identities FROM moved;
+		WITH moved AS (UPDATE events SET profile_id = targets[i] WHERE profile_id = sources[i] RETURNING id)
+		SELECT coalesce(array_agg(id), '{}') INTO moved_events FROM moved;
+		UPDATE profiles SET merged_into = targets[i], merged_at = now(), updated_at = now() WHERE id = sources[i];
+		INSERT INTO merges (target_id, source_id, reason, evidence, moved_identities, moved_events, target_traits_before)
+		VALUES (targets[i], sources[i], reasons[i], evidence[i], moved_identities, moved_events, traits_before[i]);
+	END LOOP;
+END $$;
+
 -- What stays of a forgotten customer: hashes of its events' dedupe keys, nothing personal.
 CREATE TABLE forgotten_events (
 	key_hash text PRIMARY KEY,
