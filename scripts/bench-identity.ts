@@ -3,7 +3,7 @@
  * the PostgreSQL server, an in-memory graph (the limit) and the naive per-query approach.
  * Prints events/s, ratios, and heap use as the number of stored customers grows.
  *
- *   npm run bench:identity [-- --events 100000 --people 30000 --batch 500 --naive 5000]
+ *   npm run bench:identity [-- --events 100000 --people 30000 --batch 500 --workers 2 --naive 5000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,12 +19,14 @@ const { values: args } = parseArgs({
 		people: { type: 'string', default: '30000' },
 		batch: { type: 'string', default: '500' },
 		naive: { type: 'string', default: '5000' },
+		workers: { type: 'string', default: '2' },
 		postgres: { type: 'string', default: process.env.OMNICHANNEL_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
 	},
 });
 const EVENTS = Number(args.events);
 const PEOPLE = Number(args.people);
 const BATCH = Number(args.batch);
+const WORKERS = Number(args.workers);
 
 const heapMb = () => {
 	global.gc?.();
@@ -58,6 +60,27 @@ async function runStore(name: string, config: StoreConfig, stream: ResolveInput[
 	console.log(`  ${name}: ${stats.customers} customers, ${stats.merges} merges, ${Object.values(stats.events).reduce((a, b) => a + b, 0)} events recorded`);
 	await closeStores();
 	return { name, events: stream.length, seconds, heap };
+}
+
+/** `workers` resolvers taking batches from one stream at once, as n8n queue-mode workers would. */
+async function runConcurrent(name: string, config: StoreConfig, stream: ResolveInput[], workers: number): Promise<Run> {
+	const graph = new CustomerGraph(await openStore(config));
+	let next = 0;
+	const started = process.hrtime.bigint();
+	await Promise.all(
+		Array.from({ length: workers }, async () => {
+			while (next < stream.length) {
+				const start = next;
+				next += BATCH;
+				await graph.resolve(stream.slice(start, start + BATCH));
+			}
+		}),
+	);
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const stats = await graph.stats();
+	console.log(`  ${name}: ${stats.customers} customers, ${stats.merges} merges`);
+	await closeStores();
+	return { name, events: stream.length, seconds, heap: [] };
 }
 
 function runInMemory(stream: ResolveInput[]): Run {
@@ -98,14 +121,18 @@ async function main() {
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
-	const schema = `omni_bench_${process.pid}`;
-	const postgres: StoreConfig = { type: 'postgres', connectionString: args.postgres, schema };
-	try {
-		runs.push(await runStore('PostgreSQL server', postgres, stream));
-	} finally {
-		const db = await openStore({ ...postgres, schema: 'public' });
+	const postgres = (schema: string): StoreConfig => ({ type: 'postgres', connectionString: args.postgres, schema });
+	const dropSchema = async (schema: string) => {
+		const db = await openStore(postgres('public'));
 		await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 		await closeStores();
+	};
+	try {
+		runs.push(await runStore('PostgreSQL server', postgres(`omni_bench_${process.pid}`), stream));
+		runs.push(await runConcurrent(`PostgreSQL server, ${WORKERS} workers`, postgres(`omni_bench_workers_${process.pid}`), stream, WORKERS));
+	} finally {
+		await dropSchema(`omni_bench_${process.pid}`);
+		await dropSchema(`omni_bench_workers_${process.pid}`);
 	}
 	runs.push(runInMemory(stream));
 	runs.push(await runNaive(stream.slice(0, Number(args.naive)), args.postgres));
@@ -116,9 +143,10 @@ async function main() {
 		console.log(`  ${run.name.padEnd(72)} ${rate(run).toFixed(0).padStart(8)} events/s  (${run.seconds.toFixed(2)} s)`);
 		for (const line of run.heap) console.log(`      ${line}`);
 	}
-	const [embedded, server, memory, naive] = runs.map(rate);
+	const [embedded, single, workers, memory, naive] = runs.map(rate);
+	const server = Math.max(single, workers);
 	console.log('\nratios');
-	console.log(`  PostgreSQL server / naive per-query: ${(server / naive).toFixed(1)}x   (target >= 10x)`);
+	console.log(`  PostgreSQL server / naive per-query: ${(single / naive).toFixed(1)}x with one resolver, ${(workers / naive).toFixed(1)}x with ${WORKERS}   (target >= 10x)`);
 	console.log(`  PostgreSQL server / in-memory limit: ${(server / memory).toFixed(3)}`);
 	console.log(`  embedded / in-memory limit:          ${(embedded / memory).toFixed(3)}`);
 	console.log(`  targets: PostgreSQL >= 20000 events/s: ${server >= 20000 ? 'met' : 'NOT met'}; embedded >= 5000 events/s: ${embedded >= 5000 ? 'met' : 'NOT met'}`);
