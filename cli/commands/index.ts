@@ -1,0 +1,10 @@
+import type { Command } from '../command';
+import { forgetCommand } from './forget';
+import { importCommand } from './import';
+import { migrateCommand } from './migrate';
+import { profileCommand } from './profile';
+import { resolveCommand } from './resolve';
+import { statsCommand } from './stats';
+
+/** Every command of `n8n-omnichannel`, in the order `--help` lists them. Add a command here. */
+export const COMMANDS: Command[] = [resolveCommand, profileCommand, forgetCommand, importCommand, statsCommand, migrateCommand];

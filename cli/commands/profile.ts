@@ -1,0 +1,42 @@
+import { EXIT, notFoundError, usageError, writeJson } from '../cli-io';
+import { stringOption, type Command } from '../command';
+import { CUSTOMER_HELP, CUSTOMER_OPTIONS, customerSelector, findCustomer } from '../customer-selector';
+import { openGraph, STORE_HELP, STORE_OPTION } from '../store-option';
+
+const DEFAULT_HISTORY = 20;
+
+function historyLimit(value: string | undefined): number {
+	if (value === undefined) return DEFAULT_HISTORY;
+	if (!/^\d+$/.test(value.trim())) throw usageError(`--history ${value}: expected a number of events, 0 or more`);
+	return Number(value.trim());
+}
+
+export const profileCommand: Command = {
+	name: 'profile',
+	summary: "show a customer: identifiers, traits, channels, merges and recent history",
+	help: `Usage: n8n-omnichannel profile [--store S] (--id ID | --identity kind:value) [--history N]
+
+Prints the customer as indented JSON on stdout (pipe through jq -c for one line):
+  {"id", "createdAt", "identities": [{"kind", "value"}], "traits", "channels": [{"channel",
+   "lastSeenAt"}], "mergedFrom": [ids merged into it], "history": [most recent events first]}
+
+Exit status: 0 found, 3 no such customer (message on stderr), 1 store failure, 2 usage error.
+
+Options:
+${STORE_HELP}
+${CUSTOMER_HELP}
+  --history <N>
+      How many of the most recent events to include (default ${DEFAULT_HISTORY}; 0 for none).`,
+	options: { ...STORE_OPTION, ...CUSTOMER_OPTIONS, history: { type: 'string' } },
+	async run({ values, positionals }, io) {
+		if (positionals.length) throw usageError(`unexpected argument ${positionals[0]}: name the customer with --id or --identity`);
+		const selector = customerSelector(values);
+		const limit = historyLimit(stringOption(values, 'history'));
+		const { graph, guard } = await openGraph(stringOption(values, 'store'));
+		const customer = await guard(async () => graph.getCustomer(await findCustomer(graph, selector), limit));
+		// Forgotten by someone else between the look-up and the read.
+		if (!customer) throw notFoundError('the customer was forgotten while this ran');
+		await writeJson(io.stdout, customer);
+		return EXIT.ok;
+	},
+};

@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { closeStores } from '../core';
+import { CliError, EXIT, type CliIo } from './cli-io';
+import type { Command } from './command';
+import { COMMANDS } from './commands';
+
+const BIN = 'n8n-omnichannel';
+
+function usage(): string {
+	const width = Math.max(...COMMANDS.map((command) => command.name.length));
+	return `Usage: ${BIN} <command> [options]
+
+Administers the omnichannel customer store: one customer, one history across channels.
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+
+Every command takes --store <folder | postgres://URL | memory://> (default: the embedded
+store in the n8n user folder). Run "${BIN} <command> --help" for a command's options.
+
+Exit status: 0 done, 1 the store or an input file failed, 2 usage error, 3 not found.
+`;
+}
+
+function parse(command: Command, args: string[]) {
+	try {
+		return parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+	} catch (error) {
+		throw new CliError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\nRun "${BIN} ${command.name} --help" for its options.`, EXIT.usage);
+	}
+}
+
+/**
+ * Runs the CLI on `argv` (the arguments after the program name) and returns the exit code.
+ * Results go to stdout, messages to stderr; every store it opened is closed before it returns.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+	const [name, ...args] = argv;
+	if (name === '--help' || name === '-h' || name === 'help') {
+		const command = COMMANDS.find((candidate) => candidate.name === args[0]);
+		io.stdout.write(command ? `${command.help}\n` : usage());
+		return EXIT.ok;
+	}
+	const command = COMMANDS.find((candidate) => candidate.name === name);
+	if (!command) {
+		io.stderr.write(`${name === undefined ? '' : `${BIN}: unknown command "${name}"\n\n`}${usage()}`);
+		return EXIT.usage;
+	}
+	try {
+		const parsed = parse(command, args);
+		if (parsed.values.help) {
+			io.stdout.write(`${command.help}\n`);
+			return EXIT.ok;
+		}
+		return await command.run(parsed, io);
+	} catch (error) {
+		const cliError = error instanceof CliError ? error : undefined;
+		const message = cliError ? cliError.message : `unexpected failure: ${(error as Error)?.message ?? String(error)}`;
+		io.stderr.write(`${BIN} ${command.name}: ${message}\n`);
+		return cliError?.exitCode ?? EXIT.failure;
+	} finally {
+		await closeStores();
+	}
+}

@@ -1,0 +1,30 @@
+import { COMMANDS } from '../../cli/commands';
+import { cli } from './cli-harness';
+
+describe('usage', () => {
+	it('lists the commands on stderr and exits 2 without a command or with an unknown one', async () => {
+		for (const argv of [[], ['frobnicate']]) {
+			const run = await cli(argv);
+			expect(run).toMatchObject({ code: 2, stdout: '' });
+			for (const command of COMMANDS) expect(run.stderr).toContain(`  ${command.name} `);
+		}
+	});
+
+	it('prints help on stdout for the CLI and for every command', async () => {
+		expect(await cli(['--help'])).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Usage: n8n-omnichannel <command>') });
+		for (const command of COMMANDS) {
+			for (const argv of [[command.name, '--help'], [command.name, '-h'], ['help', command.name]]) {
+				const run = await cli(argv);
+				expect(run).toMatchObject({ code: 0, stderr: '' });
+				expect(run.stdout).toContain(`Usage: n8n-omnichannel ${command.name}`);
+				expect(run.stdout).toContain('--store');
+			}
+		}
+	});
+
+	it('rejects unknown options and missing option values with exit 2', async () => {
+		expect(await cli(['stats', '--verbose'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--verbose'") });
+		expect(await cli(['profile', '--id'])).toMatchObject({ code: 2, stderr: expect.stringContaining("'--id <value>' argument missing") });
+		expect(await cli(['stats', 'extra'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument extra') });
+	});
+});
