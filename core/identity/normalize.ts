@@ -44,7 +44,8 @@ export function normalizeIdentity(raw: RawIdentity, defaultCountry?: string): No
 	if (raw.value === null || raw.value === undefined || typeof raw.value === 'object') {
 		return { ok: false, reason: `${kind || 'identifier'} has no value` };
 	}
-	const text = String(raw.value);
+	// NUL characters come from broken exports and can't be stored: they are never part of an identifier.
+	const text = String(raw.value).replace(/\u0000/g, '');
 	let result: NormalizeResult;
 	let identityKind: IdentityKind;
 	if (kind === 'whatsapp') {

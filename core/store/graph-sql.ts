@@ -2,6 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Identity, IdentityKind, Traits } from '../model';
 import type { SqlClient } from './database';
 
+const NUL = /\u0000/g;
+
+/** JSON for a jsonb column: PostgreSQL text can't hold NUL characters, so they are dropped rather than failing the batch. */
+export function toJsonb(value: unknown): string {
+	return JSON.stringify(value, (_key, field: unknown) => (typeof field === 'string' ? field.replace(NUL, '') : field));
+}
+
 /** Statements that read and write the identity graph, set-based: one round trip per step, whatever the batch size. */
 
 export interface ProfileRow {
@@ -80,7 +87,7 @@ export async function insertProfiles(tx: SqlClient, profiles: { id: string; trai
 	// ORDER BY keeps creation order in `seq`: the oldest customer survives merges.
 	await tx.query(
 		'INSERT INTO profiles (id, traits) SELECT id, traits::jsonb FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS t(id, traits, ord) ORDER BY ord',
-		[profiles.map((p) => p.id), profiles.map((p) => JSON.stringify(p.traits))],
+		[profiles.map((p) => p.id), profiles.map((p) => toJsonb(p.traits))],
 	);
 }
 
@@ -123,7 +130,7 @@ export async function insertEvents(tx: SqlClient, events: EventRow[]): Promise<S
 			sorted.map((e) => e.type),
 			sorted.map((e) => e.direction),
 			sorted.map((e) => e.timestamp),
-			sorted.map((e) => JSON.stringify(e.body)),
+			sorted.map((e) => toJsonb(e.body)),
 		],
 	);
 	return new Set(rows.map((row) => eventKey(row.channel, row.external_id)));
@@ -144,8 +151,8 @@ export async function mergeProfiles(tx: SqlClient, merges: MergeRow[]): Promise<
 		merges.map((m) => m.sourceId),
 		merges.map((m) => m.targetId),
 		merges.map((m) => m.reason),
-		merges.map((m) => JSON.stringify(m.evidence)),
-		merges.map((m) => JSON.stringify(m.targetTraitsBefore)),
+		merges.map((m) => toJsonb(m.evidence)),
+		merges.map((m) => toJsonb(m.targetTraitsBefore)),
 	]);
 }
 
@@ -154,6 +161,6 @@ export async function updateTraits(tx: SqlClient, traits: Map<string, Traits>): 
 	await tx.query(
 		`UPDATE profiles p SET traits = t.traits::jsonb, updated_at = now()
 		 FROM unnest($1::uuid[], $2::text[]) AS t(id, traits) WHERE p.id = t.id`,
-		[[...traits.keys()], [...traits.values()].map((value) => JSON.stringify(value))],
+		[[...traits.keys()], [...traits.values()].map(toJsonb)],
 	);
 }

@@ -23,7 +23,7 @@ async function connect(config: StoreConfig): Promise<Database> {
 			);
 		}
 	} catch (error) {
-		throw new Error(`Could not open the ${description}: ${(error as Error).message}`);
+		throw new Error(`Could not open the ${description}: ${(error as Error).message}`, { cause: error });
 	}
 	await migrate(db, schema);
 	return db;

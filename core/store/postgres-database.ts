@@ -9,7 +9,7 @@ export class PostgresDatabase implements Database {
 	) {}
 
 	static async open(config: PoolConfig, description: string): Promise<PostgresDatabase> {
-		const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, ...config });
+		const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 15_000, ...config });
 		// An idle client that loses its server must not crash the n8n process.
 		pool.on('error', () => undefined);
 		const database = new PostgresDatabase(pool, description);

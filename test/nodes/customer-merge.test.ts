@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { closeStores, CustomerGraph, openStore, type Customer } from '../../core';
 import { CustomerMerge } from '../../nodes/CustomerMerge/CustomerMerge.node';
 import { storeConfigFromCredential } from '../../nodes/shared/store';
@@ -32,7 +32,7 @@ for (const store of STORES) {
 			else rmSync(String(credential.folder), { recursive: true, force: true });
 		});
 
-		const run = (parameters: IDataObject, items: IDataObject[], onError?: 'continueRegularOutput') =>
+		const run = (parameters: INodeParameters, items: IDataObject[], onError?: 'continueRegularOutput') =>
 			runWorkflow({
 				nodeTypes: { customerMerge: new CustomerMerge() },
 				nodes: [{ name: 'Customer Merge', type: 'customerMerge', parameters, onError }],
@@ -104,7 +104,7 @@ for (const store of STORES) {
 
 		it('adds an identifier, merges, updates traits, unmerges and forgets through the node', async () => {
 			const [a, b] = await graph.resolve([{ identities: [{ kind: 'email', value: 'ops.a@example.org' }] }, { identities: [{ kind: 'email', value: 'ops.b@example.org' }] }]);
-			const node = async (parameters: IDataObject) => {
+			const node = async (parameters: INodeParameters) => {
 				const result = await run(parameters, [{}]);
 				expect(result.error).toBeUndefined();
 				return result.jsonOf('Customer Merge')[0];

@@ -1,0 +1,21 @@
+import axios from 'axios';
+import { formBody } from './form-body';
+import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
+
+/** HttpClient for the CLI and tests; credentials go in the request headers. */
+export class AxiosHttpClient implements HttpClient {
+	async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
+		const form = request.form && formBody(request.form);
+		const response = await axios.request({
+			method: request.method,
+			url: request.url,
+			headers: { ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...request.headers },
+			params: request.query,
+			data: request.json ?? form?.toString() ?? request.body,
+			timeout: request.timeoutMs ?? 30_000,
+			validateStatus: () => true,
+		});
+		const headers = Object.fromEntries(Object.entries(response.headers).map(([key, value]) => [key.toLowerCase(), String(value)]));
+		return { status: response.status, headers, body: response.data as T };
+	}
+}

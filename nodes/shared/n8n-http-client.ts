@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IWebhookFunctions } from 'n8n-workflow';
+import { formBody } from '../../core/http/form-body';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../core/http/http-client';
+
+type Context = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+
+/**
+ * HttpClient backed by n8n: the credential's `authenticate` signs every request, and n8n's
+ * proxy and TLS settings apply. HTTP errors come back as responses for the adapters to read.
+ */
+export function n8nHttpClient(context: Context, credentialType: string): HttpClient {
+	return {
+		async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
+			const form = request.form !== undefined;
+			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
+				method: request.method as IHttpRequestMethods,
+				url: request.url,
+				headers: { ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...request.headers },
+				qs: request.query as IDataObject | undefined,
+				body: (request.json ?? (request.form ? formBody(request.form).toString() : request.body)) as IDataObject,
+				json: request.json !== undefined,
+				timeout: request.timeoutMs ?? 30_000,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as { statusCode: number; headers: Record<string, string>; body: T };
+			const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), String(value)]));
+			let body = response.body;
+			if (typeof body === 'string' && headers['content-type']?.includes('json')) body = JSON.parse(body) as T;
+			if (Buffer.isBuffer(body) && headers['content-type']?.includes('json')) body = JSON.parse(body.toString('utf8')) as T;
+			return { status: response.statusCode, headers, body };
+		},
+	};
+}
