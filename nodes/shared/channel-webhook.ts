@@ -1,0 +1,76 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { CanonicalEvent } from '../../core/model';
+import type { InboundAdapter, ParseOptions } from '../../core/channels/types';
+
+/** How many event ids a trigger remembers to recognise a redelivery (Meta retries for days). */
+const REMEMBERED_EVENTS = 5000;
+
+export interface ChannelWebhookOptions {
+	adapter: InboundAdapter;
+	/** The secret the adapter verifies with; when undefined the request is not checked (providers that don't sign). */
+	secret: string | undefined;
+	parseOptions?: ParseOptions;
+	/** What the provider expects as a successful answer, e.g. empty TwiML for Twilio. */
+	acknowledge?: { contentType: string; body: string };
+}
+
+/** Remembers the ids of events already emitted, in the node's static data; returns only the new ones. */
+export function unseenEvents(staticData: IDataObject, events: CanonicalEvent[]): CanonicalEvent[] {
+	const seen = (staticData.seenEventIds as string[] | undefined) ?? [];
+	const known = new Set(seen);
+	const fresh: CanonicalEvent[] = [];
+	for (const event of events) {
+		if (known.has(event.id)) continue;
+		known.add(event.id);
+		fresh.push(event);
+	}
+	if (fresh.length) staticData.seenEventIds = [...seen, ...fresh.map((event) => event.id)].slice(-REMEMBERED_EVENTS);
+	return fresh;
+}
+
+function answer(context: IWebhookFunctions, status: number, body: string, contentType = 'text/plain'): void {
+	const response = context.getResponseObject();
+	response.status(status);
+	response.setHeader('content-type', contentType);
+	response.end(body);
+}
+
+/**
+ * Receives one webhook the way every channel trigger does: checks the provider's signature
+ * over the exact bytes received, turns the body into canonical events, drops the ones
+ * already emitted (redeliveries), and starts one execution with an item per new event.
+ * A request that fails the check is answered 401/403, logged without secrets, and starts
+ * nothing; so does a body that is not the provider's.
+ */
+export function receiveChannelWebhook(context: IWebhookFunctions, options: ChannelWebhookOptions): IWebhookResponseData {
+	const { adapter } = options;
+	const request = context.getRequestObject();
+	const rawBody: Buffer = request.rawBody ?? Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {}));
+	const node = context.getNode().name;
+
+	if (options.secret !== undefined) {
+		const header = adapter.signatureHeader && context.getHeaderData()[adapter.signatureHeader];
+		const signature = Array.isArray(header) ? header[0] : (header as string | undefined);
+		const verdict = adapter.verify({ body: rawBody, signature, secret: options.secret, url: context.getNodeWebhookUrl('default') });
+		if (!verdict.valid) {
+			context.logger.warn(`${node}: refused a ${adapter.name} webhook: ${verdict.reason}`);
+			answer(context, signature ? 403 : 401, signature ? 'Forbidden' : 'Unauthorized');
+			return { noWebhookResponse: true };
+		}
+	}
+
+	let events: CanonicalEvent[];
+	try {
+		events = adapter.parse(rawBody, options.parseOptions);
+	} catch (error) {
+		context.logger.warn(`${node}: could not read a ${adapter.name} webhook: ${(error as Error).message}`);
+		answer(context, 400, (error as Error).message);
+		return { noWebhookResponse: true };
+	}
+
+	const fresh = unseenEvents(context.getWorkflowStaticData('node'), events);
+	const ack = options.acknowledge ?? { contentType: 'application/json', body: '{"received":true}' };
+	answer(context, 200, ack.body, ack.contentType);
+	if (!fresh.length) return { noWebhookResponse: true };
+	return { noWebhookResponse: true, workflowData: [fresh.map((event) => ({ json: event as unknown as IDataObject }))] };
+}

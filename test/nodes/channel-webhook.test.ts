@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NodeConnectionTypes, type INodeType, type IWebhookFunctions } from 'n8n-workflow';
+import { telegramInbound } from '../../core/channels/telegram/inbound';
+import { receiveChannelWebhook } from '../../nodes/shared/channel-webhook';
+import { getLogger, runWebhook } from '../support/n8n-harness';
+
+const FIXTURES = join(__dirname, '../../../shared/fixtures/channels');
+const SECRET = 'tg_secret_token-0123456789';
+
+/** The smallest channel trigger: everything it does is the shared webhook receiver. */
+const trigger: INodeType = {
+	description: {
+		displayName: 'Test Channel Trigger',
+		name: 'testChannelTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Receives Telegram updates',
+		defaults: { name: 'Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [],
+	},
+	async webhook(this: IWebhookFunctions) {
+		return receiveChannelWebhook(this, { adapter: telegramInbound, secret: SECRET });
+	},
+};
+
+describe('the shared channel webhook receiver, through n8n', () => {
+	const body = readFileSync(join(FIXTURES, 'telegram-text.json'));
+	const post = (headers: Record<string, string>, rawBody: Buffer = body, staticData = {}) =>
+		runWebhook({ nodeType: trigger, staticData, request: { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, rawBody } });
+
+	it('starts one execution with the canonical events of a signed request, and answers 200', async () => {
+		const result = await post({ 'x-telegram-bot-api-secret-token': SECRET });
+		expect(result.statusCode).toBe(200);
+		expect(result.items?.[0]).toHaveLength(1);
+		expect(result.items?.[0][0].json).toMatchObject({ channel: 'telegram', direction: 'inbound', type: 'message' });
+	});
+
+	it('refuses a missing (401) or wrong (403) secret, starts nothing and logs no secret', async () => {
+		const warn = jest.spyOn(getLogger(), 'warn');
+		const missing = await post({});
+		const wrong = await post({ 'x-telegram-bot-api-secret-token': 'guess' });
+		expect([missing.statusCode, wrong.statusCode]).toEqual([401, 403]);
+		expect(missing.items).toBeUndefined();
+		expect(wrong.items).toBeUndefined();
+		const logged = warn.mock.calls.map((call) => String(call[0])).join('\n');
+		expect(logged).toContain('refused a telegram webhook');
+		expect(logged).not.toContain(SECRET);
+		expect(logged).not.toContain('guess');
+		warn.mockRestore();
+	});
+
+	it('starts nothing for a redelivered update, but still answers 200', async () => {
+		const staticData = {};
+		const first = await post({ 'x-telegram-bot-api-secret-token': SECRET }, body, staticData);
+		const again = await post({ 'x-telegram-bot-api-secret-token': SECRET }, body, staticData);
+		expect(first.items?.[0]).toHaveLength(1);
+		expect(again.statusCode).toBe(200);
+		expect(again.items).toBeUndefined();
+	});
+
+	it('answers 400 to a body that is not the provider’s, and starts nothing', async () => {
+		const result = await post({ 'x-telegram-bot-api-secret-token': SECRET }, Buffer.from('{"hello":"world"}'));
+		expect(result.statusCode).toBe(400);
+		expect(result.items).toBeUndefined();
+	});
+});
