@@ -12,6 +12,8 @@ export interface ChannelWebhookOptions {
 	parseOptions?: ParseOptions;
 	/** What the provider expects as a successful answer, e.g. empty TwiML for Twilio. */
 	acknowledge?: { contentType: string; body: string };
+	/** The public URL the provider called, when it differs from n8n's own (a reverse proxy); default: the node's webhook URL. */
+	url?: string;
 }
 
 /** Remembers the ids of events already emitted, in the node's static data; returns only the new ones. */
@@ -51,7 +53,7 @@ export function receiveChannelWebhook(context: IWebhookFunctions, options: Chann
 	if (options.secret !== undefined) {
 		const header = adapter.signatureHeader && context.getHeaderData()[adapter.signatureHeader];
 		const signature = Array.isArray(header) ? header[0] : (header as string | undefined);
-		const verdict = adapter.verify({ body: rawBody, signature, secret: options.secret, url: context.getNodeWebhookUrl('default') });
+		const verdict = adapter.verify({ body: rawBody, signature, secret: options.secret, url: options.url ?? context.getNodeWebhookUrl('default') });
 		if (!verdict.valid) {
 			context.logger.warn(`${node}: refused a ${adapter.name} webhook: ${verdict.reason}`);
 			answer(context, signature ? 403 : 401, signature ? 'Forbidden' : 'Unauthorized');
