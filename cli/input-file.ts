@@ -18,3 +18,9 @@ export async function openInput(path: string | undefined, stdin: NodeJS.Readable
 	const handle = await openInputFile(path);
 	return handle.createReadStream({ encoding: 'utf8' });
 }
+
+/** The bytes of FILE, or stdin when FILE is `-` or not given, unchanged (no decoding). */
+export async function openInputBytes(path: string | undefined, stdin: NodeJS.ReadableStream): Promise<NodeJS.ReadableStream> {
+	if (path === undefined || path === '-') return stdin;
+	return (await openInputFile(path)).createReadStream();
+}

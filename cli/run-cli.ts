@@ -15,7 +15,7 @@ Administers the omnichannel customer store: one customer, one history across cha
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
 
-Every command takes --store <folder | postgres://URL | memory://> (default: the embedded
+Commands that use the store take --store <folder | postgres://URL | memory://> (default: the embedded
 store in the n8n user folder). Run "${BIN} <command> --help" for a command's options.
 
 Exit status: 0 done, 1 the store or an input file failed, 2 usage error, 3 not found.

@@ -2,9 +2,11 @@ import type { Command } from '../command';
 import { forgetCommand } from './forget';
 import { importCommand } from './import';
 import { migrateCommand } from './migrate';
+import { parseCommand } from './parse';
 import { profileCommand } from './profile';
 import { resolveCommand } from './resolve';
 import { statsCommand } from './stats';
+import { verifyCommand } from './verify';
 
 /** Every command of `n8n-omnichannel`, in the order `--help` lists them. Add a command here. */
-export const COMMANDS: Command[] = [resolveCommand, profileCommand, forgetCommand, importCommand, statsCommand, migrateCommand];
+export const COMMANDS: Command[] = [resolveCommand, profileCommand, forgetCommand, importCommand, statsCommand, migrateCommand, parseCommand, verifyCommand];

@@ -12,6 +12,8 @@ export interface RawIdentity {
 
 export type NormalizedIdentity = { ok: true; identity: Identity } | { ok: false; reason: string };
 
+const MAX_IDENTIFIER_LENGTH = 512;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normalizeEmail(input: string): NormalizeResult {
@@ -60,7 +62,10 @@ export function normalizeIdentity(raw: RawIdentity, defaultCountry?: string): No
 		else if (kind === 'messenger' || kind === 'instagram') result = normalizeScopedId(kind, text);
 		else result = normalizePlainId(kind, text);
 	}
-	return result.ok ? { ok: true, identity: { kind: identityKind, value: result.value } } : result;
+	if (!result.ok) return result;
+	// No real identifier is this long, and the store's unique index can't hold one that is.
+	if (result.value.length > MAX_IDENTIFIER_LENGTH) return { ok: false, reason: `${kind} is ${result.value.length} characters long, too long to be an identifier` };
+	return { ok: true, identity: { kind: identityKind, value: result.value } };
 }
 
 export const isCrmKind = (kind: string) => (CRM_KINDS as readonly string[]).includes(kind);

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import { closeStores, openStore, parseStoreLocation } from '../../core';
 import { inboundMessage } from '../support/events';
+import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
 import { cli, describeEachCliStore, jsonLine, jsonLines, useTempFolder, writeTempFile } from './cli-harness';
 
 const ids = (...identities: { kind: string; value: string; country?: string }[]) => ({ identities });
@@ -75,20 +78,46 @@ describeEachCliStore('resolve', (cliStore) => {
 		// Every 100th line repeats an earlier e-mail (12 of them, but line 700 is the bad one).
 		expect(results.filter((result) => result.created).length).toBe(1203 - 11 - 1);
 	});
-
-	it('gives an error line for an input the store refuses, and resolves the rest of its batch', async () => {
-		const run = await cli(['resolve', '--store', store()], [
-			jsonLine(ids({ kind: 'email', value: 'nul1@example.org' })),
-			jsonLine(ids({ kind: 'external', value: 'a\u0000b' })),
-			jsonLine(ids({ kind: 'email', value: 'nul2@example.org' })),
-		].join(''));
-		expect(run.code).toBe(0);
-		const [first, refused, third] = jsonLines(run);
-		expect(first).toMatchObject({ line: 1, created: true });
-		expect(refused).toEqual({ line: 2, error: expect.stringContaining('the store refused this input') });
-		expect(third).toMatchObject({ line: 3, created: true });
-	});
 });
+
+/** Makes the store refuse one event, as a full disk or a failing constraint would. */
+async function refuseEvent(location: string, externalId: string): Promise<void> {
+	const db = await openStore(parseStoreLocation(location));
+	await db.exec(`
+		CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF NEW.external_id = '${externalId}' THEN RAISE EXCEPTION 'no space left on device (simulated)'; END IF; RETURN NEW; END $$;
+		CREATE TRIGGER refuse_event BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_event();`);
+	await closeStores();
+}
+
+const REFUSING_STORES = [
+	{ name: 'embedded (folder)', available: true, location: (folder: string) => join(folder, 'store') },
+	{ name: 'PostgreSQL server', available: !postgresUnavailable, location: () => `${TEST_POSTGRES_URL}?schema=${refusingSchema}` },
+];
+const refusingSchema = uniqueSchema('omni_cli_refuse');
+afterAll(() => (postgresUnavailable ? undefined : dropSchema(refusingSchema)));
+
+for (const variant of REFUSING_STORES) {
+	(variant.available ? describe : describe.skip)(`resolve with a store that refuses one input — ${variant.name}`, () => {
+		const folder = useTempFolder();
+
+		it('gives an error line for that input, and resolves the rest of its batch', async () => {
+			const location = variant.location(folder());
+			await refuseEvent(location, 'refused');
+			const event = inboundMessage([{ kind: 'email', value: 'refused@example.org' }], { channel: 'email', provider: 'smtp', externalId: 'refused' });
+			const run = await cli(['resolve', '--store', location], [
+				jsonLine(ids({ kind: 'email', value: 'first@example.org' })),
+				jsonLine(event),
+				jsonLine(ids({ kind: 'email', value: 'third@example.org' })),
+			].join(''));
+			expect(run.code).toBe(0);
+			const [first, refused, third] = jsonLines(run);
+			expect(first).toMatchObject({ line: 1, created: true });
+			expect(refused).toEqual({ line: 2, error: expect.stringContaining('the store refused this input: no space left on device (simulated)') });
+			expect(third).toMatchObject({ line: 3, created: true });
+		});
+	});
+}
 
 describe('resolve — failures', () => {
 	it('exits 1 with one line naming the store, without its password, when the store fails', async () => {

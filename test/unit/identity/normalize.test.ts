@@ -70,6 +70,11 @@ describe('identifiers of every kind', () => {
 		expect(normalizeIdentity({ kind: 'email', value: null })).toMatchObject({ ok: false });
 	});
 
+	it('refuses values too long to be identifiers', () => {
+		expect(normalizeIdentity({ kind: 'external', value: 'x'.repeat(513) })).toEqual({ ok: false, reason: 'external is 513 characters long, too long to be an identifier' });
+		expect(normalizeIdentity({ kind: 'external', value: 'x'.repeat(512) })).toMatchObject({ ok: true });
+	});
+
 	it('accepts CRM and external ids as given, trimmed', () => {
 		expect(normalizeIdentity({ kind: 'hubspot', value: ' 501 ' })).toEqual({ ok: true, identity: { kind: 'hubspot', value: '501' } });
 		expect(normalizeIdentity({ kind: 'external', value: 'user-9' })).toEqual({ ok: true, identity: { kind: 'external', value: 'user-9' } });
