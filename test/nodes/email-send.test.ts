@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { OmnichannelEmail } from '../../nodes/OmnichannelEmail/OmnichannelEmail.node';
 import { canonicalEventSchema } from '../../core/model';
 import { runWorkflow, type HarnessInputItem } from '../support/n8n-harness';
@@ -38,8 +38,8 @@ describe('Omnichannel Email node: sending over a real SMTP connection, through n
 	});
 	afterEach(async () => smtp.close());
 
-	const credential = (overrides: IDataObject = {}) => ({ host: '127.0.0.1', port: smtp.port, security: 'none', user: USER, password: PASSWORD, defaultFrom: 'support@acme.example', ...overrides });
-	const run = (parameters: INodeParameters, items: HarnessInputItem[], options: { credential?: IDataObject; continueOnFail?: boolean } = {}) =>
+	const credential = (overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({ host: '127.0.0.1', port: smtp.port, security: 'none', user: USER, password: PASSWORD, defaultFrom: 'support@acme.example', ...overrides });
+	const run = (parameters: INodeParameters, items: HarnessInputItem[], options: { credential?: ICredentialDataDecryptedObject; continueOnFail?: boolean } = {}) =>
 		runWorkflow({
 			nodeTypes: { omnichannelEmail: new OmnichannelEmail() },
 			nodes: [{ name: 'Email', type: 'omnichannelEmail', parameters, onError: options.continueOnFail ? 'continueRegularOutput' : undefined }],
