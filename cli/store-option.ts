@@ -8,8 +8,8 @@ export const STORE_HELP = `  --store <folder | postgres://URL | memory://>
       Where customers are kept: a folder for the embedded store, a PostgreSQL server
       (postgres://user:password@host:5432/database, add ?schema=name for a schema other
       than "omnichannel"), or memory:// for a trial that keeps nothing.
-      Default: the embedded store in the n8n user folder ($N8N_USER_FOLDER/.n8n/omnichannel,
-      or $OMNICHANNEL_STORE_FOLDER when set).`;
+      Default: $OMNICHANNEL_STORE when set (the same location syntax), else the embedded
+      store in the n8n user folder ($N8N_USER_FOLDER/.n8n/omnichannel).`;
 
 /** Reads `--store`; a malformed URL is a usage error. */
 export function storeConfig(location: string | undefined): StoreConfig {
