@@ -1,0 +1,88 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * A Facebook Page (and the Instagram professional account linked to it) on Meta's Graph
+ * API: the token that sends, the App Secret that proves webhooks come from Meta, and the
+ * verify token of the webhook setup. Used by the Omnichannel Messenger and Instagram nodes.
+ */
+export class MetaPageApi implements ICredentialType {
+	name = 'omnichannelMetaPageApi';
+
+	displayName = 'Omnichannel Meta Page API';
+
+	icon = 'file:metaPage.svg' as const;
+
+	documentationUrl = 'https://developers.facebook.com/docs/messenger-platform/overview';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Page Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The Page access token (Meta App Dashboard > Messenger > Settings, or a system user in Business Settings). For Instagram without a Facebook Page, the Instagram access token.',
+		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Meta App Dashboard > App settings > Basic > App Secret. Proves that incoming webhooks really come from Meta.',
+		},
+		{
+			displayName: 'Verify Token',
+			name: 'verifyToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Any text you choose; type the same in the Meta App Dashboard when you set up the webhook',
+		},
+		{
+			displayName: 'Page ID',
+			name: 'pageId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 105000000000001',
+			description: 'The Facebook Page that sends and receives, or the Page linked to the Instagram account',
+		},
+		{
+			displayName: 'Instagram Account ID',
+			name: 'igAccountId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 17841400000000001',
+			description: 'The Instagram professional account ID, for the Instagram nodes. Without a Page ID, Instagram messages are sent as this account (Instagram Login).',
+		},
+		{
+			displayName: 'Graph API Version',
+			name: 'graphApiVersion',
+			type: 'string',
+			default: 'v23.0',
+			placeholder: 'v23.0',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://graph.facebook.com',
+			description: 'Change only for Instagram Login (https://graph.instagram.com), a proxy or tests',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '=/{{$credentials.graphApiVersion}}/me',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,27 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/** The credential every Messenger and Instagram node uses (credentials/MetaPageApi.credentials.ts). */
+export const META_PAGE_CREDENTIAL = 'omnichannelMetaPageApi';
+
+export interface MetaPageCredential {
+	accessToken: string;
+	appSecret: string;
+	verifyToken: string;
+	pageId: string;
+	igAccountId: string;
+	graphApiVersion: string;
+	baseUrl: string;
+}
+
+export function readMetaPageCredential(data: ICredentialDataDecryptedObject): MetaPageCredential {
+	const value = (key: string, fallback = '') => (data[key] === undefined || data[key] === null ? fallback : String(data[key]).trim());
+	return {
+		accessToken: value('accessToken'),
+		appSecret: value('appSecret'),
+		verifyToken: value('verifyToken'),
+		pageId: value('pageId'),
+		igAccountId: value('igAccountId'),
+		graphApiVersion: value('graphApiVersion') || 'v23.0',
+		baseUrl: value('baseUrl') || 'https://graph.facebook.com',
+	};
+}

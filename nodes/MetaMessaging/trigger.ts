@@ -1,0 +1,78 @@
+import type { INodeProperties, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { InboundAdapter } from '../../core/channels/types';
+import { answerVerificationRequest } from '../../core/channels/meta/signature';
+import { receiveChannelWebhook } from '../shared/channel-webhook';
+import { META_PAGE_CREDENTIAL, readMetaPageCredential } from './credential';
+
+/**
+ * What the Messenger and Instagram triggers share: Meta's GET verification handshake on the
+ * "setup" webhook, and the signed POST of events through the shared channel receiver.
+ */
+
+/** Both on the same path: Meta calls one Callback URL with GET (setup) and POST (events). */
+export const META_WEBHOOKS: IWebhookDescription[] = [
+	{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+];
+
+export function metaTriggerProperties(label: string, subscriptions: string): INodeProperties[] {
+	return [
+		{
+			displayName: `In the Meta App Dashboard, set the webhook Callback URL to this node's Production URL and the Verify Token to the one in the credential, then subscribe the ${label === 'Instagram' ? 'Instagram account' : 'Page'} to: ${subscriptions}`,
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Include Our Own Messages',
+					name: 'includeEchoes',
+					type: 'boolean',
+					default: false,
+					description: `Whether to also output the messages your ${label === 'Instagram' ? 'account' : 'Page'} sent (echoes), as outbound events; they are skipped by default`,
+				},
+				{
+					displayName: 'Include Raw Payload',
+					name: 'includeRaw',
+					type: 'boolean',
+					default: false,
+					description: `Whether to add the event exactly as ${label} sent it, in a "raw" field`,
+				},
+			],
+		},
+	];
+}
+
+function answer(context: IWebhookFunctions, status: number, body: string): void {
+	const response = context.getResponseObject();
+	response.status(status);
+	response.setHeader('content-type', 'text/plain');
+	response.end(body);
+}
+
+/** Serves one request to a Messenger or Instagram trigger. */
+export async function receiveMetaWebhook(context: IWebhookFunctions, adapter: InboundAdapter): Promise<IWebhookResponseData> {
+	const credential = readMetaPageCredential(await context.getCredentials(META_PAGE_CREDENTIAL));
+	if (context.getWebhookName() === 'setup') {
+		const verdict = answerVerificationRequest(context.getQueryData() as Record<string, unknown>, credential.verifyToken);
+		if (verdict.status === 200) {
+			answer(context, 200, verdict.body);
+		} else {
+			context.logger.warn(`${context.getNode().name}: refused a ${adapter.name} webhook verification request: ${verdict.reason}`);
+			answer(context, 403, 'Forbidden');
+		}
+		return { noWebhookResponse: true };
+	}
+	const options = context.getNodeParameter('options', {}) as { includeRaw?: boolean; includeEchoes?: boolean };
+	return receiveChannelWebhook(context, {
+		adapter,
+		secret: credential.appSecret,
+		parseOptions: { includeRaw: options.includeRaw === true, includeEchoes: options.includeEchoes === true },
+	});
+}

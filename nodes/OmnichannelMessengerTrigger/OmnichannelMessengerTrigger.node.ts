@@ -1,0 +1,26 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import { messengerInboundAdapter } from '../../core/channels/messenger/inbound';
+import { META_PAGE_CREDENTIAL } from '../MetaMessaging/credential';
+import { META_WEBHOOKS, metaTriggerProperties, receiveMetaWebhook } from '../MetaMessaging/trigger';
+
+/** Starts a workflow for every message, quick reply, postback, reaction, delivery and read on a Facebook Page. */
+export class OmnichannelMessengerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Omnichannel Messenger Trigger',
+		name: 'omnichannelMessengerTrigger',
+		icon: 'file:messenger.svg',
+		group: ['trigger'],
+		version: 1,
+		description: 'Starts the workflow when a customer writes to your Facebook Page on Messenger',
+		defaults: { name: 'Omnichannel Messenger Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: META_PAGE_CREDENTIAL, required: true }],
+		webhooks: META_WEBHOOKS,
+		properties: metaTriggerProperties('Messenger', 'messages, messaging_postbacks, message_reactions, message_deliveries, message_reads (and message_echoes to see your own messages)'),
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveMetaWebhook(this, messengerInboundAdapter);
+	}
+}
