@@ -1,0 +1,93 @@
+import {
+	NodeConnectionTypes,
+	type IBinaryKeyData,
+	type IDataObject,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { postmarkAttachments } from '../../core/channels/postmark/attachments';
+import { postmarkInbound } from '../../core/channels/postmark/inbound';
+import { receiveChannelWebhook } from '../shared/channel-webhook';
+import { checkUrlSecret } from './url-secret';
+
+const CREDENTIAL = 'omnichannelPostmarkInboundApi';
+
+/**
+ * Postmark inbound email as canonical events: the reply without quoted history, threading
+ * headers in `thread`, attachments as binary data (attachment_0, attachment_1, …).
+ */
+export class OmnichannelPostmarkTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Omnichannel Postmark Trigger',
+		name: 'omnichannelPostmarkTrigger',
+		icon: 'file:omnichannelPostmark.svg',
+		group: ['trigger'],
+		version: 1,
+		description: 'Starts the workflow when an email arrives at a Postmark inbound address',
+		defaults: { name: 'Omnichannel Postmark Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL, required: false }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Postmark does not sign its webhooks, so protect this one (recommended): choose a credential and put its user and password in the webhook URL set in Postmark (https://USER:PASSWORD@host/webhook/…), or set a URL Secret and add ?secret=THE-SECRET to that URL.',
+				name: 'protectionNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'URL Secret',
+				name: 'urlSecret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'When set, only requests whose URL ends in ?secret=THIS-VALUE are accepted (compared in constant time); the webhook URL in Postmark must then include it',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Raw Payload',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add Postmark’s original payload to each event as "raw" (large: it holds the attachments in base64)',
+					},
+				],
+			},
+		],
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (!checkUrlSecret(this, String(this.getNodeParameter('urlSecret', '')), 'postmark')) return { noWebhookResponse: true };
+		let secret: string | undefined;
+		if (this.getNode().credentials?.[CREDENTIAL]) {
+			const credential = await this.getCredentials(CREDENTIAL);
+			secret = `${String(credential.user ?? '')}:${String(credential.password ?? '')}`;
+		}
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const result = receiveChannelWebhook(this, { adapter: postmarkInbound, secret, parseOptions: { includeRaw: options.includeRaw === true } });
+		const items = result.workflowData?.[0];
+		if (!items?.length) return result;
+
+		const request = this.getRequestObject();
+		const rawBody: Buffer = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
+		const files = postmarkAttachments(rawBody);
+		if (files.length > 0) {
+			const binary: IBinaryKeyData = {};
+			for (const [index, file] of files.entries()) {
+				binary[`attachment_${index}`] = await this.helpers.prepareBinaryData(file.content, file.filename, file.mimeType);
+			}
+			items[0].binary = binary;
+		}
+		return result;
+	}
+}
