@@ -1,0 +1,89 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/**
+ * A WhatsApp Business phone number on Meta's Cloud API: the token that sends, the App
+ * Secret that proves webhooks come from Meta, the verify token of the webhook setup, and
+ * the number that sends. Used by the Omnichannel WhatsApp nodes.
+ */
+export class WhatsAppCloudApi implements ICredentialType {
+	name = 'omnichannelWhatsAppCloudApi';
+
+	displayName = 'Omnichannel WhatsApp Cloud API';
+
+	icon = 'file:whatsAppCloud.svg' as const;
+
+	documentationUrl = 'https://developers.facebook.com/docs/whatsapp/cloud-api/get-started';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A system user token with the whatsapp_business_messaging permission (Meta Business Settings > Users > System users > Generate token). The temporary token from API Setup expires after 24 hours.',
+		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Meta App Dashboard > App settings > Basic > App Secret. Proves that incoming webhooks really come from Meta; the trigger needs it.',
+		},
+		{
+			displayName: 'Verify Token',
+			name: 'verifyToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Any text you choose; type the same in the Meta App Dashboard > WhatsApp > Configuration when you set up the webhook',
+		},
+		{
+			displayName: 'Phone Number ID',
+			name: 'phoneNumberId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 106540000000001',
+			description: 'The ID of the business phone number that sends (Meta App Dashboard > WhatsApp > API Setup), not the phone number itself',
+		},
+		{
+			displayName: 'WhatsApp Business Account ID',
+			name: 'businessAccountId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 102290000000001',
+			description: 'Optional. The WhatsApp Business Account (WABA) that owns the number; shown next to the Phone Number ID.',
+		},
+		{
+			displayName: 'Graph API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: 'v26.0',
+			placeholder: 'v26.0',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://graph.facebook.com',
+			description: 'Change only for a proxy, a self-hosted gateway that speaks the Cloud API, or tests',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '=/{{$credentials.apiVersion}}/{{$credentials.phoneNumberId}}',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,122 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { answerVerificationRequest } from '../../core/channels/meta/signature';
+import type { InboundAdapter } from '../../core/channels/types';
+import { whatsappInboundAdapter } from '../../core/channels/whatsapp/inbound';
+import type { CanonicalEvent } from '../../core/model';
+import { receiveChannelWebhook } from '../shared/channel-webhook';
+import { readWhatsAppCredential, WHATSAPP_CLOUD_CREDENTIAL } from '../OmnichannelWhatsApp/credential';
+
+type EventFilter = 'all' | 'messages' | 'statuses';
+
+/** Messages covers everything a customer does (messages, button and list replies, reactions, opt-outs); statuses the ticks of what we sent. */
+function wanted(filter: EventFilter): (event: CanonicalEvent) => boolean {
+	if (filter === 'messages') return (event) => event.type !== 'status';
+	if (filter === 'statuses') return (event) => event.type === 'status';
+	return () => true;
+}
+
+/** The WhatsApp adapter, keeping only the events this trigger emits (so the others are never remembered as seen). */
+function filteredAdapter(filter: EventFilter): InboundAdapter {
+	if (filter === 'all') return whatsappInboundAdapter;
+	const keep = wanted(filter);
+	return { ...whatsappInboundAdapter, parse: (body, options) => whatsappInboundAdapter.parse(body, options).filter(keep) };
+}
+
+function answer(context: IWebhookFunctions, status: number, body: string): void {
+	const response = context.getResponseObject();
+	response.status(status);
+	response.setHeader('content-type', 'text/plain');
+	response.end(body);
+}
+
+/** Starts a workflow for each customer message and delivery status that arrives on a WhatsApp Cloud API number. */
+export class OmnichannelWhatsAppTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Omnichannel WhatsApp Trigger',
+		name: 'omnichannelWhatsAppTrigger',
+		icon: 'file:whatsApp.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ {"all": "Messages and statuses", "messages": "Messages", "statuses": "Statuses"}[$parameter["events"]] }}',
+		description: 'Starts the workflow when a customer writes on WhatsApp (Cloud API), or a message you sent is delivered, read or fails',
+		defaults: { name: 'WhatsApp Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: WHATSAPP_CLOUD_CREDENTIAL, required: true }],
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName:
+					'In the Meta App Dashboard > WhatsApp > Configuration, set the Callback URL to this node\'s Production URL and the Verify Token to the one in the credential, then subscribe to the "messages" field',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'options',
+				options: [
+					{ name: 'Messages and Statuses', value: 'all', description: 'Everything below' },
+					{ name: 'Messages', value: 'messages', description: 'What customers send: text, media, locations, contacts, button and list replies, reactions, marketing opt-outs' },
+					{ name: 'Statuses', value: 'statuses', description: 'Sent, delivered, read and failed (with the reason) for the messages you send' },
+				],
+				default: 'all',
+				description: 'Which WhatsApp events start the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Our Own Messages',
+						name: 'includeEchoes',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to also output messages sent from the WhatsApp Business app on the same number (coexistence echoes), as outbound events',
+					},
+					{
+						displayName: 'Include Raw Payload',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the message or status exactly as WhatsApp sent it, in a "raw" field',
+					},
+				],
+			},
+		],
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const credential = readWhatsAppCredential(await this.getCredentials(WHATSAPP_CLOUD_CREDENTIAL));
+		if (this.getWebhookName() === 'setup') {
+			const verdict = answerVerificationRequest(this.getQueryData() as Record<string, unknown>, credential.verifyToken);
+			if (verdict.status === 200) {
+				answer(this, 200, verdict.body);
+			} else {
+				this.logger.warn(`${this.getNode().name}: refused a WhatsApp webhook verification request: ${verdict.reason}`);
+				answer(this, 403, 'Forbidden');
+			}
+			return { noWebhookResponse: true };
+		}
+		const events = this.getNodeParameter('events', 'all') as EventFilter;
+		const options = this.getNodeParameter('options', {}) as { includeRaw?: boolean; includeEchoes?: boolean };
+		return receiveChannelWebhook(this, {
+			adapter: filteredAdapter(events),
+			secret: credential.appSecret,
+			parseOptions: { includeRaw: options.includeRaw === true, includeEchoes: options.includeEchoes === true },
+		});
+	}
+}
