@@ -52,7 +52,7 @@ const MAX_MEDIA = 10;
 const WHATSAPP_PREFIX = /^whatsapp:/i;
 const MESSAGING_SERVICE_SID = /^MG[0-9a-f]{32}$/i;
 const CONTENT_SID = /^HX[0-9a-f]{32}$/i;
-const MESSAGE_SID = /^(SM|MM)[0-9a-f]{32}$/i;
+const MESSAGE_SID = /^(SM|MM)[0-9a-z]{16,40}$/i;
 
 function apiUrl(config: TwilioApiConfig, path: string): string {
 	if (!/^AC[0-9a-f]{32}$/i.test(config.accountSid.trim())) {
@@ -185,7 +185,7 @@ export async function sendTwilioMessage(client: HttpClient, config: TwilioApiCon
 /** Looks a message up by its SID (SM… or MM…): its canonical event, with the delivery status once known. */
 export async function getTwilioMessage(client: HttpClient, config: TwilioApiConfig, messageSid: string, includeRaw = false): Promise<CanonicalEvent> {
 	const sid = (messageSid ?? '').trim();
-	if (!MESSAGE_SID.test(sid)) throw new TwilioInputError(`Message SID "${sid}" is not valid: it starts with SM or MM followed by 32 letters and digits`);
+	if (!MESSAGE_SID.test(sid)) throw new TwilioInputError(`Message SID "${sid}" is not valid: a message SID starts with SM or MM followed by letters and digits`);
 	const response = await sendWithRetry<TwilioMessageResource>(
 		client,
 		{ method: 'GET', url: apiUrl(config, `/Messages/${sid}.json`), headers: { accept: 'application/json' } },
