@@ -165,7 +165,7 @@ export function sendProperties(channel: SendChannelText): INodeProperties[] {
 				type: 'boolean',
 				default: false,
 				description: 'Whether Messenger keeps the media so that the same file is sent faster next time',
-				displayOptions: show(['sendMedia']),
+				displayOptions: { show: { '/operation': ['sendMedia'] } },
 			},
 		);
 	}

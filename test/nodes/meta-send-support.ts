@@ -1,0 +1,60 @@
+/**
+ * A local Graph API for the Messenger and Instagram action tests: records every request
+ * and answers from a script (status, body, headers), then with the documented success body.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { IDataObject } from 'n8n-workflow';
+import { MetaPageApi } from '../../credentials/MetaPageApi.credentials';
+import { startLocalServer, type LocalServer } from '../support/local-server';
+
+export const PAGE_ID = '105000000000001';
+export const IG_ACCOUNT_ID = '17841400000000001';
+export const ACCESS_TOKEN = 'EAAtestPageAccessToken0123';
+
+export interface ScriptedAnswer {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+export function sendFixture(channel: 'messenger' | 'instagram', name: string): IDataObject {
+	return JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/channels', channel, 'send', name), 'utf8')) as IDataObject;
+}
+
+export interface GraphServer {
+	server: LocalServer;
+	/** Answers for the next requests, in order; afterwards every request gets `success`. */
+	script: ScriptedAnswer[];
+	success: IDataObject;
+}
+
+export async function startGraphServer(success: IDataObject): Promise<GraphServer> {
+	const graph: GraphServer = { server: undefined as unknown as LocalServer, script: [], success };
+	graph.server = await startLocalServer((_request, response) => {
+		const answer = graph.script.shift() ?? { status: 200, body: graph.success };
+		response.statusCode = answer.status;
+		const text = typeof answer.body === 'string';
+		response.setHeader('content-type', text ? 'text/plain' : 'application/json; charset=UTF-8');
+		for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
+		response.end(text ? answer.body : JSON.stringify(answer.body));
+	});
+	return graph;
+}
+
+export function metaCredentials(baseUrl: string, overrides: IDataObject = {}) {
+	return {
+		omnichannelMetaPageApi: {
+			accessToken: ACCESS_TOKEN,
+			appSecret: 'app-secret-for-tests',
+			verifyToken: 'verify-token-for-tests',
+			pageId: PAGE_ID,
+			igAccountId: IG_ACCOUNT_ID,
+			graphApiVersion: 'v23.0',
+			baseUrl,
+			...overrides,
+		},
+	};
+}
+
+export const credentialTypes = [new MetaPageApi()];
