@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import axios from 'axios';
+import { Workflow, type IDataObject, type INode, type INodeParameters, type INodeTypes } from 'n8n-workflow';
 import { canonicalEventSchema, type CanonicalEvent } from '../../core/model';
 import { OmnichannelTwilioApi } from '../../credentials/OmnichannelTwilioApi.credentials';
 import { OmnichannelTwilio } from '../../nodes/OmnichannelTwilio/OmnichannelTwilio.node';
-import { runWorkflow } from '../support/n8n-harness';
+import { HarnessCredentialsHelper, runWorkflow } from '../support/n8n-harness';
 import { sendJson, startLocalServer, type LocalServer, type RecordedRequest } from '../support/local-server';
 
 const API = path.resolve(__dirname, '../fixtures/channels/twilio/api');
@@ -294,5 +295,21 @@ describe('Omnichannel Twilio node, through n8n', () => {
 			expect(error.message).toContain('twilio error 20404');
 			expect(error.description).toContain('Check the Message SID');
 		});
+	});
+
+	it('has a credential test request that reads the account, signed like every other request', async () => {
+		replies = [{ status: 200, file: 'account.json' }];
+		const type = new OmnichannelTwilioApi();
+		const data = { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: `${server.url}/` };
+		const noTypes = { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: noTypes });
+		const node: INode = { id: 'credential-test', name: 'Credential test', type: 'credentialTest', typeVersion: 1, position: [0, 0], parameters: {} };
+		const resolve = (value: string | undefined) => String(workflow.expression.getSimpleParameterValue(node, value ?? '', 'internal', { $credentials: data }, undefined, ''));
+		const helper = new HarnessCredentialsHelper({}, { omnichannelTwilioApi: type });
+		const signed = await helper.authenticate(data, 'omnichannelTwilioApi', { baseURL: resolve(type.test.request.baseURL), url: resolve(type.test.request.url), method: 'GET' });
+		const response = await axios.request({ baseURL: signed.baseURL, url: signed.url, method: 'GET', auth: signed.auth as { username: string; password: string } });
+		expect(response.status).toBe(200);
+		expect(server.requests[0].path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}.json`);
+		expect(server.requests[0].headers.authorization).toBe(basic(ACCOUNT_SID, AUTH_TOKEN));
 	});
 });
