@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { EvolutionApi } from '../../credentials/EvolutionApi.credentials';
 import { canonicalEventSchema } from '../../core/model';
 import { OmnichannelEvolutionTrigger } from '../../nodes/EvolutionTrigger/OmnichannelEvolutionTrigger.node';
@@ -37,7 +37,7 @@ interface Post {
 	body: Buffer;
 	headers?: Record<string, string>;
 	credentials?: ICredentialDataDecryptedObject;
-	options?: IDataObject;
+	options?: INodeParameters;
 	staticData?: IDataObject;
 }
 
