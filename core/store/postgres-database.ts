@@ -1,5 +1,18 @@
+import { createHash } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
 import type { Database, SqlClient } from './database';
+
+const names = new Map<string, string>();
+
+/** Statements run in transactions are prepared once per connection, then only bound and run. */
+function statementName(sql: string): string {
+	let name = names.get(sql);
+	if (!name) {
+		name = `omnichannel_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+		names.set(sql, name);
+	}
+	return name;
+}
 
 /** The scale-out store: a PostgreSQL server shared by every n8n worker. */
 export class PostgresDatabase implements Database {
@@ -30,7 +43,7 @@ export class PostgresDatabase implements Database {
 		try {
 			await client.query('BEGIN');
 			const result = await work({
-				query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
+				query: async <R>(sql: string, params?: unknown[]) => (await client.query({ text: sql, values: params, name: statementName(sql) })).rows as R[],
 				exec: async (sql: string) => void (await client.query(sql)),
 			});
 			await client.query('COMMIT');
