@@ -80,7 +80,7 @@ export class MetaPageApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '=/{{$credentials.graphApiVersion}}/me',
 			method: 'GET',
 		},

@@ -3,7 +3,7 @@
  * that checks each request against Instagram Messaging's Send API and answers its
  * documented success and error bodies.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { canonicalEventSchema } from '../../core/model';
 import { OmnichannelInstagram } from '../../nodes/OmnichannelInstagram/OmnichannelInstagram.node';
 import { runWorkflow } from '../support/n8n-harness';
@@ -23,7 +23,7 @@ beforeEach(() => {
 	graph.script.splice(0);
 });
 
-function run(parameters: IDataObject, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) {
+function run(parameters: INodeParameters, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) {
 	return runWorkflow({
 		nodeTypes: { omnichannelInstagram: new OmnichannelInstagram() },
 		nodes: [{ name: 'Instagram', type: 'omnichannelInstagram', parameters, ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) }],

@@ -3,7 +3,7 @@
  * that checks each request against the Send API reference and answers its documented
  * success and error bodies.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { canonicalEventSchema } from '../../core/model';
 import { OmnichannelMessenger } from '../../nodes/OmnichannelMessenger/OmnichannelMessenger.node';
 import { runWorkflow } from '../support/n8n-harness';
@@ -23,7 +23,7 @@ beforeEach(() => {
 	graph.script.splice(0);
 });
 
-function run(parameters: IDataObject, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) {
+function run(parameters: INodeParameters, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) {
 	return runWorkflow({
 		nodeTypes: { omnichannelMessenger: new OmnichannelMessenger() },
 		nodes: [{ name: 'Messenger', type: 'omnichannelMessenger', parameters, ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) }],

@@ -3,7 +3,7 @@
  * Messenger and Instagram fixture (shared and local) with good, bad and missing
  * signatures, Meta's GET handshake, redelivery, echoes, and bodies of the wrong product.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { CanonicalEvent } from '../../core/model';
 import { MetaPageApi } from '../../credentials/MetaPageApi.credentials';
 import { OmnichannelInstagramTrigger } from '../../nodes/OmnichannelInstagramTrigger/OmnichannelInstagramTrigger.node';
@@ -79,7 +79,7 @@ const CASES: Case[] = [
 	local('instagram', 'deleted.json', []),
 ];
 
-function post(channel: Channel, body: Buffer, headers: Record<string, string>, options: { staticData?: IDataObject; parameters?: IDataObject; credentialData?: IDataObject } = {}) {
+function post(channel: Channel, body: Buffer, headers: Record<string, string>, options: { staticData?: IDataObject; parameters?: INodeParameters; credentialData?: IDataObject } = {}) {
 	return runWebhook({
 		nodeType: triggers[channel],
 		credentials: credentials(options.credentialData),

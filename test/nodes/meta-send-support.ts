@@ -19,7 +19,7 @@ export interface ScriptedAnswer {
 }
 
 export function sendFixture(channel: 'messenger' | 'instagram', name: string): IDataObject {
-	return JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/channels', channel, 'send', name), 'utf8')) as IDataObject;
+	return JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/channels/meta-send', channel, name), 'utf8')) as IDataObject;
 }
 
 export interface GraphServer {
