@@ -101,12 +101,22 @@ export class OmnichannelMailgunTrigger implements INodeType {
 			return refuse(this, 400, (error as Error).message);
 		}
 
-		const fresh = unseenEvents(staticData, [event]);
-		answer(this, 200, '{"received":true}', 'application/json');
-		if (!fresh.length) return { noWebhookResponse: true };
-
+		// A redelivery (Mailgun retries until it gets a 200) starts nothing.
+		if (((staticData.seenEventIds as string[] | undefined) ?? []).includes(event.id)) {
+			answer(this, 200, '{"received":true}', 'application/json');
+			return { noWebhookResponse: true };
+		}
+		// Attachments are stored before answering: if that fails, Mailgun gets a 500 and retries.
 		const binary: IBinaryKeyData = {};
-		for (const [index, file] of files.entries()) binary[`attachment_${index}`] = await routeFileToBinary(this, file, index);
+		try {
+			for (const [index, file] of files.entries()) binary[`attachment_${index}`] = await routeFileToBinary(this, file, index);
+		} catch (error) {
+			this.logger.error(`${this.getNode().name}: could not store the attachments of a mailgun email: ${(error as Error).message}`);
+			answer(this, 500, 'Could not store the attachments; please retry');
+			return { noWebhookResponse: true };
+		}
+		unseenEvents(staticData, [event]);
+		answer(this, 200, '{"received":true}', 'application/json');
 		return {
 			noWebhookResponse: true,
 			workflowData: [[{ json: event as unknown as IDataObject, ...(files.length ? { binary } : {}) }]],

@@ -7,12 +7,20 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { postmarkAttachments } from '../../core/channels/postmark/attachments';
+import type { CanonicalEvent } from '../../core/model';
+import { postmarkAttachments, type PostmarkAttachmentFile } from '../../core/channels/postmark/attachments';
 import { postmarkInbound } from '../../core/channels/postmark/inbound';
-import { receiveChannelWebhook } from '../shared/channel-webhook';
+import { unseenEvents } from '../shared/channel-webhook';
 import { checkUrlSecret } from './url-secret';
 
 const CREDENTIAL = 'omnichannelPostmarkInboundApi';
+
+function answer(context: IWebhookFunctions, status: number, body: string, contentType = 'text/plain'): void {
+	const response = context.getResponseObject();
+	response.status(status);
+	response.setHeader('content-type', contentType);
+	response.end(body);
+}
 
 /**
  * Postmark inbound email as canonical events: the reply without quoted history, threading
@@ -68,26 +76,54 @@ export class OmnichannelPostmarkTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (!checkUrlSecret(this, String(this.getNodeParameter('urlSecret', '')), 'postmark')) return { noWebhookResponse: true };
-		let secret: string | undefined;
-		if (this.getNode().credentials?.[CREDENTIAL]) {
-			const credential = await this.getCredentials(CREDENTIAL);
-			secret = `${String(credential.user ?? '')}:${String(credential.password ?? '')}`;
-		}
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const result = receiveChannelWebhook(this, { adapter: postmarkInbound, secret, parseOptions: { includeRaw: options.includeRaw === true } });
-		const items = result.workflowData?.[0];
-		if (!items?.length) return result;
-
 		const request = this.getRequestObject();
 		const rawBody: Buffer = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? {}));
-		const files = postmarkAttachments(rawBody);
-		if (files.length > 0) {
-			const binary: IBinaryKeyData = {};
+		const node = this.getNode().name;
+
+		if (this.getNode().credentials?.[CREDENTIAL]) {
+			const credential = await this.getCredentials(CREDENTIAL);
+			const header = this.getHeaderData().authorization;
+			const signature = Array.isArray(header) ? header[0] : header;
+			const verdict = postmarkInbound.verify({ body: rawBody, signature, secret: `${String(credential.user ?? '')}:${String(credential.password ?? '')}` });
+			if (!verdict.valid) {
+				this.logger.warn(`${node}: refused a postmark webhook: ${verdict.reason}`);
+				answer(this, signature ? 403 : 401, signature ? 'Forbidden' : 'Unauthorized');
+				return { noWebhookResponse: true };
+			}
+		}
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		let events: CanonicalEvent[];
+		let files: PostmarkAttachmentFile[];
+		try {
+			events = postmarkInbound.parse(rawBody, { includeRaw: options.includeRaw === true });
+			files = postmarkAttachments(rawBody);
+		} catch (error) {
+			this.logger.warn(`${node}: could not read a postmark webhook: ${(error as Error).message}`);
+			answer(this, 400, (error as Error).message);
+			return { noWebhookResponse: true };
+		}
+
+		// A redelivery (Postmark retries on errors) starts nothing.
+		const seen = new Set((this.getWorkflowStaticData('node').seenEventIds as string[] | undefined) ?? []);
+		const [event] = events.filter((candidate) => !seen.has(candidate.id));
+		if (!event) {
+			answer(this, 200, '{"received":true}', 'application/json');
+			return { noWebhookResponse: true };
+		}
+		// Attachments are stored before answering: if that fails, Postmark gets a 500 and retries.
+		const binary: IBinaryKeyData = {};
+		try {
 			for (const [index, file] of files.entries()) {
 				binary[`attachment_${index}`] = await this.helpers.prepareBinaryData(file.content, file.filename, file.mimeType);
 			}
-			items[0].binary = binary;
+		} catch (error) {
+			this.logger.error(`${node}: could not store the attachments of a postmark email: ${(error as Error).message}`);
+			answer(this, 500, 'Could not store the attachments; please retry');
+			return { noWebhookResponse: true };
 		}
-		return result;
+		unseenEvents(this.getWorkflowStaticData('node'), [event]);
+		answer(this, 200, '{"received":true}', 'application/json');
+		return { noWebhookResponse: true, workflowData: [[{ json: event as unknown as IDataObject, ...(files.length ? { binary } : {}) }]] };
 	}
 }

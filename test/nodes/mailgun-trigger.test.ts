@@ -159,3 +159,36 @@ describe('Omnichannel Mailgun Trigger, through n8n', () => {
 		expect(result.items).toBeUndefined();
 	});
 });
+
+describe('Omnichannel Mailgun Trigger with a body n8n already parsed', () => {
+	/**
+	 * In production n8n's webhook server parses multipart/form-data before the node runs
+	 * (formidable): req.body is { data, files } and each file is a temporary file on disk.
+	 * The harness hands nodes the raw bytes instead, so this replays n8n's shape.
+	 */
+	it('reads n8n’s { data, files } and copies the temporary files into binary data', async () => {
+		const { mkdtempSync, writeFileSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const folder = mkdtempSync(join(tmpdir(), 'mailgun-upload-'));
+		const filepath = join(folder, 'upload-1');
+		writeFileSync(filepath, PDF);
+		const data = Object.fromEntries(signedFields('route-forward.form'));
+		const webhookHttp = await import('../support/webhook-http');
+		const original = webhookHttp.toWebhookRequest;
+		const spy = jest.spyOn(webhookHttp, 'toWebhookRequest').mockImplementation(async (req, params) => {
+			const request = await original(req, params);
+			request.body = { data, files: { 'attachment-1': { filepath, originalFilename: 'invoice.pdf', newFilename: 'upload-1', mimetype: 'application/pdf', size: PDF.length } } };
+			return request;
+		});
+		try {
+			const result = await post(Buffer.from('--x--\r\n'), { contentType: 'multipart/form-data; boundary=x' });
+			expect({ status: result.statusCode, body: result.responseBody, error: result.error?.message }).toEqual({ status: 200, body: { received: true }, error: undefined });
+			const [item] = result.items?.[0] ?? [];
+			expect(item.json).toMatchObject({ externalId: 'CAF555mailgun0001@mail.example.com', attachments: [{ filename: 'invoice.pdf', mimeType: 'application/pdf' }] });
+			expect(item.binary?.attachment_0).toMatchObject({ fileName: 'invoice.pdf', mimeType: 'application/pdf' });
+			expect((await readBinary(item.binary!.attachment_0)).equals(PDF)).toBe(true);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});

@@ -72,7 +72,8 @@ describe('Omnichannel Postmark Trigger, through n8n', () => {
 	it('strips the quoted history itself when Postmark gives no stripped reply, and adds the raw payload when asked', async () => {
 		const result = await post({ body: quotedReply, headers: { authorization: basic(USER, PASSWORD) }, parameters: { options: { includeRaw: true } } });
 		const event = result.items?.[0][0].json as IDataObject;
-		expect(String(event.text)).not.toMatch(/wrote:|^>/m);
+		expect(String(event.text)).toContain('The package arrived today, thank you!');
+		expect(String(event.text)).not.toMatch(/escreveu:|Tracking:|^>/m);
 		expect(event.raw).toMatchObject({ MessageID: JSON.parse(quotedReply.toString()).MessageID });
 	});
 
