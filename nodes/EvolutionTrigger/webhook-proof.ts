@@ -23,7 +23,8 @@ const headerValue = (headers: IDataObject, name: string): string | undefined => 
  * Evolution signs no body. The proof is what the instance's webhook sends in its headers:
  * a Bearer JWT signed with `jwt_key` (checked when the credential has a Webhook JWT Key),
  * a custom header with a secret value (compared in constant time when the credential has
- * both its name and value), both when both are set, or nothing. `connection.update`
+ * both its name and value), both when both are set, or nothing. A header name without
+ * a value (or the reverse) refuses every request rather than silently checking nothing. `connection.update`
  * yields no canonical event; its state is read here, after the check.
  */
 export function evolutionWebhookCheck(credential: ICredentialDataDecryptedObject, headers: IDataObject): EvolutionWebhookCheck {
@@ -31,6 +32,8 @@ export function evolutionWebhookCheck(credential: ICredentialDataDecryptedObject
 	const customName = String(credential.webhookHeaderName ?? '').trim().toLowerCase();
 	const customValue = String(credential.webhookHeaderValue ?? '');
 	const custom = customName !== '' && customValue !== '';
+	// Half a header proof (a name without a value, or the reverse) protects nothing: refuse all until fixed.
+	const incomplete = !custom && (customName !== '' || customValue !== '');
 	let connection: EvolutionConnectionState | undefined;
 
 	const checkCustom = (received: string | undefined): VerifyResult => {
@@ -42,6 +45,7 @@ export function evolutionWebhookCheck(credential: ICredentialDataDecryptedObject
 		...evolutionInbound,
 		signatureHeader: jwtKey || !custom ? evolutionInbound.signatureHeader : customName,
 		verify(input) {
+			if (incomplete) return { valid: false, reason: 'Evolution API: the credential has a Webhook Header Name or Value but not both; set both, or clear both' };
 			if (!jwtKey) return checkCustom(input.signature);
 			const jwt = verifyEvolutionJwt(input);
 			return jwt.valid && custom ? checkCustom(headerValue(headers, customName)) : jwt;
@@ -52,5 +56,6 @@ export function evolutionWebhookCheck(credential: ICredentialDataDecryptedObject
 			return events;
 		},
 	};
-	return { adapter, secret: jwtKey || (custom ? customValue : undefined), connection: () => connection };
+	const secret = jwtKey || (custom ? customValue : undefined);
+	return { adapter, secret: secret ?? (incomplete ? customValue || customName : undefined), connection: () => connection };
 }

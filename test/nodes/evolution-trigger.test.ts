@@ -148,6 +148,13 @@ describe('Omnichannel Evolution API Trigger, through n8n', () => {
 			},
 		);
 
+		it('refuses everything while the credential has a header name without a value, instead of checking nothing', async () => {
+			const half = credential({ webhookHeaderName: HEADER_NAME });
+			const result = await post({ body: shared('evolution-messages-upsert.json'), credentials: half, headers: { 'x-acme-webhook-secret': 'anything' } });
+			expect(result.statusCode).toBe(403);
+			expect(result.items).toBeUndefined();
+		});
+
 		it('requires both proofs when the credential sets both', async () => {
 			const both = credential({ webhookJwtKey: JWT_KEY, webhookHeaderName: HEADER_NAME, webhookHeaderValue: HEADER_VALUE });
 			const body = shared('evolution-messages-upsert.json');
