@@ -81,7 +81,7 @@ export class WhatsAppCloudApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '=/{{$credentials.apiVersion}}/{{$credentials.phoneNumberId}}',
 			method: 'GET',
 		},
