@@ -43,7 +43,7 @@ export function evolutionWebhookCheck(credential: ICredentialDataDecryptedObject
 
 	const adapter: InboundAdapter = {
 		...evolutionInbound,
-		signatureHeader: jwtKey || !custom ? evolutionInbound.signatureHeader : customName,
+		signatureHeader: jwtKey || !customName ? evolutionInbound.signatureHeader : customName,
 		verify(input) {
 			if (incomplete) return { valid: false, reason: 'Evolution API: the credential has a Webhook Header Name or Value but not both; set both, or clear both' };
 			if (!jwtKey) return checkCustom(input.signature);
