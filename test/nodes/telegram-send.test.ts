@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { Workflow, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
 import { canonicalEventSchema } from '../../core/model';
 import { OmnichannelTelegramApi } from '../../credentials/OmnichannelTelegramApi.credentials';
 import { OmnichannelTelegram } from '../../nodes/OmnichannelTelegram/OmnichannelTelegram.node';
@@ -305,6 +305,32 @@ describe('Omnichannel Telegram node through n8n', () => {
 			expect(api.calls).toHaveLength(4);
 			expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '429' });
 			expect(result.error?.description).toMatch(/limiting how fast/);
+		});
+	});
+
+	describe('credential', () => {
+		/** Resolves the credential test request's URL with n8n's expression engine, as n8n's credential tester does. */
+		const testUrl = (credentials: IDataObject) => {
+			const { request } = new OmnichannelTelegramApi().test;
+			const workflow = new Workflow({
+				nodes: [],
+				connections: {},
+				active: false,
+				nodeTypes: { getByName: () => { throw new Error('none'); }, getByNameAndVersion: () => { throw new Error('none'); }, getKnownTypes: () => ({}) },
+			});
+			const node: INode = { id: 'credential-test', name: 'Credential test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
+			const baseURL = workflow.expression.getSimpleParameterValue(node, request.baseURL ?? '', 'internal', { $credentials: credentials }, undefined, '');
+			return { url: `${String(baseURL)}${request.url}`, method: request.method };
+		};
+
+		it('tests the token with GET getMe on the configured or the default Bot API address', () => {
+			expect(testUrl({ accessToken: TOKEN, baseUrl: 'https://bots.example.test/' })).toEqual({ url: `https://bots.example.test/bot${TOKEN}/getMe`, method: 'GET' });
+			expect(testUrl({ accessToken: TOKEN, baseUrl: '' })).toEqual({ url: `https://api.telegram.org/bot${TOKEN}/getMe`, method: 'GET' });
+		});
+
+		it('keeps the token in a password field', () => {
+			const token = new OmnichannelTelegramApi().properties.find((property) => property.name === 'accessToken');
+			expect(token?.typeOptions?.password).toBe(true);
 		});
 	});
 });
