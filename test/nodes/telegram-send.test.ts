@@ -114,6 +114,24 @@ describe('Omnichannel Telegram node through n8n', () => {
 			expect(api.calls[0].params).toEqual({ chat_id: '@acme_news', text: 'New stock', reply_markup: { inline_keyboard: [[{ text: 'Buy', url: 'https://shop.example.test' }]] } });
 		});
 
+		it('sends to a group by its negative chat id; a group is no customer identity', async () => {
+			api.script('sendMessage', { status: 200, body: botApiFixture('send-message-group-ok') });
+			const result = await run({ operation: 'sendMessage', chatId: '-1005550001111', text: 'We are back online.' });
+			expect(result.error).toBeUndefined();
+			expect(api.violations).toEqual([]);
+			expect(api.calls[0].params).toEqual({ chat_id: -1005550001111, text: 'We are back online.' });
+			expect(result.jsonOf('Telegram')[0]).toMatchObject({ externalId: '-1005550001111:812', to: { account: 'acme_support_bot', identities: [] } });
+		});
+
+		it('refuses an empty chat id or text before calling Telegram', async () => {
+			const noChat = await run({ operation: 'sendMessage', chatId: '={{ $json.from?.identities?.find(identity => identity.kind === "telegram")?.value }}', text: 'Hi' }, { items: [{ json: { from: { identities: [] } } }] });
+			expect(noChat.status).toBe('error');
+			expect(noChat.error?.message).toContain('Chat ID is empty');
+			const noText = await run({ operation: 'sendMessage', chatId: CUSTOMER, text: '  ' });
+			expect(noText.error?.message).toContain('text is empty');
+			expect(api.calls).toHaveLength(0);
+		});
+
 		it('refuses a button with callback data over 64 bytes before calling Telegram', async () => {
 			const result = await run({
 				operation: 'sendMessage',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { canonicalEventSchema } from '../../core/model';
@@ -49,6 +49,30 @@ describe('Omnichannel Telegram Trigger through n8n', () => {
 			request: { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, rawBody: body },
 		});
 	const signed = { 'x-telegram-bot-api-secret-token': SECRET };
+
+	describe('every Telegram fixture', () => {
+		const fixtures = [
+			...readdirSync(SHARED).filter((name) => name.startsWith('telegram-')).map((name) => ({ name, body: shared(name) })),
+			...readdirSync(OWN).filter((name) => name.endsWith('.json')).map((name) => ({ name, body: own(name) })),
+		];
+		// Updates that are not messages, edits or button presses (a member change) start nothing.
+		const expected: Record<string, number> = { 'my-chat-member.json': 0 };
+
+		it.each(fixtures.map((fixture) => [fixture.name, fixture.body] as const))('%s: accepted with the secret, refused without it or with a wrong one', async (name, body) => {
+			const good = await post(body, signed, { parameters: { options: { answerCallbacks: false } } });
+			const wrong = await post(body, { 'x-telegram-bot-api-secret-token': `${SECRET}x` });
+			const missing = await post(body, {});
+			expect([good.statusCode, wrong.statusCode, missing.statusCode]).toEqual([200, 403, 401]);
+			expect(good.items?.[0]?.length ?? 0).toBe(expected[name] ?? 1);
+			for (const item of good.items?.[0] ?? []) expect(canonicalEventSchema.safeParse(item.json).success).toBe(true);
+			expect(wrong.items).toBeUndefined();
+			expect(missing.items).toBeUndefined();
+		});
+
+		it('covers the shared fixtures and the extra ones', () => {
+			expect(fixtures.map((fixture) => fixture.name)).toEqual(expect.arrayContaining(['telegram-text.json', 'telegram-photo.json', 'callback-query.json', 'document.json', 'edited-message.json']));
+		});
+	});
 
 	describe('deliveries', () => {
 		it('turns a text message into one canonical inbound event and answers 200', async () => {
