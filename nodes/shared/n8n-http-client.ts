@@ -2,6 +2,16 @@ import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethod
 import { formBody } from '../../core/http/form-body';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../core/http/http-client';
 
+/** n8n leaves some JSON answers unparsed; parse those, and keep a body that only claims to be JSON as it came. */
+function jsonIfLabelled<T>(body: T, contentType: string | undefined): T {
+	if (!contentType?.includes('json') || (typeof body !== 'string' && !Buffer.isBuffer(body))) return body;
+	try {
+		return JSON.parse(body.toString()) as T;
+	} catch {
+		return body;
+	}
+}
+
 type Context = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
 /**
@@ -24,10 +34,7 @@ export function n8nHttpClient(context: Context, credentialType: string): HttpCli
 				ignoreHttpStatusErrors: true,
 			})) as { statusCode: number; headers: Record<string, string>; body: T };
 			const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), String(value)]));
-			let body = response.body;
-			if (typeof body === 'string' && headers['content-type']?.includes('json')) body = JSON.parse(body) as T;
-			if (Buffer.isBuffer(body) && headers['content-type']?.includes('json')) body = JSON.parse(body.toString('utf8')) as T;
-			return { status: response.statusCode, headers, body };
+			return { status: response.statusCode, headers, body: jsonIfLabelled(response.body, headers['content-type']) };
 		},
 	};
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { EvolutionApi } from '../../credentials/EvolutionApi.credentials';
 import { canonicalEventSchema } from '../../core/model';
-import { OmnichannelEvolution } from '../../nodes/Evolution/OmnichannelEvolution.node';
+import { OmnichannelEvolution } from '../../nodes/OmnichannelEvolution/OmnichannelEvolution.node';
 import { runWorkflow, type HarnessInputItem } from '../support/n8n-harness';
 import { sendJson, startLocalServer, type LocalServer } from '../support/local-server';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { EvolutionApi } from '../../credentials/EvolutionApi.credentials';
 import { canonicalEventSchema } from '../../core/model';
-import { OmnichannelEvolutionTrigger } from '../../nodes/EvolutionTrigger/OmnichannelEvolutionTrigger.node';
+import { OmnichannelEvolutionTrigger } from '../../nodes/OmnichannelEvolutionTrigger/OmnichannelEvolutionTrigger.node';
 import { getLogger, runWebhook } from '../support/n8n-harness';
 
 const SHARED = path.resolve(__dirname, '../../../shared/fixtures/channels');

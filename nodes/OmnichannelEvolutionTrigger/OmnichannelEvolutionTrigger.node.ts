@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 import type { EvolutionConnectionState } from '../../core/channels/evolution/connection';
 import { receiveChannelWebhook } from '../shared/channel-webhook';
-import { EVOLUTION_CREDENTIAL } from '../Evolution/credential';
+import { EVOLUTION_CREDENTIAL } from '../OmnichannelEvolution/credential';
 import { evolutionWebhookCheck } from './webhook-proof';
 
 /** Baileys' reasons for a closed connection, in words an operator can act on. */
