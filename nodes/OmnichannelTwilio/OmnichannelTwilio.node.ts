@@ -6,12 +6,12 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { getTwilioMessage, sendTwilioMessage, type TwilioApiConfig } from '../../core/channels/twilio/outbound';
+import { getTwilioMessage, sendTwilioMessage } from '../../core/channels/twilio/outbound';
+import { TWILIO_CREDENTIAL, twilioApiConfig } from './credential';
 import { n8nHttpClient } from '../shared/n8n-http-client';
 import { sendEachItem } from '../shared/send-items';
 import { omnichannelTwilioProperties } from './properties';
 
-const CREDENTIAL = 'omnichannelTwilioApi';
 
 /** Media URLs as typed (commas or new lines) or as a list from an expression. */
 function mediaUrlList(value: unknown): string[] {
@@ -39,14 +39,14 @@ export class OmnichannelTwilio implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: CREDENTIAL, required: true }],
+		credentials: [{ name: TWILIO_CREDENTIAL, required: true }],
 		properties: omnichannelTwilioProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const credential = await this.getCredentials(CREDENTIAL);
-		const config: TwilioApiConfig = { accountSid: String(credential.accountSid ?? ''), baseUrl: String(credential.baseUrl ?? '') };
-		const client = n8nHttpClient(this, CREDENTIAL);
+		const credential = await this.getCredentials(TWILIO_CREDENTIAL);
+		const config = twilioApiConfig(credential);
+		const client = n8nHttpClient(this, TWILIO_CREDENTIAL);
 		const operation = this.getNodeParameter('operation', 0) as string;
 
 		return await sendEachItem(this, async (itemIndex) => {

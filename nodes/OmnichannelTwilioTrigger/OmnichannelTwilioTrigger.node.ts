@@ -11,7 +11,7 @@ import type { CanonicalEvent } from '../../core/model';
 import { twilioInbound } from '../../core/channels/twilio/inbound';
 import { receiveChannelWebhook } from '../shared/channel-webhook';
 
-const CREDENTIAL = 'omnichannelTwilioApi';
+import { TWILIO_CREDENTIAL as CREDENTIAL } from '../OmnichannelTwilio/credential';
 
 /** Twilio expects TwiML back; an empty Response sends no automatic reply. */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
