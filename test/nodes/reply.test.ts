@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 import { inboundAdapter } from '../../core/channels/registry';
 import { EvolutionApi } from '../../credentials/EvolutionApi.credentials';
 import { MetaPageApi } from '../../credentials/MetaPageApi.credentials';
@@ -51,7 +51,7 @@ describe('Omnichannel Reply: answers on the channel each event came from, throug
 		omnichannelTwilioApi: { authType: 'authToken', accountSid: 'AC00000000000000000000000000000000', authToken: 'tw-token', baseUrl: api.url },
 		omnichannelSmtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', password: '', defaultFrom: 'support@acme.test' },
 	});
-	const run = (items: object[], parameters: INodeParameters = { text: 'Thanks, we are on it.' }, credentialSet: Record<string, IDataObject> = credentials()) =>
+	const run = (items: object[], parameters: INodeParameters = { text: 'Thanks, we are on it.' }, credentialSet: Record<string, ICredentialDataDecryptedObject> = credentials()) =>
 		runWorkflow({
 			nodeTypes: { omnichannelReply: new OmnichannelReply() },
 			nodes: [{ name: 'Reply', type: 'omnichannelReply', parameters }],
