@@ -118,7 +118,7 @@ export async function insertEvents(tx: SqlClient, events: EventRow[]): Promise<S
 	const sorted = [...events].sort((a, b) => (a.channel + a.externalId < b.channel + b.externalId ? -1 : 1));
 	const rows = await tx.query<{ channel: string; external_id: string }>(
 		`INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body)
-		 SELECT profile_id, channel, external_id, type, direction, occurred_at, body::jsonb
+		 SELECT profile_id, channel, external_id, type, direction, occurred_at, body::json
 		 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
 		   AS t(profile_id, channel, external_id, type, direction, occurred_at, body)
 		 ON CONFLICT (channel, external_id) DO NOTHING

@@ -43,7 +43,8 @@ CREATE TABLE events (
 	type text NOT NULL,
 	direction text NOT NULL,
 	occurred_at timestamptz NOT NULL,
-	body jsonb NOT NULL,
+	-- json, not jsonb: kept as written and never queried inside, it is cheaper to store.
+	body json NOT NULL,
 	UNIQUE (channel, external_id)
 );
 CREATE INDEX events_profile_time ON events (profile_id, occurred_at DESC);
