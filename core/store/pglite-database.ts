@@ -1,26 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, SqlClient } from './database';
+import { lockFolder } from './folder-lock';
 import { quoteIdentifier } from './sql-identifier';
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, in a folder, no server. One
- * process at a time may open a folder; PGlite runs one statement at a time, so concurrent
- * transactions in this process are queued, never interleaved.
+ * process at a time may open a folder (a lock file enforces it); PGlite runs one statement
+ * at a time, so concurrent transactions in this process are queued, never interleaved.
  */
 export class PgliteDatabase implements Database {
 	private constructor(
 		private readonly db: PGlite,
 		readonly description: string,
+		private readonly unlock: () => void,
 	) {}
 
 	/** Opens (or creates) the store in `folder`; without a folder the data lives in memory only. */
 	static async open(folder: string | undefined, schema: string): Promise<PgliteDatabase> {
 		if (folder) mkdirSync(folder, { recursive: true });
-		const db = new PGlite(folder);
-		await db.waitReady;
-		await db.exec(`SET search_path TO ${quoteIdentifier(schema)}`);
-		return new PgliteDatabase(db, folder ? `embedded store in ${folder}` : 'in-memory embedded store');
+		const unlock = folder ? lockFolder(folder) : () => undefined;
+		try {
+			const db = new PGlite(folder);
+			await db.waitReady;
+			await db.exec(`SET search_path TO ${quoteIdentifier(schema)}`);
+			return new PgliteDatabase(db, folder ? `embedded store in ${folder}` : 'in-memory embedded store', unlock);
+		} catch (error) {
+			unlock();
+			throw error;
+		}
 	}
 
 	async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -42,5 +50,6 @@ export class PgliteDatabase implements Database {
 
 	async close(): Promise<void> {
 		if (!this.db.closed) await this.db.close();
+		this.unlock();
 	}
 }
