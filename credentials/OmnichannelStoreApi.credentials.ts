@@ -4,7 +4,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 export class OmnichannelStoreApi implements ICredentialType {
 	name = 'omnichannelStoreApi';
 
-	displayName = 'Omnichannel Store API';
+	displayName = 'Omnichannel Store';
 
 	icon = 'file:omnichannelStore.svg' as const;
 
