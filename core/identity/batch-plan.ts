@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newCustomerId } from './customer-id';
 import { identityKey, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { PreparedInput } from './prepare';
 import type { ProtectionRules } from './protection';
@@ -70,7 +70,7 @@ export class WorkingGraph {
 	}
 
 	create(): GraphProfile {
-		const profile: GraphProfile = { id: randomUUID(), rank: this.nextRank++, traits: {}, counts: new Map(), isNew: true };
+		const profile: GraphProfile = { id: newCustomerId(), rank: this.nextRank++, traits: {}, counts: new Map(), isNew: true };
 		this.profiles.set(profile.id, profile);
 		return profile;
 	}
