@@ -1,5 +1,5 @@
 import { newCustomerId } from './customer-id';
-import { identityKey, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
+import { eventKey, identityKey, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { PreparedInput } from './prepare';
 import type { ProtectionRules } from './protection';
 
@@ -102,15 +102,14 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 	const outcomes = inputs.map((input): ResolveOutcome => {
 		const outcome: ResolveOutcome = { created: false, merged: [], attached: [], warnings: [...input.warnings] };
 		if (input.error) return { ...outcome, error: input.error };
-		const eventKey = input.event && `${input.event.channel}:${input.event.externalId}`;
-		if (eventKey && forgottenEvents.has(eventKey)) {
+		const key = input.event && eventKey(input.event);
+		if (key && forgottenEvents.has(key)) {
 			outcome.warnings.push('this event belongs to a forgotten customer: nothing was stored');
 			return { ...outcome, forgotten: true };
 		}
 
 		// Customers this input's identifiers already point at, most trusted identifier first.
 		const matched = new Map<GraphProfile, Identity[]>();
-		const traitsBefore = new Map<GraphProfile, Traits>();
 		for (const identity of input.identities) {
 			const owner = graph.ownerOf(identity);
 			if (owner) matched.set(owner, [...(matched.get(owner) ?? []), identity]);
@@ -125,14 +124,12 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 			} else group.push(profile);
 		}
 
-		for (const profile of group) traitsBefore.set(profile, profile.traits);
-		let target: GraphProfile;
+		const target = group.length ? group.reduce((oldest, profile) => (profile.rank < oldest.rank ? profile : oldest)) : graph.create();
+		const traitsBefore = target.traits;
 		if (!group.length) {
-			target = graph.create();
 			changes.newProfiles.push(target);
 			outcome.created = true;
 		} else {
-			target = group.reduce((oldest, profile) => (profile.rank < oldest.rank ? profile : oldest));
 			for (const source of group) {
 				if (source === target) continue;
 				changes.merges.push({
@@ -169,12 +166,12 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 		// A name from a channel profile only fills a gap; traits given explicitly overwrite.
 		if (input.name && target.traits.name === undefined) target.traits = { ...target.traits, name: input.name };
 		if (input.traits) target.traits = applyTraits(target.traits, input.traits);
-		if (!target.isNew && target.traits !== traitsBefore.get(target)) changes.changedTraits.add(target);
+		if (!target.isNew && target.traits !== traitsBefore) changes.changedTraits.add(target);
 
-		if (input.event && eventKey) {
-			if (seenEvents.has(eventKey)) outcome.duplicate = true;
+		if (input.event && key) {
+			if (seenEvents.has(key)) outcome.duplicate = true;
 			else changes.events.push({ event: input.event, profileId: target.id, outcome });
-			seenEvents.add(eventKey);
+			seenEvents.add(key);
 		}
 		outcome.customerId = target.id;
 		return outcome;

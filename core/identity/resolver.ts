@@ -1,3 +1,4 @@
+import { eventKey } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
 import { WorkingGraph, planBatch, type ResolveOutcome } from './batch-plan';
@@ -40,7 +41,7 @@ async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<Work
 
 async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], rules: ProtectionRules): Promise<ResolveOutcome[]> {
 	const graph = await loadGraph(tx, prepared);
-	const eventKeys = prepared.flatMap((input) => (input.event ? [sql.eventKey(input.event.channel, input.event.externalId)] : []));
+	const eventKeys = prepared.flatMap((input) => (input.event ? [eventKey(input.event)] : []));
 	const forgotten = await sql.forgottenEventKeys(tx, eventKeys);
 	const { outcomes, changes } = planBatch(graph, prepared, rules, forgotten);
 
@@ -59,7 +60,7 @@ async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], ru
 		})),
 	);
 	for (const { event, outcome } of changes.events) {
-		if (!recorded.has(sql.eventKey(event.channel, event.externalId))) outcome.duplicate = true;
+		if (!recorded.has(eventKey(event))) outcome.duplicate = true;
 	}
 	await sql.mergeProfiles(tx, changes.merges.map((merge) => ({ ...merge, reason: 'automatic' as const })));
 	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((profile) => [profile.id, profile.traits])));

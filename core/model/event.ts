@@ -47,3 +47,8 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export function customerIdentities(event: CanonicalEvent) {
 	return event.direction === 'inbound' ? event.from.identities : (event.to.identities ?? []);
 }
+
+/** How an event is told apart from every other: recorded once per channel and provider id. */
+export function eventKey(event: { channel: string; externalId: string }): string {
+	return `${event.channel}:${event.externalId}`;
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Identity, IdentityKind, Traits } from '../model';
+import { eventKey, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
 
 const NUL = /\u0000/g;
@@ -62,11 +62,6 @@ export async function reserveIdentities(tx: SqlClient, identities: Identity[]): 
 export async function identityCounts(tx: SqlClient, ids: string[]): Promise<{ profile_id: string; kind: IdentityKind; n: number }[]> {
 	if (!ids.length) return [];
 	return await tx.query('SELECT profile_id, kind, count(*)::int AS n FROM identities WHERE profile_id = ANY($1::uuid[]) GROUP BY profile_id, kind', [ids]);
-}
-
-/** How an event is told apart from every other: recorded once per channel and provider id. */
-export function eventKey(channel: string, externalId: string): string {
-	return `${channel}:${externalId}`;
 }
 
 /** The non-personal trace kept of a forgotten customer's event, so a redelivery is recognised. */
@@ -133,7 +128,7 @@ export async function insertEvents(tx: SqlClient, events: EventRow[]): Promise<S
 			sorted.map((e) => toJsonb(e.body)),
 		],
 	);
-	return new Set(rows.map((row) => eventKey(row.channel, row.external_id)));
+	return new Set(rows.map((row) => eventKey({ channel: row.channel, externalId: row.external_id })));
 }
 
 export interface MergeRow {
