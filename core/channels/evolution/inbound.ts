@@ -1,5 +1,6 @@
 import type { CanonicalEvent, Identity } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
+import { outboundEvent } from '../outbound-event';
 import { asText, isRecord, parseJsonObject } from '../shared/json-body';
 import { nowIso, unixSecondsToIso } from '../shared/unix-time';
 import { evolutionEventName } from './event-name';
@@ -94,22 +95,17 @@ function statusEvents(envelope: Json, item: Json, options?: ParseOptions): Canon
 	const fromMe = (item.fromMe ?? key.fromMe) === true;
 	const status = evolutionDeliveryStatus(item.status ?? (isRecord(item.update) ? item.update.status : undefined));
 	if (!status || !fromMe || isGroupJid(chat) || isBroadcastJid(chat)) return [];
-	const externalId = `${messageId}:${status}`;
-	const account = asText(envelope.instance);
-	const event: CanonicalEvent = {
-		id: `whatsapp:${externalId}`,
-		type: 'status',
+	const event = outboundEvent({
 		channel: 'whatsapp',
 		provider: 'evolution',
-		direction: 'outbound',
-		externalId,
-		timestamp: nowIso(),
-		from: { identities: [] },
-		to: { ...(account ? { account } : {}), identities: whatsAppUserIdentities(remoteJid, item.remoteJidAlt ?? key.remoteJidAlt) },
+		externalId: `${messageId}:${status}`,
+		type: 'status',
+		account: asText(envelope.instance),
+		identities: whatsAppUserIdentities(remoteJid, item.remoteJidAlt ?? key.remoteJidAlt),
 		status,
 		thread: { messageId },
 		...rawOf(envelope, item, options),
-	};
+	});
 	if (status === 'failed') event.error = { code: 'ERROR', message: 'WhatsApp reported an error delivering the message' };
 	return [event];
 }

@@ -1,9 +1,9 @@
 import type { Attachment, CanonicalEvent } from '../../model';
 import type { HttpClient } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
+import { outboundEvent } from '../outbound-event';
 import { ProviderError } from '../provider-error';
 import { asText, isRecord } from '../shared/json-body';
-import { nowIso } from '../shared/unix-time';
 import { whatsAppUserIdentities } from './jid';
 import { evolutionRecipient, mergeIdentities, type EvolutionRecipient } from './recipient';
 import { evolutionSendError, isRetryableEvolutionAnswer } from './send-errors';
@@ -124,17 +124,13 @@ async function send(
 	// without Brazil's ninth digit): joined with the recipient, it links those identities.
 	const answered = recipient.identities.length ? whatsAppUserIdentities(key.remoteJid, key.remoteJidAlt) : [];
 	const quoted = message.replyToMessageId?.trim();
-	const event: CanonicalEvent = {
-		id: `whatsapp:${externalId}`,
-		type: 'message',
+	const event = outboundEvent({
 		channel: 'whatsapp',
 		provider: 'evolution',
-		direction: 'outbound',
 		externalId,
-		timestamp: nowIso(),
-		from: { identities: [] },
-		to: { account: instance, identities: mergeIdentities(recipient.identities, answered) },
-	};
+		account: instance,
+		identities: mergeIdentities(recipient.identities, answered),
+	});
 	if (content.text !== undefined) event.text = content.text;
 	if (content.attachments) event.attachments = content.attachments.map((attachment) => ({ ...attachment, mediaId: externalId }));
 	if (quoted) event.thread = { inReplyTo: quoted };

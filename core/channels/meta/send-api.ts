@@ -1,6 +1,7 @@
 import type { CanonicalEvent, Attachment } from '../../model';
 import type { HttpClient } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
+import { outboundEvent } from '../outbound-event';
 import { isObject, text } from './webhook-body';
 import { isRetryableGraphResponse, metaSendError } from './send-errors';
 import { parseRecipient } from './recipient';
@@ -83,24 +84,6 @@ export function resolveRecipient(channel: MetaMessagingChannel, config: MetaSend
 	return { id: recipient.id, account };
 }
 
-/** The canonical outbound event of a message Meta accepted. */
-export function outboundEvent(channel: MetaMessagingChannel, account: string, customerId: string, messageId: string, content: SentContent): CanonicalEvent {
-	const event: CanonicalEvent = {
-		id: `${channel.channel}:${messageId}`,
-		type: 'message',
-		channel: channel.channel,
-		provider: 'meta',
-		direction: 'outbound',
-		externalId: messageId,
-		timestamp: new Date().toISOString(),
-		from: { identities: [] },
-		to: { account, identities: [{ kind: channel.channel, value: `${account}:${customerId}` }] },
-	};
-	if (content.text !== undefined) event.text = content.text;
-	if (content.attachments?.length) event.attachments = content.attachments;
-	return event;
-}
-
 /** Sends one message through the Send API and returns the canonical outbound event; throws a ProviderError when Meta refuses. */
 export async function sendMetaMessage(
 	client: HttpClient,
@@ -138,7 +121,15 @@ export async function sendMetaMessage(
 	const messageId = isObject(body) ? text(body.message_id) : undefined;
 	if (response.status < 200 || response.status >= 300 || !messageId) throw metaSendError(response, channel.label);
 	const customerId = (isObject(body) && text(body.recipient_id)) || recipient.id;
-	const event = outboundEvent(channel, recipient.account, customerId, messageId, content);
+	const event = outboundEvent({
+		channel: channel.channel,
+		provider: 'meta',
+		externalId: messageId,
+		account: recipient.account,
+		identities: [{ kind: channel.channel, value: `${recipient.account}:${customerId}` }],
+	});
+	if (content.text !== undefined) event.text = content.text;
+	if (content.attachments?.length) event.attachments = content.attachments;
 	if (input.includeRaw) event.raw = body;
 	return event;
 }

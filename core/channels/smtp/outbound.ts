@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { CanonicalEvent } from '../../model';
+import { outboundEvent } from '../outbound-event';
 import { attachmentTypeForMime } from '../shared/attachment-type';
 import { normalizeEmail } from '../shared/email-address';
 import { emailText } from '../shared/email-text';
@@ -105,18 +106,14 @@ export class SmtpSender {
 		}
 
 		const externalId = bareMessageId(messageId);
-		const event: CanonicalEvent = {
-			id: `email:${externalId}`,
-			type: 'message',
+		const event = outboundEvent({
 			channel: 'email',
 			provider: 'smtp',
-			direction: 'outbound',
 			externalId,
-			timestamp: new Date().toISOString(),
-			from: { identities: [] },
-			to: { account: from, identities: to.map((value) => ({ kind: 'email', value })) },
+			account: from,
+			identities: to.map((value) => ({ kind: 'email', value })),
 			thread: { messageId, ...(inReplyTo ? { inReplyTo } : {}), ...(references.length > 0 ? { references } : {}) },
-		};
+		});
 		const text = emailText(email.subject, email.text, undefined);
 		if (text) event.text = text;
 		if (attachments.length > 0) {

@@ -1,5 +1,5 @@
 import type { Attachment, CanonicalEvent, Identity } from '../../model';
-import { nowIso } from '../shared/unix-time';
+import { outboundEvent } from '../outbound-event';
 import { telegramBotId } from './bot-api';
 import { telegramMessageKey } from './inbound';
 import type { TelegramMessage } from './types';
@@ -32,17 +32,13 @@ export function sentMessageEvent(
 ): CanonicalEvent {
 	const key = telegramMessageKey(message);
 	const externalId = edited ? `${key}:edited:${message.edit_date ?? Math.floor(Date.now() / 1000)}` : key;
-	const event: CanonicalEvent = {
-		id: `telegram:${externalId}`,
-		type: 'message',
+	const event = outboundEvent({
 		channel: 'telegram',
 		provider: 'telegram',
-		direction: 'outbound',
 		externalId,
-		timestamp: nowIso(),
-		from: { identities: [] },
-		to: { account: botAccount(message, token), identities: recipientIdentities(message) },
-	};
+		account: botAccount(message, token),
+		identities: recipientIdentities(message),
+	});
 	if (sent.text !== undefined && sent.text !== '') event.text = sent.text;
 	if (sent.attachments?.length) event.attachments = sent.attachments;
 	if (edited) event.thread = { messageId: key };
@@ -55,20 +51,15 @@ export function sentMessageEvent(
  * the callback query id. Telegram's answer does not say who pressed, so `to` has no identity.
  */
 export function callbackAnswerEvent(callbackQueryId: string, text: string | undefined, token: string): CanonicalEvent {
-	const externalId = `${callbackQueryId}:answer`;
-	const event: CanonicalEvent = {
-		id: `telegram:${externalId}`,
-		type: 'action',
+	const event = outboundEvent({
 		channel: 'telegram',
 		provider: 'telegram',
-		direction: 'outbound',
-		externalId,
-		timestamp: nowIso(),
-		from: { identities: [] },
-		to: { account: telegramBotId(token) },
+		externalId: `${callbackQueryId}:answer`,
+		type: 'action',
+		account: telegramBotId(token),
 		action: text ? { payload: callbackQueryId, title: text } : { payload: callbackQueryId },
 		thread: { inReplyTo: callbackQueryId },
-	};
+	});
 	if (text) event.text = text;
 	return event;
 }

@@ -1,4 +1,5 @@
-import type { Attachment, CanonicalEvent, Identity } from '../../model';
+import type { Attachment, CanonicalEvent } from '../../model';
+import { outboundEvent } from '../outbound-event';
 import type { ParseOptions } from '../types';
 import { attachmentTypeForMime } from '../shared/attachment-type';
 import { nowIso } from '../shared/unix-time';
@@ -101,22 +102,18 @@ export function twilioStatusEvent(fields: Fields, options?: ParseOptions): Canon
 	const from = twilioAddress(fields.From);
 	const to = twilioAddress(fields.To);
 	const channel = from?.channel === 'whatsapp' || to?.channel === 'whatsapp' ? 'whatsapp' : 'sms';
-	const customer: Identity[] = to?.phone ? [to.phone] : [];
-	const externalId = `${messageSid}:${status}`;
-	const event: CanonicalEvent = {
-		id: `${channel}:${externalId}`,
-		type: 'status',
+	const event = outboundEvent({
 		channel,
 		provider: 'twilio',
-		direction: 'outbound',
-		externalId,
+		externalId: `${messageSid}:${status}`,
+		type: 'status',
 		timestamp: doneDate(fields.RawDlrDoneDate) ?? nowIso(),
-		from: { identities: [] },
-		to: { ...(from ? { account: from.value } : {}), identities: customer },
+		account: from?.value,
+		identities: to?.phone ? [to.phone] : [],
 		status,
 		thread: { messageId: messageSid },
 		...rawOf(fields, options),
-	};
+	});
 	if (fields.ErrorCode) {
 		const code = /^\d+$/.test(fields.ErrorCode) ? Number(fields.ErrorCode) : fields.ErrorCode;
 		event.error = { code, message: twilioErrorMessage(fields.ErrorCode, fields.ErrorMessage) };

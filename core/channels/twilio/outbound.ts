@@ -2,7 +2,7 @@ import type { Attachment, CanonicalEvent } from '../../model';
 import type { HttpClient } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
 import { normalizePhone } from '../../identity/phone';
-import { nowIso } from '../shared/unix-time';
+import { outboundEvent } from '../outbound-event';
 import { isTwilioMessageResource, twilioMessageResourceEvent, type TwilioMessageResource } from './message-resource';
 import { twilioSendError } from './send-errors';
 
@@ -163,19 +163,13 @@ export async function sendTwilioMessage(client: HttpClient, config: TwilioApiCon
 		config.retry ?? DEFAULT_RETRY_POLICY,
 	);
 	if (response.status >= 400 || !isTwilioMessageResource(response.body)) throw twilioSendError(response, 'send the message');
-	const sid = response.body.sid;
-	const channel = whatsapp ? 'whatsapp' : 'sms';
-	const event: CanonicalEvent = {
-		id: `${channel}:${sid}`,
-		type: 'message',
-		channel,
+	const event = outboundEvent({
+		channel: whatsapp ? 'whatsapp' : 'sms',
 		provider: 'twilio',
-		direction: 'outbound',
-		externalId: sid,
-		timestamp: nowIso(),
-		from: { identities: [] },
-		to: { account, identities: [{ kind: 'phone', value: to }] },
-	};
+		externalId: response.body.sid,
+		account,
+		identities: [{ kind: 'phone', value: to }],
+	});
 	if (typeof form.Body === 'string') event.text = form.Body;
 	if (media.length > 0) event.attachments = media.map((url) => ({ type: attachmentType(url), url }));
 	if (input.includeRaw) event.raw = response.body;

@@ -3,6 +3,7 @@ import { multipartBody } from '../../http/multipart-body';
 import type { CanonicalEvent } from '../../model';
 import { isObject, objects, text } from '../meta/webhook-body';
 import { PROVIDER_LABEL } from './error-codes';
+import { outboundEvent } from '../outbound-event';
 import { ProviderError } from '../provider-error';
 import { whatsappIdentities } from './customer-identities';
 import { graphRequest, phoneNumberUrl, type WhatsAppCloudConfig } from './graph-request';
@@ -49,7 +50,7 @@ interface SendResponse {
 	messages?: unknown;
 }
 
-function outboundEvent(
+function sentEvent(
 	config: WhatsAppCloudConfig,
 	recipient: WhatsAppRecipient,
 	built: BuiltMessage,
@@ -70,18 +71,7 @@ function outboundEvent(
 	const sentUser = recipient.kind === 'bsuid' ? recipient.recipient : undefined;
 	let identities = whatsappIdentities(text(contact?.wa_id) ?? sentPhone, text(contact?.user_id) ?? sentUser);
 	if (!identities.length) identities = [recipient.identity];
-	const event: CanonicalEvent = {
-		id: `${CHANNEL}:${externalId}`,
-		type: 'message',
-		channel: CHANNEL,
-		provider: 'meta',
-		direction: 'outbound',
-		externalId,
-		timestamp: new Date().toISOString(),
-		from: { identities: [] },
-		to: { account: config.phoneNumberId.trim(), identities },
-		...built.summary,
-	};
+	const event = outboundEvent({ channel: CHANNEL, provider: 'meta', externalId, account: config.phoneNumberId.trim(), identities, ...built.summary });
 	if (options.replyTo?.trim()) event.thread = { inReplyTo: options.replyTo.trim() };
 	if (options.includeRaw) event.raw = { request, response };
 	return event;
@@ -100,7 +90,7 @@ async function sendMessage(client: HttpClient, config: WhatsAppCloudConfig, opti
 	};
 	const url = phoneNumberUrl(config, 'messages');
 	const response = await graphRequest<SendResponse>(client, config, { method: 'POST', url, json: request }, action);
-	return outboundEvent(config, recipient, built, request, isObject(response.body) ? response.body : {}, options);
+	return sentEvent(config, recipient, built, request, isObject(response.body) ? response.body : {}, options);
 }
 
 export async function sendText(client: HttpClient, config: WhatsAppCloudConfig, options: SendCommon & { text: string; previewUrl?: boolean }): Promise<CanonicalEvent> {
@@ -187,20 +177,15 @@ export async function markAsRead(
 			body: response.body,
 		});
 	}
-	const externalId = `${messageId}:read`;
-	const event: CanonicalEvent = {
-		id: `${CHANNEL}:${externalId}`,
-		type: 'status',
+	const event = outboundEvent({
 		channel: CHANNEL,
 		provider: 'meta',
-		direction: 'outbound',
-		externalId,
-		timestamp: new Date().toISOString(),
-		from: { identities: [] },
-		to: { account: config.phoneNumberId.trim() },
+		externalId: `${messageId}:read`,
+		type: 'status',
+		account: config.phoneNumberId.trim(),
 		status: 'read',
 		thread: { messageId },
-	};
+	});
 	if (options.includeRaw) event.raw = { request, response: response.body };
 	return event;
 }
