@@ -63,8 +63,8 @@ export function mergeCustomers(db: Database, primaryId: string, secondaryId: str
 interface MergeRow {
 	id: string;
 	target_id: string;
-	moved_identities: string[];
-	moved_events: string[];
+	moved_identities: [string, string][];
+	moved_events: [string, string][];
 	target_traits_before: Traits;
 }
 
@@ -73,7 +73,7 @@ export function unmergeCustomer(db: Database, mergedId: string) {
 	return inTransaction(db, async (tx) => {
 		const sourceId = mergedId.trim();
 		const [merge] = await tx.query<MergeRow>(
-			`SELECT id, target_id, moved_identities::text[], moved_events::text[], target_traits_before
+			`SELECT id, target_id, moved_identities, moved_events, target_traits_before
 			 FROM merges WHERE source_id::text = $1 AND unmerged_at IS NULL ORDER BY id DESC LIMIT 1`,
 			[sourceId],
 		);
@@ -81,8 +81,13 @@ export function unmergeCustomer(db: Database, mergedId: string) {
 		const targetId = await requireCustomer(tx, merge.target_id);
 		await sql.lockProfiles(tx, [sourceId]);
 		// Only what is still where the merge put it goes back; what moved since stays.
-		await tx.query('UPDATE identities SET profile_id = $1 WHERE id = ANY($2::bigint[]) AND profile_id = $3', [sourceId, merge.moved_identities, targetId]);
-		await tx.query('UPDATE events SET profile_id = $1 WHERE id = ANY($2::bigint[]) AND profile_id = $3', [sourceId, merge.moved_events, targetId]);
+		const moveBack = (table: string, keys: [string, string][], [a, b]: [string, string]) =>
+			tx.query(
+				`UPDATE ${table} t SET profile_id = $1 FROM unnest($2::text[], $3::text[]) AS k(a, b) WHERE t.${a} = k.a AND t.${b} = k.b AND t.profile_id = $4`,
+				[sourceId, keys.map((key) => key[0]), keys.map((key) => key[1]), targetId],
+			);
+		await moveBack('identities', merge.moved_identities, ['kind', 'value']);
+		await moveBack('events', merge.moved_events, ['channel', 'external_id']);
 		await tx.query('UPDATE profiles SET merged_into = NULL, merged_at = NULL, updated_at = now() WHERE id = $1', [sourceId]);
 		await tx.query('UPDATE merges SET unmerged_at = now() WHERE id = $1', [merge.id]);
 		// Traits the merge brought over are taken back, unless they were changed since.

@@ -34,7 +34,8 @@ async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<Work
 	if (locked.length !== profileIds.length || locked.some((row) => row.version !== versions.get(row.id))) throw new StaleReadError();
 	const graph = new WorkingGraph();
 	for (const [key, owner] of owners) graph.owners.set(key, owner);
-	for (const row of locked) graph.profiles.set(row.id, { id: row.id, rank: Number(row.seq), traits: row.traits, counts: new Map() });
+	// Locked in id order, which for UUIDv7 ids is creation order: the rank of each is its place.
+	locked.forEach((row, rank) => graph.profiles.set(row.id, { id: row.id, rank, traits: row.traits, counts: new Map() }));
 	for (const row of await sql.identityCounts(tx, profileIds)) graph.profiles.get(row.profile_id)!.counts.set(row.kind, row.n);
 	return graph;
 }

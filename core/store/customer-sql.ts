@@ -36,20 +36,27 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 	if (!unique.length) return customers;
 	const [profiles, identities, channels, history, merges] = await Promise.all([
 		db.query<{ id: string; created_at: Date; traits: Traits }>('SELECT id, created_at, traits FROM profiles WHERE id = ANY($1::uuid[])', [unique]),
+		// Per customer (LATERAL), so that each reads its own index range, whatever the statistics.
 		db.query<{ profile_id: string; kind: IdentityKind; value: string }>(
-			'SELECT profile_id, kind, value FROM identities WHERE profile_id = ANY($1::uuid[]) ORDER BY id',
+			`SELECT p.id AS profile_id, i.kind, i.value FROM unnest($1::uuid[]) AS p(id)
+			 CROSS JOIN LATERAL (SELECT kind, value, created_at FROM identities WHERE profile_id = p.id) i
+			 ORDER BY i.created_at, i.kind, i.value`,
 			[unique],
 		),
 		db.query<{ profile_id: string; channel: Customer['channels'][number]['channel']; last_seen: Date }>(
-			'SELECT profile_id, channel, max(occurred_at) AS last_seen FROM events WHERE profile_id = ANY($1::uuid[]) GROUP BY profile_id, channel ORDER BY last_seen DESC',
+			`SELECT p.id AS profile_id, c.channel, c.last_seen FROM unnest($1::uuid[]) AS p(id)
+			 CROSS JOIN LATERAL (SELECT channel, max(occurred_at) AS last_seen FROM events WHERE profile_id = p.id GROUP BY channel) c
+			 ORDER BY c.last_seen DESC`,
 			[unique],
 		),
 		historyLimit > 0
 			? db.query<{ profile_id: string; body: HistoryEntry['event'] }>(
-					`SELECT profile_id, body FROM (
-					   SELECT profile_id, body, occurred_at, id, row_number() OVER (PARTITION BY profile_id ORDER BY occurred_at DESC, id DESC) AS n
-					   FROM events WHERE profile_id = ANY($1::uuid[])
-					 ) recent WHERE n <= $2 ORDER BY occurred_at DESC, id DESC`,
+					`SELECT p.id AS profile_id, e.body FROM unnest($1::uuid[]) AS p(id)
+					 CROSS JOIN LATERAL (
+					   SELECT body, occurred_at, external_id FROM events WHERE profile_id = p.id
+					   ORDER BY occurred_at DESC, external_id DESC LIMIT $2
+					 ) e
+					 ORDER BY e.occurred_at DESC, e.external_id DESC`,
 					[unique, historyLimit],
 				)
 			: Promise.resolve([]),

@@ -15,7 +15,6 @@ export interface ProfileRow {
 	id: string;
 	/** Changes whenever the row does: tells whether a customer changed between a read and its lock. */
 	version: string;
-	seq: string | number;
 	traits: Traits;
 	merged_into: string | null;
 }
@@ -23,10 +22,15 @@ export interface ProfileRow {
 /** Which customer owns each of these identifiers (keyed "kind:value"), and each owner's row version. */
 export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promise<{ owners: Map<string, string>; versions: Map<string, string> }> {
 	if (!identities.length) return { owners: new Map(), versions: new Map() };
+	// Each identifier looked up on its own (LATERAL): the index is used whatever the table's
+	// statistics say, which lag behind a fast-growing table (and never run in PGlite).
 	const rows = await tx.query<{ kind: string; value: string; profile_id: string; version: string }>(
-		`SELECT i.kind, i.value, i.profile_id, p.xmin::text AS version FROM identities i
-		 JOIN unnest($1::text[], $2::text[]) AS k(kind, value) ON i.kind = k.kind AND i.value = k.value
-		 JOIN profiles p ON p.id = i.profile_id`,
+		`SELECT k.kind, k.value, i.profile_id, i.version
+		 FROM unnest($1::text[], $2::text[]) AS k(kind, value)
+		 CROSS JOIN LATERAL (
+		   SELECT i.profile_id, (SELECT p.xmin::text FROM profiles p WHERE p.id = i.profile_id) AS version
+		   FROM identities i WHERE i.kind = k.kind AND i.value = k.value
+		 ) i`,
 		[identities.map((i) => i.kind), identities.map((i) => i.value)],
 	);
 	return {
@@ -39,7 +43,7 @@ export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promi
 export async function lockProfiles(tx: SqlClient, ids: string[]): Promise<ProfileRow[]> {
 	if (!ids.length) return [];
 	return await tx.query<ProfileRow>(
-		'SELECT id, xmin::text AS version, seq, traits, merged_into FROM profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+		'SELECT id, xmin::text AS version, traits, merged_into FROM profiles WHERE id IN (SELECT unnest($1::uuid[])) ORDER BY id FOR UPDATE',
 		[[...ids].sort()],
 	);
 }
@@ -61,7 +65,11 @@ export async function reserveIdentities(tx: SqlClient, identities: Identity[]): 
 
 export async function identityCounts(tx: SqlClient, ids: string[]): Promise<{ profile_id: string; kind: IdentityKind; n: number }[]> {
 	if (!ids.length) return [];
-	return await tx.query('SELECT profile_id, kind, count(*)::int AS n FROM identities WHERE profile_id = ANY($1::uuid[]) GROUP BY profile_id, kind', [ids]);
+	return await tx.query(
+		`SELECT p.id AS profile_id, c.kind, c.n FROM unnest($1::uuid[]) AS p(id)
+		 CROSS JOIN LATERAL (SELECT kind, count(*)::int AS n FROM identities WHERE profile_id = p.id GROUP BY kind) c`,
+		[ids],
+	);
 }
 
 /** The non-personal trace kept of a forgotten customer's event, so a redelivery is recognised. */
@@ -79,9 +87,8 @@ export async function forgottenEventKeys(tx: SqlClient, keys: string[]): Promise
 
 export async function insertProfiles(tx: SqlClient, profiles: { id: string; traits: Traits }[]): Promise<void> {
 	if (!profiles.length) return;
-	// ORDER BY keeps creation order in `seq`: the oldest customer survives merges.
 	await tx.query(
-		'INSERT INTO profiles (id, traits) SELECT id, traits::jsonb FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS t(id, traits, ord) ORDER BY ord',
+		'INSERT INTO profiles (id, traits) SELECT id, traits::jsonb FROM unnest($1::uuid[], $2::text[]) AS t(id, traits)',
 		[profiles.map((p) => p.id), profiles.map((p) => toJsonb(p.traits))],
 	);
 }

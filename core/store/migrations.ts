@@ -10,9 +10,9 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
 		version: 1,
 		name: 'identity graph',
 		sql: `
+-- Customer ids are UUIDv7: they sort by creation time, and the oldest customer survives merges.
 CREATE TABLE profiles (
 	id uuid PRIMARY KEY,
-	seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
 	created_at timestamptz NOT NULL DEFAULT now(),
 	updated_at timestamptz NOT NULL DEFAULT now(),
 	traits jsonb NOT NULL DEFAULT '{}',
@@ -23,12 +23,11 @@ CREATE INDEX profiles_merged_into ON profiles (merged_into) WHERE merged_into IS
 
 -- Every identifier points at a customer that is not merged into another (merges move them).
 CREATE TABLE identities (
-	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	kind text NOT NULL,
 	value text NOT NULL,
 	profile_id uuid NOT NULL REFERENCES profiles (id),
 	created_at timestamptz NOT NULL DEFAULT now(),
-	UNIQUE (kind, value)
+	PRIMARY KEY (kind, value)
 );
 CREATE INDEX identities_profile ON identities (profile_id);
 
@@ -36,7 +35,6 @@ CREATE INDEX identities_profile ON identities (profile_id);
 -- No foreign key on profile_id: rows are only written, moved and deleted together with
 -- their customer, in one transaction, and the check would cost a quarter of the insert.
 CREATE TABLE events (
-	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	profile_id uuid NOT NULL,
 	channel text NOT NULL,
 	external_id text NOT NULL,
@@ -45,7 +43,7 @@ CREATE TABLE events (
 	occurred_at timestamptz NOT NULL,
 	-- json, not jsonb: kept as written and never queried inside, it is cheaper to store.
 	body json NOT NULL,
-	UNIQUE (channel, external_id)
+	PRIMARY KEY (channel, external_id)
 );
 CREATE INDEX events_profile_time ON events (profile_id, occurred_at DESC);
 
@@ -56,8 +54,9 @@ CREATE TABLE merges (
 	source_id uuid NOT NULL REFERENCES profiles (id),
 	reason text NOT NULL,
 	evidence jsonb NOT NULL,
-	moved_identities bigint[] NOT NULL,
-	moved_events bigint[] NOT NULL,
+	-- [[kind, value], …] and [[channel, external_id], …]: what the merge moved.
+	moved_identities jsonb NOT NULL,
+	moved_events jsonb NOT NULL,
 	target_traits_before jsonb NOT NULL,
 	merged_at timestamptz NOT NULL DEFAULT now(),
 	unmerged_at timestamptz
@@ -71,14 +70,14 @@ CREATE FUNCTION merge_profiles(sources uuid[], targets uuid[], reasons text[], e
 RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
 	i int;
-	moved_identities bigint[];
-	moved_events bigint[];
+	moved_identities jsonb;
+	moved_events jsonb;
 BEGIN
 	FOR i IN 1 .. coalesce(array_length(sources, 1), 0) LOOP
-		WITH moved AS (UPDATE identities SET profile_id = targets[i] WHERE profile_id = sources[i] RETURNING id)
-		SELECT coalesce(array_agg(id), '{}') INTO moved_identities FROM moved;
-		WITH moved AS (UPDATE events SET profile_id = targets[i] WHERE profile_id = sources[i] RETURNING id)
-		SELECT coalesce(array_agg(id), '{}') INTO moved_events FROM moved;
+		WITH moved AS (UPDATE identities SET profile_id = targets[i] WHERE profile_id = sources[i] RETURNING kind, value)
+		SELECT coalesce(jsonb_agg(jsonb_build_array(kind, value)), '[]') INTO moved_identities FROM moved;
+		WITH moved AS (UPDATE events SET profile_id = targets[i] WHERE profile_id = sources[i] RETURNING channel, external_id)
+		SELECT coalesce(jsonb_agg(jsonb_build_array(channel, external_id)), '[]') INTO moved_events FROM moved;
 		UPDATE profiles SET merged_into = targets[i], merged_at = now(), updated_at = now() WHERE id = sources[i];
 		INSERT INTO merges (target_id, source_id, reason, evidence, moved_identities, moved_events, target_traits_before)
 		VALUES (targets[i], sources[i], reasons[i], evidence[i], moved_identities, moved_events, traits_before[i]);

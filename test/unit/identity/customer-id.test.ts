@@ -9,8 +9,9 @@ describe('customer ids', () => {
 		expect(earlier.slice(0, 13)).toBe(`${Date.UTC(2026, 0, 1).toString(16).padStart(12, '0').slice(0, 8)}-${Date.UTC(2026, 0, 1).toString(16).padStart(12, '0').slice(8)}`);
 	});
 
-	it('never repeat', () => {
-		const ids = new Set(Array.from({ length: 10_000 }, () => newCustomerId(0)));
-		expect(ids.size).toBe(10_000);
+	it('never repeat, and sort in creation order even within one millisecond', () => {
+		const ids = Array.from({ length: 10_000 }, () => newCustomerId(Date.UTC(2026, 0, 2)));
+		expect(new Set(ids).size).toBe(10_000);
+		expect([...ids].sort()).toEqual(ids);
 	});
 });
