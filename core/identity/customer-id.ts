@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
@@ -17,11 +17,9 @@ export function newCustomerId(now = Date.now()): string {
 		lastMs++;
 		counter = 0;
 	}
-	const bytes = randomBytes(16);
-	bytes.writeUIntBE(lastMs, 0, 6);
-	bytes[6] = 0x70 | (counter >> 8);
-	bytes[7] = counter & 0xff;
-	bytes[8] = (bytes[8] & 0x3f) | 0x80;
-	const hex = bytes.toString('hex');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+	// The random part and the variant bits come from a v4 UUID (node caches its entropy).
+	const random = randomUUID();
+	const time = lastMs.toString(16).padStart(12, '0');
+	const version = (0x7000 | counter).toString(16);
+	return `${time.slice(0, 8)}-${time.slice(8)}-${version}-${random.slice(19)}`;
 }
