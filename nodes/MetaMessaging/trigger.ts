@@ -1,6 +1,6 @@
 import type { INodeProperties, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { InboundAdapter } from '../../core/channels/types';
-import { answerVerificationRequest } from '../../core/channels/meta/signature';
+import { answerMetaHandshake } from '../shared/meta-handshake';
 import { receiveChannelWebhook } from '../shared/channel-webhook';
 import { META_PAGE_CREDENTIAL, readMetaPageCredential } from './credential';
 
@@ -49,26 +49,10 @@ export function metaTriggerProperties(label: string, subscriptions: string): INo
 	];
 }
 
-function answer(context: IWebhookFunctions, status: number, body: string): void {
-	const response = context.getResponseObject();
-	response.status(status);
-	response.setHeader('content-type', 'text/plain');
-	response.end(body);
-}
-
 /** Serves one request to a Messenger or Instagram trigger. */
 export async function receiveMetaWebhook(context: IWebhookFunctions, adapter: InboundAdapter): Promise<IWebhookResponseData> {
 	const credential = readMetaPageCredential(await context.getCredentials(META_PAGE_CREDENTIAL));
-	if (context.getWebhookName() === 'setup') {
-		const verdict = answerVerificationRequest(context.getQueryData() as Record<string, unknown>, credential.verifyToken);
-		if (verdict.status === 200) {
-			answer(context, 200, verdict.body);
-		} else {
-			context.logger.warn(`${context.getNode().name}: refused a ${adapter.name} webhook verification request: ${verdict.reason}`);
-			answer(context, 403, 'Forbidden');
-		}
-		return { noWebhookResponse: true };
-	}
+	if (context.getWebhookName() === 'setup') return answerMetaHandshake(context, credential.verifyToken, adapter.name);
 	const options = context.getNodeParameter('options', {}) as { includeRaw?: boolean; includeEchoes?: boolean };
 	return receiveChannelWebhook(context, {
 		adapter,

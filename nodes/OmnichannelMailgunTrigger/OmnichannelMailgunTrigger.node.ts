@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IBinaryKeyData,
 	type IDataObject,
 	type INodeType,
 	type INodeTypeDescription,
@@ -11,21 +10,15 @@ import type { CanonicalEvent } from '../../core/model';
 import { mailgunMessageEvent } from '../../core/channels/mailgun/inbound';
 import { ReplayCache, type SeenTokens } from '../../core/channels/mailgun/replay-cache';
 import { verifyMailgunFields } from '../../core/channels/mailgun/signature';
-import { unseenEvents } from '../shared/channel-webhook';
+import { answerWebhook } from '../shared/channel-webhook';
+import { startWithAttachments } from '../shared/start-with-attachments';
 import { readRoutePost, routeFileToBinary } from './route-post';
 
 const CREDENTIAL = 'omnichannelMailgunWebhookApi';
 
-function answer(context: IWebhookFunctions, status: number, body: string, contentType = 'text/plain'): void {
-	const response = context.getResponseObject();
-	response.status(status);
-	response.setHeader('content-type', contentType);
-	response.end(body);
-}
-
 function refuse(context: IWebhookFunctions, status: 400 | 401 | 403, reason: string): IWebhookResponseData {
 	context.logger.warn(`${context.getNode().name}: refused a mailgun webhook: ${reason}`);
-	answer(context, status, status === 400 ? reason : status === 401 ? 'Unauthorized' : 'Forbidden');
+	answerWebhook(context, status, status === 400 ? reason : status === 401 ? 'Unauthorized' : 'Forbidden');
 	return { noWebhookResponse: true };
 }
 
@@ -101,25 +94,7 @@ export class OmnichannelMailgunTrigger implements INodeType {
 			return refuse(this, 400, (error as Error).message);
 		}
 
-		// A redelivery (Mailgun retries until it gets a 200) starts nothing.
-		if (((staticData.seenEventIds as string[] | undefined) ?? []).includes(event.id)) {
-			answer(this, 200, '{"received":true}', 'application/json');
-			return { noWebhookResponse: true };
-		}
-		// Attachments are stored before answering: if that fails, Mailgun gets a 500 and retries.
-		const binary: IBinaryKeyData = {};
-		try {
-			for (const [index, file] of files.entries()) binary[`attachment_${index}`] = await routeFileToBinary(this, file, index);
-		} catch (error) {
-			this.logger.error(`${this.getNode().name}: could not store the attachments of a mailgun email: ${(error as Error).message}`);
-			answer(this, 500, 'Could not store the attachments; please retry');
-			return { noWebhookResponse: true };
-		}
-		unseenEvents(staticData, [event]);
-		answer(this, 200, '{"received":true}', 'application/json');
-		return {
-			noWebhookResponse: true,
-			workflowData: [[{ json: event as unknown as IDataObject, ...(files.length ? { binary } : {}) }]],
-		};
+		// A redelivery (Mailgun retries until it gets a 200) starts nothing; see startWithAttachments.
+		return await startWithAttachments(this, 'mailgun', event, files, (file, index) => routeFileToBinary(this, file, index));
 	}
 }

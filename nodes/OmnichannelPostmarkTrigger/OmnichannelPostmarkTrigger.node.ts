@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IBinaryKeyData,
 	type IDataObject,
 	type INodeType,
 	type INodeTypeDescription,
@@ -10,17 +9,11 @@ import {
 import type { CanonicalEvent } from '../../core/model';
 import { postmarkAttachments, type PostmarkAttachmentFile } from '../../core/channels/postmark/attachments';
 import { postmarkInbound } from '../../core/channels/postmark/inbound';
-import { unseenEvents } from '../shared/channel-webhook';
+import { answerWebhook } from '../shared/channel-webhook';
+import { startWithAttachments } from '../shared/start-with-attachments';
 import { checkUrlSecret } from './url-secret';
 
 const CREDENTIAL = 'omnichannelPostmarkInboundApi';
-
-function answer(context: IWebhookFunctions, status: number, body: string, contentType = 'text/plain'): void {
-	const response = context.getResponseObject();
-	response.status(status);
-	response.setHeader('content-type', contentType);
-	response.end(body);
-}
 
 /**
  * Postmark inbound email as canonical events: the reply without quoted history, threading
@@ -87,7 +80,7 @@ export class OmnichannelPostmarkTrigger implements INodeType {
 			const verdict = postmarkInbound.verify({ body: rawBody, signature, secret: `${String(credential.user ?? '')}:${String(credential.password ?? '')}` });
 			if (!verdict.valid) {
 				this.logger.warn(`${node}: refused a postmark webhook: ${verdict.reason}`);
-				answer(this, signature ? 403 : 401, signature ? 'Forbidden' : 'Unauthorized');
+				answerWebhook(this, signature ? 403 : 401, signature ? 'Forbidden' : 'Unauthorized');
 				return { noWebhookResponse: true };
 			}
 		}
@@ -100,30 +93,11 @@ export class OmnichannelPostmarkTrigger implements INodeType {
 			files = postmarkAttachments(rawBody);
 		} catch (error) {
 			this.logger.warn(`${node}: could not read a postmark webhook: ${(error as Error).message}`);
-			answer(this, 400, (error as Error).message);
+			answerWebhook(this, 400, (error as Error).message);
 			return { noWebhookResponse: true };
 		}
 
-		// A redelivery (Postmark retries on errors) starts nothing.
-		const seen = new Set((this.getWorkflowStaticData('node').seenEventIds as string[] | undefined) ?? []);
-		const [event] = events.filter((candidate) => !seen.has(candidate.id));
-		if (!event) {
-			answer(this, 200, '{"received":true}', 'application/json');
-			return { noWebhookResponse: true };
-		}
-		// Attachments are stored before answering: if that fails, Postmark gets a 500 and retries.
-		const binary: IBinaryKeyData = {};
-		try {
-			for (const [index, file] of files.entries()) {
-				binary[`attachment_${index}`] = await this.helpers.prepareBinaryData(file.content, file.filename, file.mimeType);
-			}
-		} catch (error) {
-			this.logger.error(`${node}: could not store the attachments of a postmark email: ${(error as Error).message}`);
-			answer(this, 500, 'Could not store the attachments; please retry');
-			return { noWebhookResponse: true };
-		}
-		unseenEvents(this.getWorkflowStaticData('node'), [event]);
-		answer(this, 200, '{"received":true}', 'application/json');
-		return { noWebhookResponse: true, workflowData: [[{ json: event as unknown as IDataObject, ...(files.length ? { binary } : {}) }]] };
+		// A redelivery (Postmark retries on errors) starts nothing; see startWithAttachments.
+		return await startWithAttachments(this, 'postmark', events[0], files, (file) => this.helpers.prepareBinaryData(file.content, file.filename, file.mimeType));
 	}
 }

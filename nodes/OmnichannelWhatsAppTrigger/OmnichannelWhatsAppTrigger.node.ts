@@ -5,7 +5,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { answerVerificationRequest } from '../../core/channels/meta/signature';
+import { answerMetaHandshake } from '../shared/meta-handshake';
 import type { InboundAdapter } from '../../core/channels/types';
 import { whatsappInboundAdapter } from '../../core/channels/whatsapp/inbound';
 import type { CanonicalEvent } from '../../core/model';
@@ -26,13 +26,6 @@ function filteredAdapter(filter: EventFilter): InboundAdapter {
 	if (filter === 'all') return whatsappInboundAdapter;
 	const keep = wanted(filter);
 	return { ...whatsappInboundAdapter, parse: (body, options) => whatsappInboundAdapter.parse(body, options).filter(keep) };
-}
-
-function answer(context: IWebhookFunctions, status: number, body: string): void {
-	const response = context.getResponseObject();
-	response.status(status);
-	response.setHeader('content-type', 'text/plain');
-	response.end(body);
 }
 
 /** Starts a workflow for each customer message and delivery status that arrives on a WhatsApp Cloud API number. */
@@ -101,16 +94,7 @@ export class OmnichannelWhatsAppTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credential = readWhatsAppCredential(await this.getCredentials(WHATSAPP_CLOUD_CREDENTIAL));
-		if (this.getWebhookName() === 'setup') {
-			const verdict = answerVerificationRequest(this.getQueryData() as Record<string, unknown>, credential.verifyToken);
-			if (verdict.status === 200) {
-				answer(this, 200, verdict.body);
-			} else {
-				this.logger.warn(`${this.getNode().name}: refused a WhatsApp webhook verification request: ${verdict.reason}`);
-				answer(this, 403, 'Forbidden');
-			}
-			return { noWebhookResponse: true };
-		}
+		if (this.getWebhookName() === 'setup') return answerMetaHandshake(this, credential.verifyToken, 'WhatsApp');
 		const events = this.getNodeParameter('events', 'all') as EventFilter;
 		const options = this.getNodeParameter('options', {}) as { includeRaw?: boolean; includeEchoes?: boolean };
 		return receiveChannelWebhook(this, {

@@ -30,7 +30,8 @@ export function unseenEvents(staticData: IDataObject, events: CanonicalEvent[]):
 	return fresh;
 }
 
-function answer(context: IWebhookFunctions, status: number, body: string, contentType = 'text/plain'): void {
+/** Answers the provider directly (the trigger then returns `noWebhookResponse`). */
+export function answerWebhook(context: IWebhookFunctions, status: number, body: string, contentType = 'text/plain'): void {
 	const response = context.getResponseObject();
 	response.status(status);
 	response.setHeader('content-type', contentType);
@@ -56,7 +57,7 @@ export function receiveChannelWebhook(context: IWebhookFunctions, options: Chann
 		const verdict = adapter.verify({ body: rawBody, signature, secret: options.secret, url: options.url ?? context.getNodeWebhookUrl('default') });
 		if (!verdict.valid) {
 			context.logger.warn(`${node}: refused a ${adapter.name} webhook: ${verdict.reason}`);
-			answer(context, signature ? 403 : 401, signature ? 'Forbidden' : 'Unauthorized');
+			answerWebhook(context, signature ? 403 : 401, signature ? 'Forbidden' : 'Unauthorized');
 			return { noWebhookResponse: true };
 		}
 	}
@@ -66,13 +67,13 @@ export function receiveChannelWebhook(context: IWebhookFunctions, options: Chann
 		events = adapter.parse(rawBody, options.parseOptions);
 	} catch (error) {
 		context.logger.warn(`${node}: could not read a ${adapter.name} webhook: ${(error as Error).message}`);
-		answer(context, 400, (error as Error).message);
+		answerWebhook(context, 400, (error as Error).message);
 		return { noWebhookResponse: true };
 	}
 
 	const fresh = unseenEvents(context.getWorkflowStaticData('node'), events);
 	const ack = options.acknowledge ?? { contentType: 'application/json', body: '{"received":true}' };
-	answer(context, 200, ack.body, ack.contentType);
+	answerWebhook(context, 200, ack.body, ack.contentType);
 	if (!fresh.length) return { noWebhookResponse: true };
 	return { noWebhookResponse: true, workflowData: [fresh.map((event) => ({ json: event as unknown as IDataObject }))] };
 }
