@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { eventKey, type Identity, type IdentityKind, type Traits } from '../model';
+import { eventKey, identityKey, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
+
+/** Statements that read and write the identity graph, set-based: one round trip per step, whatever the batch size. */
 
 const NUL = /\u0000/g;
 
@@ -11,8 +13,6 @@ export function toJsonb(value: unknown): string {
 	if (!json.includes('\\u0000')) return json;
 	return JSON.stringify(value, (_key, field: unknown) => (typeof field === 'string' ? field.replace(NUL, '') : field));
 }
-
-/** Statements that read and write the identity graph, set-based: one round trip per step, whatever the batch size. */
 
 export interface ProfileRow {
 	id: string;
@@ -37,7 +37,7 @@ export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promi
 		[identities.map((i) => i.kind), identities.map((i) => i.value)],
 	);
 	return {
-		owners: new Map(rows.map((row) => [`${row.kind}:${row.value}`, row.profile_id])),
+		owners: new Map(rows.map((row) => [identityKey({ kind: row.kind as IdentityKind, value: row.value }), row.profile_id])),
 		versions: new Map(rows.map((row) => [row.profile_id, row.version])),
 	};
 }
@@ -47,7 +47,7 @@ export async function lockProfiles(tx: SqlClient, ids: string[]): Promise<Profil
 	if (!ids.length) return [];
 	return await tx.query<ProfileRow>(
 		'SELECT id, xmin::text AS version, traits, merged_into FROM profiles WHERE id IN (SELECT unnest($1::uuid[])) ORDER BY id FOR UPDATE',
-		[[...ids].sort()],
+		[ids],
 	);
 }
 
@@ -62,7 +62,7 @@ export async function reserveIdentities(tx: SqlClient, identities: Identity[]): 
 		`SELECT pg_advisory_xact_lock(h) FROM (
 		   SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h
 		 ) reserved`,
-		[identities.map((identity) => `${identity.kind}:${identity.value}`)],
+		[identities.map(identityKey)],
 	);
 }
 
@@ -99,7 +99,7 @@ export async function insertProfiles(tx: SqlClient, profiles: { id: string; trai
 export async function insertIdentities(tx: SqlClient, rows: { identity: Identity; profileId: string }[]): Promise<void> {
 	if (!rows.length) return;
 	// Sorted, so that two workers inserting the same identifiers wait on each other instead of deadlocking.
-	const sorted = [...rows].sort((a, b) => (a.identity.kind + a.identity.value < b.identity.kind + b.identity.value ? -1 : 1));
+	const sorted = [...rows].sort((a, b) => (identityKey(a.identity) < identityKey(b.identity) ? -1 : 1));
 	await tx.query('INSERT INTO identities (kind, value, profile_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])', [
 		sorted.map((r) => r.identity.kind),
 		sorted.map((r) => r.identity.value),
