@@ -36,10 +36,11 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 	if (!unique.length) return customers;
 	const [profiles, identities, channels, history, merges] = await Promise.all([
 		db.query<{ id: string; created_at: Date; traits: Traits }>('SELECT id, created_at, traits FROM profiles WHERE id = ANY($1::uuid[])', [unique]),
-		// Per customer (LATERAL), so that each reads its own index range, whatever the statistics.
+		// Per customer (LATERAL), so that each reads its own index range, whatever the statistics:
+		// OFFSET 0 keeps the planner from flattening it into a join over the whole table.
 		db.query<{ profile_id: string; kind: IdentityKind; value: string }>(
 			`SELECT p.id AS profile_id, i.kind, i.value FROM unnest($1::uuid[]) AS p(id)
-			 CROSS JOIN LATERAL (SELECT kind, value, created_at FROM identities WHERE profile_id = p.id) i
+			 CROSS JOIN LATERAL (SELECT kind, value, created_at FROM identities WHERE profile_id = p.id OFFSET 0) i
 			 ORDER BY i.created_at, i.kind, i.value`,
 			[unique],
 		),

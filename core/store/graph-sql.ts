@@ -25,14 +25,16 @@ export interface ProfileRow {
 /** Which customer owns each of these identifiers (keyed "kind:value"), and each owner's row version. */
 export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promise<{ owners: Map<string, string>; versions: Map<string, string> }> {
 	if (!identities.length) return { owners: new Map(), versions: new Map() };
-	// Each identifier looked up on its own (LATERAL): the index is used whatever the table's
-	// statistics say, which lag behind a fast-growing table (and never run in PGlite).
+	// Each identifier looked up on its own by its key. The LIMIT keeps the planner from turning
+	// the LATERAL into a hash join over whole tables, which it prefers on tables it has no
+	// statistics for (PGlite never analyzes; servers may run without autovacuum).
 	const rows = await tx.query<{ kind: string; value: string; profile_id: string; version: string }>(
 		`SELECT k.kind, k.value, i.profile_id, i.version
 		 FROM unnest($1::text[], $2::text[]) AS k(kind, value)
 		 CROSS JOIN LATERAL (
-		   SELECT i.profile_id, (SELECT p.xmin::text FROM profiles p WHERE p.id = i.profile_id) AS version
-		   FROM identities i WHERE i.kind = k.kind AND i.value = k.value
+		   SELECT i.profile_id, p.xmin::text AS version
+		   FROM identities i JOIN profiles p ON p.id = i.profile_id
+		   WHERE i.kind = k.kind AND i.value = k.value LIMIT 1
 		 ) i`,
 		[identities.map((i) => i.kind), identities.map((i) => i.value)],
 	);
@@ -46,7 +48,9 @@ export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promi
 export async function lockProfiles(tx: SqlClient, ids: string[]): Promise<ProfileRow[]> {
 	if (!ids.length) return [];
 	return await tx.query<ProfileRow>(
-		'SELECT id, xmin::text AS version, traits, merged_into FROM profiles WHERE id IN (SELECT unnest($1::uuid[])) ORDER BY id FOR UPDATE',
+		// One index look-up per id, in id order (a LIMIT keeps it from becoming a scan of the table).
+		`SELECT p.* FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS t(id) ORDER BY id) t
+		 CROSS JOIN LATERAL (SELECT id, xmin::text AS version, traits, merged_into FROM profiles p WHERE p.id = t.id LIMIT 1 FOR UPDATE) p`,
 		[ids],
 	);
 }

@@ -17,8 +17,11 @@ async function connect(config: StoreConfig): Promise<Database> {
 			db = await PgliteDatabase.open(config.folder, schema);
 		} else {
 			const { connectionString, host, port, database, user, password, ssl } = config;
+			// No JIT: our statements are short look-ups and inserts, which compiling only slows down,
+			// and on tables without statistics the planner may think them big enough for it.
+			const options = `-c search_path=${schema} -c jit=off`;
 			db = await PostgresDatabase.open(
-				{ connectionString, host, port, database, user, password, ssl: ssl === 'require' ? { rejectUnauthorized: false } : ssl === 'verify' ? true : undefined, options: `-c search_path=${schema}` },
+				{ connectionString, host, port, database, user, password, ssl: ssl === 'require' ? { rejectUnauthorized: false } : ssl === 'verify' ? true : undefined, options },
 				description,
 			);
 		}
