@@ -35,9 +35,12 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 	const customers = new Map<string, Customer>();
 	if (!unique.length) return customers;
 	const [profiles, identities, channels, history, merges] = await Promise.all([
-		db.query<{ id: string; created_at: Date; traits: Traits }>('SELECT id, created_at, traits FROM profiles WHERE id = ANY($1::uuid[])', [unique]),
 		// Per customer (LATERAL), so that each reads its own index range, whatever the statistics:
 		// OFFSET 0 keeps the planner from flattening it into a join over the whole table.
+		db.query<{ id: string; created_at: Date; traits: Traits }>(
+			'SELECT p.* FROM unnest($1::uuid[]) AS u(id) CROSS JOIN LATERAL (SELECT id, created_at, traits FROM profiles WHERE id = u.id OFFSET 0) p',
+			[unique],
+		),
 		db.query<{ profile_id: string; kind: IdentityKind; value: string }>(
 			`SELECT p.id AS profile_id, i.kind, i.value FROM unnest($1::uuid[]) AS p(id)
 			 CROSS JOIN LATERAL (SELECT kind, value, created_at FROM identities WHERE profile_id = p.id OFFSET 0) i
@@ -62,7 +65,8 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 				)
 			: Promise.resolve([]),
 		db.query<{ target_id: string; source_id: string }>(
-			'SELECT target_id, source_id FROM merges WHERE target_id = ANY($1::uuid[]) AND unmerged_at IS NULL ORDER BY id',
+			`SELECT m.target_id, m.source_id FROM unnest($1::uuid[]) AS u(id)
+			 CROSS JOIN LATERAL (SELECT id, target_id, source_id FROM merges WHERE target_id = u.id AND unmerged_at IS NULL OFFSET 0) m ORDER BY m.id`,
 			[unique],
 		),
 	]);
