@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eventKey, identityKey, type Identity, type IdentityKind, type Traits } from '../model';
+import { eventKey, identityKey, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
 
 /** Statements that read and write the identity graph, set-based: one round trip per step, whatever the batch size. */
@@ -84,12 +84,32 @@ export function hashEventKey(key: string): string {
 	return createHash('sha256').update(key).digest('hex');
 }
 
-/** Of these event keys, the ones whose customer was forgotten. */
-export async function forgottenEventKeys(tx: SqlClient, keys: string[]): Promise<Set<string>> {
-	if (!keys.length) return new Set();
-	const hashes = new Map(keys.map((key) => [hashEventKey(key), key]));
-	const rows = await tx.query<{ key_hash: string }>('SELECT key_hash FROM forgotten_events WHERE key_hash = ANY($1::text[])', [[...hashes.keys()]]);
-	return new Set(rows.map((row) => hashes.get(row.key_hash)!));
+/** An event as the history stores it, serialized before the transaction that records it. */
+export interface HistoryRow {
+	/** "channel:externalId" */
+	key: string;
+	keyHash: string;
+	channel: string;
+	externalId: string;
+	type: string;
+	direction: string;
+	timestamp: string;
+	/** The canonical event without its raw payload, as JSON. */
+	body: string;
+}
+
+export function historyRow({ raw: _raw, ...event }: CanonicalEvent): HistoryRow {
+	const key = eventKey(event);
+	const { channel, externalId, type, direction, timestamp } = event;
+	return { key, keyHash: hashEventKey(key), channel, externalId, type, direction, timestamp, body: toJsonb(event) };
+}
+
+/** Of these events, the ones whose customer was forgotten ("channel:externalId" keys). */
+export async function forgottenEventKeys(tx: SqlClient, rows: HistoryRow[]): Promise<Set<string>> {
+	if (!rows.length) return new Set();
+	const keys = new Map(rows.map((row) => [row.keyHash, row.key]));
+	const found = await tx.query<{ key_hash: string }>('SELECT key_hash FROM forgotten_events WHERE key_hash = ANY($1::text[])', [[...keys.keys()]]);
+	return new Set(found.map((row) => keys.get(row.key_hash)!));
 }
 
 export async function insertProfiles(tx: SqlClient, profiles: { id: string; traits: Traits }[]): Promise<void> {
@@ -103,7 +123,7 @@ export async function insertProfiles(tx: SqlClient, profiles: { id: string; trai
 export async function insertIdentities(tx: SqlClient, rows: { identity: Identity; profileId: string }[]): Promise<void> {
 	if (!rows.length) return;
 	// Sorted, so that two workers inserting the same identifiers wait on each other instead of deadlocking.
-	const sorted = [...rows].sort((a, b) => (identityKey(a.identity) < identityKey(b.identity) ? -1 : 1));
+	const sorted = rows.map((row) => ({ key: identityKey(row.identity), ...row })).sort((a, b) => (a.key < b.key ? -1 : 1));
 	await tx.query('INSERT INTO identities (kind, value, profile_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])', [
 		sorted.map((r) => r.identity.kind),
 		sorted.map((r) => r.identity.value),
@@ -111,20 +131,10 @@ export async function insertIdentities(tx: SqlClient, rows: { identity: Identity
 	]);
 }
 
-export interface EventRow {
-	profileId: string;
-	channel: string;
-	externalId: string;
-	type: string;
-	direction: string;
-	timestamp: string;
-	body: unknown;
-}
-
-/** Records events; returns the "channel:externalId" keys that were new (the others were already recorded). */
-export async function insertEvents(tx: SqlClient, events: EventRow[]): Promise<Set<string>> {
+/** Records events for their customers; returns the keys that were new (the others were already recorded). */
+export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; profileId: string }[]): Promise<Set<string>> {
 	if (!events.length) return new Set();
-	const sorted = [...events].sort((a, b) => (a.channel + a.externalId < b.channel + b.externalId ? -1 : 1));
+	const sorted = [...events].sort((a, b) => (a.row.key < b.row.key ? -1 : 1));
 	// The bodies go in as one JSON array, as they are: the server reads each once, where an
 	// array of texts would be escaped here and unescaped there, element by element.
 	const rows = await tx.query<{ channel: string; external_id: string }>(
@@ -136,12 +146,12 @@ export async function insertEvents(tx: SqlClient, events: EventRow[]): Promise<S
 		 RETURNING channel, external_id`,
 		[
 			sorted.map((e) => e.profileId),
-			sorted.map((e) => e.channel),
-			sorted.map((e) => e.externalId),
-			sorted.map((e) => e.type),
-			sorted.map((e) => e.direction),
-			sorted.map((e) => e.timestamp),
-			toJsonb(sorted.map((e) => e.body)),
+			sorted.map((e) => e.row.channel),
+			sorted.map((e) => e.row.externalId),
+			sorted.map((e) => e.row.type),
+			sorted.map((e) => e.row.direction),
+			sorted.map((e) => e.row.timestamp),
+			`[${sorted.map((e) => e.row.body).join(',')}]`,
 		],
 	);
 	return new Set(rows.map((row) => eventKey({ channel: row.channel, externalId: row.external_id })));
