@@ -50,9 +50,9 @@ async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], hi
 	await sql.insertProfiles(tx, changes.newProfiles);
 	await sql.insertIdentities(tx, changes.newIdentities);
 	const rows = changes.events.map(({ event, profileId }) => ({ row: history.get(event)!, profileId }));
-	const recorded = await sql.insertEvents(tx, rows);
+	const redelivered = await sql.insertEvents(tx, rows);
 	for (const [i, { outcome }] of changes.events.entries()) {
-		if (!recorded.has(rows[i].row.key)) outcome.duplicate = true;
+		if (redelivered.has(rows[i].row.key)) outcome.duplicate = true;
 	}
 	await sql.mergeProfiles(tx, changes.merges.map((merge) => ({ ...merge, reason: 'automatic' as const })));
 	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((profile) => [profile.id, profile.traits])));

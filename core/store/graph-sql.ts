@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eventKey, identityKey, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
 
@@ -79,16 +78,10 @@ export async function identityCounts(tx: SqlClient, ids: string[]): Promise<{ pr
 	);
 }
 
-/** The non-personal trace kept of a forgotten customer's event, so a redelivery is recognised. */
-export function hashEventKey(key: string): string {
-	return createHash('sha256').update(key).digest('hex');
-}
-
 /** An event as the history stores it, serialized before the transaction that records it. */
 export interface HistoryRow {
 	/** "channel:externalId" */
 	key: string;
-	keyHash: string;
 	channel: string;
 	externalId: string;
 	type: string;
@@ -99,17 +92,20 @@ export interface HistoryRow {
 }
 
 export function historyRow({ raw: _raw, ...event }: CanonicalEvent): HistoryRow {
-	const key = eventKey(event);
 	const { channel, externalId, type, direction, timestamp } = event;
-	return { key, keyHash: hashEventKey(key), channel, externalId, type, direction, timestamp, body: toJsonb(event) };
+	return { key: eventKey(event), channel, externalId, type, direction, timestamp, body: toJsonb(event) };
 }
 
-/** Of these events, the ones whose customer was forgotten ("channel:externalId" keys). */
+/** Of these events, the ones whose customer was forgotten (their keys). */
 export async function forgottenEventKeys(tx: SqlClient, rows: HistoryRow[]): Promise<Set<string>> {
 	if (!rows.length) return new Set();
-	const keys = new Map(rows.map((row) => [row.keyHash, row.key]));
-	const found = await tx.query<{ key_hash: string }>('SELECT key_hash FROM forgotten_events WHERE key_hash = ANY($1::text[])', [[...keys.keys()]]);
-	return new Set(found.map((row) => keys.get(row.key_hash)!));
+	// Hashed as forgetting hashed them: sha256 of "channel:externalId", in hex.
+	const found = await tx.query<{ key: string }>(
+		`SELECT k.key FROM unnest($1::text[]) AS k(key)
+		 CROSS JOIN LATERAL (SELECT 1 FROM forgotten_events WHERE key_hash = encode(sha256(convert_to(k.key, 'UTF8')), 'hex') LIMIT 1) f`,
+		[rows.map((row) => row.key)],
+	);
+	return new Set(found.map((row) => row.key));
 }
 
 export async function insertProfiles(tx: SqlClient, profiles: { id: string; traits: Traits }[]): Promise<void> {
@@ -131,19 +127,23 @@ export async function insertIdentities(tx: SqlClient, rows: { identity: Identity
 	]);
 }
 
-/** Records events for their customers; returns the keys that were new (the others were already recorded). */
+/** Records events for their customers; returns the keys of those already recorded (redeliveries). */
 export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; profileId: string }[]): Promise<Set<string>> {
 	if (!events.length) return new Set();
 	const sorted = [...events].sort((a, b) => (a.row.key < b.row.key ? -1 : 1));
 	// The bodies go in as one JSON array, as they are: the server reads each once, where an
 	// array of texts would be escaped here and unescaped there, element by element.
-	const rows = await tx.query<{ channel: string; external_id: string }>(
-		`INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body)
-		 SELECT * FROM ROWS FROM (
-		   unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json)
+	const duplicates = await tx.query<{ channel: string; external_id: string }>(
+		`WITH recorded AS (
+		   INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body)
+		   SELECT * FROM ROWS FROM (
+		     unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json)
+		   )
+		   ON CONFLICT (channel, external_id) DO NOTHING
+		   RETURNING channel, external_id
 		 )
-		 ON CONFLICT (channel, external_id) DO NOTHING
-		 RETURNING channel, external_id`,
+		 SELECT channel, external_id FROM unnest($2::text[], $3::text[]) AS e(channel, external_id)
+		 EXCEPT ALL SELECT channel, external_id FROM recorded`,
 		[
 			sorted.map((e) => e.profileId),
 			sorted.map((e) => e.row.channel),
@@ -154,7 +154,7 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; pro
 			`[${sorted.map((e) => e.row.body).join(',')}]`,
 		],
 	);
-	return new Set(rows.map((row) => eventKey({ channel: row.channel, externalId: row.external_id })));
+	return new Set(duplicates.map((row) => eventKey({ channel: row.channel, externalId: row.external_id })));
 }
 
 export interface MergeRow {

@@ -45,7 +45,8 @@ describeEachStore('statements on a large store without statistics', (store) => {
 			INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body)
 			  SELECT id, 'email', 'seed-' || row_number() OVER (), 'message', 'inbound', now(), '{}' FROM profiles;
 			INSERT INTO merges (target_id, source_id, reason, evidence, moved_identities, moved_events, target_traits_before, unmerged_at)
-			  SELECT id, id, 'manual', '{}', '[]', '[]', '{}', now() FROM profiles;`);
+			  SELECT id, id, 'manual', '{}', '[]', '[]', '{}', now() FROM profiles;
+			INSERT INTO forgotten_events (key_hash) SELECT md5(id::text) FROM profiles;`);
 		const statements: Statement[] = [];
 		const graph = new CustomerGraph(recording(db(), statements));
 
@@ -67,7 +68,7 @@ describeEachStore('statements on a large store without statistics', (store) => {
 		const scans: string[] = [];
 		for (const { sql, params } of statements) {
 			const [row] = await db().query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-			const tables = scannedTables(row['QUERY PLAN'][0].Plan).filter((table) => ['profiles', 'identities', 'events', 'merges'].includes(table));
+			const tables = scannedTables(row['QUERY PLAN'][0].Plan).filter((table) => ['profiles', 'identities', 'events', 'merges', 'forgotten_events'].includes(table));
 			if (tables.length) scans.push(`${tables.join(', ')} scanned by: ${sql.replace(/\s+/g, ' ').slice(0, 80)}`);
 		}
 		expect(statements.length).toBeGreaterThan(8);
