@@ -6,10 +6,11 @@
  *   npm run bench:identity [-- --events 100000 --people 30000 --batch 500 --workers 2 --naive 5000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CustomerGraph, DEFAULT_PROTECTION_RULES, WorkingGraph, closeStores, openStore, planBatch, prepareInput, type ResolveInput, type StoreConfig } from '../core';
+import { CpuMeter } from './bench/cpu';
 import { NaiveResolver } from './bench/naive-resolver';
 import { syntheticStream } from './bench/synthetic-stream';
 
@@ -38,17 +39,27 @@ interface Run {
 	events: number;
 	seconds: number;
 	heap: string[];
+	/** CPU used per event, in microseconds: by this process, and by the PostgreSQL server when it is on this machine. */
+	cpu?: { client: number; server?: number };
 }
+
+const perEvent = (meter: CpuMeter, events: number, withServer: boolean) => ({
+	client: (meter.client * 1e6) / events,
+	server: withServer && meter.server ? (meter.server * 1e6) / events : undefined,
+});
 
 async function runStore(name: string, config: StoreConfig, stream: ResolveInput[]): Promise<Run> {
 	const graph = new CustomerGraph(await openStore(config));
 	const heap: string[] = [];
 	const checkpoint = Math.ceil(stream.length / 5);
+	const meter = new CpuMeter();
 	let elapsed = 0n;
 	for (let i = 0; i < stream.length; i += BATCH) {
-		const started = process.hrtime.bigint();
-		await graph.resolve(stream.slice(i, i + BATCH));
-		elapsed += process.hrtime.bigint() - started;
+		await meter.measure(async () => {
+			const started = process.hrtime.bigint();
+			await graph.resolve(stream.slice(i, i + BATCH));
+			elapsed += process.hrtime.bigint() - started;
+		});
 		// Memory checkpoints are outside the timed part.
 		if ((i + BATCH) % checkpoint < BATCH) {
 			const { customers } = await graph.stats();
@@ -59,28 +70,31 @@ async function runStore(name: string, config: StoreConfig, stream: ResolveInput[
 	const stats = await graph.stats();
 	console.log(`  ${name}: ${stats.customers} customers, ${stats.merges} merges, ${Object.values(stats.events).reduce((a, b) => a + b, 0)} events recorded`);
 	await closeStores();
-	return { name, events: stream.length, seconds, heap };
+	return { name, events: stream.length, seconds, heap, cpu: perEvent(meter, stream.length, config.type === 'postgres') };
 }
 
 /** `workers` resolvers taking batches from one stream at once, as n8n queue-mode workers would. */
 async function runConcurrent(name: string, config: StoreConfig, stream: ResolveInput[], workers: number): Promise<Run> {
 	const graph = new CustomerGraph(await openStore(config));
 	let next = 0;
+	const meter = new CpuMeter();
 	const started = process.hrtime.bigint();
-	await Promise.all(
-		Array.from({ length: workers }, async () => {
-			while (next < stream.length) {
-				const start = next;
-				next += BATCH;
-				await graph.resolve(stream.slice(start, start + BATCH));
-			}
-		}),
+	await meter.measure(() =>
+		Promise.all(
+			Array.from({ length: workers }, async () => {
+				while (next < stream.length) {
+					const start = next;
+					next += BATCH;
+					await graph.resolve(stream.slice(start, start + BATCH));
+				}
+			}),
+		),
 	);
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const stats = await graph.stats();
 	console.log(`  ${name}: ${stats.customers} customers, ${stats.merges} merges`);
 	await closeStores();
-	return { name, events: stream.length, seconds, heap: [] };
+	return { name, events: stream.length, seconds, heap: [], cpu: perEvent(meter, stream.length, true) };
 }
 
 function runInMemory(stream: ResolveInput[]): Run {
@@ -141,6 +155,11 @@ async function main() {
 	const rate = (run: Run) => run.events / run.seconds;
 	for (const run of runs) {
 		console.log(`  ${run.name.padEnd(72)} ${rate(run).toFixed(0).padStart(8)} events/s  (${run.seconds.toFixed(2)} s)`);
+		if (run.cpu) {
+			const { client, server } = run.cpu;
+			const ceiling = server === undefined ? '' : `: on this machine's ${availableParallelism()} cores, CPU alone allows at most ${((availableParallelism() * 1e6) / (client + server)).toFixed(0)} events/s`;
+			console.log(`      CPU per event: ${client.toFixed(1)} µs here${server === undefined ? '' : ` + ${server.toFixed(1)} µs in the PostgreSQL server`}${ceiling}`);
+		}
 		for (const line of run.heap) console.log(`      ${line}`);
 	}
 	const [embedded, single, workers, memory, naive] = runs.map(rate);
