@@ -9,9 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { CustomerGraph, DEFAULT_PROTECTION_RULES, WorkingGraph, closeStores, openStore, planBatch, prepareInput, type ResolveInput, type StoreConfig } from '../core';
 import { CpuMeter } from './bench/cpu';
 import { NaiveResolver } from './bench/naive-resolver';
+import type { ResolveWorkerData } from './bench/resolve-worker';
 import { syntheticStream } from './bench/synthetic-stream';
 
 const { values: args } = parseArgs({
@@ -73,28 +75,29 @@ async function runStore(name: string, config: StoreConfig, stream: ResolveInput[
 	return { name, events: stream.length, seconds, heap, cpu: perEvent(meter, stream.length, config.type === 'postgres') };
 }
 
-/** `workers` resolvers taking batches from one stream at once, as n8n queue-mode workers would. */
-async function runConcurrent(name: string, config: StoreConfig, stream: ResolveInput[], workers: number): Promise<Run> {
+/** `workers` resolvers, each in a thread, taking batches from one stream at once as n8n queue-mode workers would. */
+async function runConcurrent(name: string, config: StoreConfig, workers: number): Promise<Run> {
 	const graph = new CustomerGraph(await openStore(config));
-	let next = 0;
+	const workerData: ResolveWorkerData = { config, events: EVENTS, people: PEOPLE, batch: BATCH, next: new Int32Array(new SharedArrayBuffer(4)) };
+	const threads = Array.from({ length: workers }, () => new Worker(join(__dirname, 'bench/resolve-worker.ts'), { workerData }));
+	// Each thread says 'ready' once it has its stream and store, then 'done', then 'closed'.
+	const allSay = () => Promise.all(threads.map((thread) => new Promise((resolve, reject) => thread.once('message', resolve).once('error', reject))));
+	await allSay();
 	const meter = new CpuMeter();
 	const started = process.hrtime.bigint();
-	await meter.measure(() =>
-		Promise.all(
-			Array.from({ length: workers }, async () => {
-				while (next < stream.length) {
-					const start = next;
-					next += BATCH;
-					await graph.resolve(stream.slice(start, start + BATCH));
-				}
-			}),
-		),
-	);
+	await meter.measure(async () => {
+		const done = allSay();
+		for (const thread of threads) thread.postMessage('go');
+		await done;
+	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const closed = allSay();
+	for (const thread of threads) thread.postMessage('close');
+	await closed;
 	const stats = await graph.stats();
 	console.log(`  ${name}: ${stats.customers} customers, ${stats.merges} merges`);
 	await closeStores();
-	return { name, events: stream.length, seconds, heap: [], cpu: perEvent(meter, stream.length, true) };
+	return { name, events: EVENTS, seconds, heap: [], cpu: perEvent(meter, EVENTS, true) };
 }
 
 function runInMemory(stream: ResolveInput[]): Run {
@@ -143,7 +146,7 @@ async function main() {
 	};
 	try {
 		runs.push(await runStore('PostgreSQL server', postgres(`omni_bench_${process.pid}`), stream));
-		runs.push(await runConcurrent(`PostgreSQL server, ${WORKERS} workers`, postgres(`omni_bench_workers_${process.pid}`), stream, WORKERS));
+		runs.push(await runConcurrent(`PostgreSQL server, ${WORKERS} workers (threads)`, postgres(`omni_bench_workers_${process.pid}`), WORKERS));
 	} finally {
 		await dropSchema(`omni_bench_${process.pid}`);
 		await dropSchema(`omni_bench_workers_${process.pid}`);
