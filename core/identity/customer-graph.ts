@@ -3,10 +3,10 @@ import type { Database } from '../store/database';
 import { currentCustomerId, customerIdByIdentity, loadCustomers, storeStats } from '../store/customer-sql';
 import type { ResolveOutcome } from './batch-plan';
 import { addIdentity, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
-import { prepareInput, type ResolveInput } from './prepare';
+import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import type { RawIdentity } from './normalize';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
-import { resolveBatch } from './resolver';
+import { resolveBatch, resolvePrepared } from './resolver';
 
 /** Everything the nodes and the CLI do with customers, over one store and one set of protection rules. */
 export class CustomerGraph {
@@ -19,9 +19,14 @@ export class CustomerGraph {
 		return resolveBatch(this.db, inputs, { rules: this.rules, defaultCountry });
 	}
 
-	/** Why this input can't be resolved (no usable identifier), or undefined when it can. */
-	check(input: ResolveInput, defaultCountry?: string): string | undefined {
-		return prepareInput(input, this.rules, defaultCountry).error;
+	/** Normalizes and checks an input under this graph's rules: `error` says why it can't be resolved. */
+	prepare(input: ResolveInput, defaultCountry?: string): PreparedInput {
+		return prepareInput(input, this.rules, defaultCountry);
+	}
+
+	/** Resolves inputs from `prepare`, without normalizing them again. */
+	resolvePrepared(prepared: PreparedInput[]): Promise<ResolveOutcome[]> {
+		return resolvePrepared(this.db, prepared, this.rules);
 	}
 
 	/** Normalizes one identifier as resolution would, or says why it can't be used. */

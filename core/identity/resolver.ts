@@ -19,7 +19,15 @@ export interface ResolveOptions {
  */
 export async function resolveBatch(db: Database, inputs: ResolveInput[], options: ResolveOptions = {}): Promise<ResolveOutcome[]> {
 	const rules = options.rules ?? DEFAULT_PROTECTION_RULES;
-	const prepared = inputs.map((input) => prepareInput(input, rules, options.defaultCountry));
+	return await resolvePrepared(
+		db,
+		inputs.map((input) => prepareInput(input, rules, options.defaultCountry)),
+		rules,
+	);
+}
+
+/** resolveBatch for inputs already prepared (normalized and checked) with `rules`. */
+export async function resolvePrepared(db: Database, prepared: PreparedInput[], rules: ProtectionRules): Promise<ResolveOutcome[]> {
 	// Serialized before the transaction: the shorter it holds its locks, the less other workers wait.
 	const history = new Map(prepared.flatMap((input) => (input.event && !input.error ? [[input.event, sql.historyRow(input.event)]] : [])));
 	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, history, rules)));

@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { canonicalEventSchema, inputFromEvent, type CustomerGraph, type ResolveInput } from '../../core';
+import { canonicalEventSchema, inputFromEvent, type CustomerGraph, type PreparedInput, type ResolveInput } from '../../core';
 
 interface IdentifierRow {
 	kind: string;
@@ -42,11 +42,10 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	const batchSize = Number(options.batchSize ?? 100);
 	const recordEvent = options.recordEvent !== false;
 	const failures = new Map<number, string>();
-	const inputs = items.map((_, itemIndex): ResolveInput | undefined => {
+	const inputs = items.map((_, itemIndex): PreparedInput | undefined => {
 		try {
-			const input = inputOf(context, itemIndex, recordEvent);
-			const problem = graph.check(input);
-			if (problem) throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} has ${problem}`, { itemIndex, description: 'Map at least one e-mail, phone or channel ID that is not a placeholder.' });
+			const input = graph.prepare(inputOf(context, itemIndex, recordEvent));
+			if (input.error) throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} has ${input.error}`, { itemIndex, description: 'Map at least one e-mail, phone or channel ID that is not a placeholder.' });
 			return input;
 		} catch (error) {
 			if (!context.continueOnFail()) throw error;
@@ -59,7 +58,7 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	const outcomes = new Map<number, Awaited<ReturnType<CustomerGraph['resolve']>>[number]>();
 	for (let start = 0; start < valid.length; start += batchSize) {
 		const batch = valid.slice(start, start + batchSize);
-		const resolved = await graph.resolve(batch.map((entry) => entry.input));
+		const resolved = await graph.resolvePrepared(batch.map((entry) => entry.input));
 		batch.forEach((entry, i) => outcomes.set(entry.itemIndex, resolved[i]));
 	}
 
