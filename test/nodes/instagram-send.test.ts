@@ -3,44 +3,16 @@
  * that checks each request against Instagram Messaging's Send API and answers its
  * documented success and error bodies.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { canonicalEventSchema } from '../../core/model';
 import { OmnichannelInstagram } from '../../nodes/OmnichannelInstagram/OmnichannelInstagram.node';
-import { runWorkflow } from '../support/n8n-harness';
-import { ACCESS_TOKEN, credentialTypes, IG_ACCOUNT_ID, metaCredentials, PAGE_ID, sendFixture, startGraphServer, type GraphServer } from './meta-send-support';
+import { IG_ACCOUNT_ID, metaNodeRunner, sendApiBody, sendFixture, useGraphServer } from './meta-send-support';
 
 const IGSID = '1234567890123456';
 const SUCCESS = sendFixture('instagram', 'success.json');
 const MESSAGE_ID = String(SUCCESS.message_id);
 
-let graph: GraphServer;
-beforeAll(async () => {
-	graph = await startGraphServer(SUCCESS);
-});
-afterAll(async () => await graph.server.close());
-beforeEach(() => {
-	graph.server.requests.splice(0);
-	graph.script.splice(0);
-});
-
-function run(parameters: INodeParameters, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) {
-	return runWorkflow({
-		nodeTypes: { omnichannelInstagram: new OmnichannelInstagram() },
-		nodes: [{ name: 'Instagram', type: 'omnichannelInstagram', parameters, ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) }],
-		credentials: metaCredentials(graph.server.url, options.credentials),
-		credentialTypes,
-		items: items.map((json) => ({ json })),
-	});
-}
-
-function sendApiBody(index: number, senderId = PAGE_ID) {
-	const request = graph.server.requests[index];
-	expect(request.method).toBe('POST');
-	expect(request.path).toBe(`/v23.0/${senderId}/messages`);
-	expect(request.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
-	expect(request.query.has('access_token')).toBe(false);
-	return request.json as IDataObject;
-}
+const graph = useGraphServer(SUCCESS);
+const run = metaNodeRunner(graph, 'Instagram', 'omnichannelInstagram', new OmnichannelInstagram());
 
 describe('Send Text', () => {
 	it('sends through the linked Page and outputs the outbound event with the instagram identity', async () => {
@@ -48,7 +20,7 @@ describe('Send Text', () => {
 			{ from: { identities: [{ kind: 'instagram', value: `${IG_ACCOUNT_ID}:${IGSID}` }] } },
 		]);
 		expect(result.error).toBeUndefined();
-		expect(sendApiBody(0)).toEqual({ recipient: { id: IGSID }, messaging_type: 'RESPONSE', message: { text: 'Sim, enviamos para o Brasil! \u{1F69A}' } });
+		expect(sendApiBody(graph, 0)).toEqual({ recipient: { id: IGSID }, messaging_type: 'RESPONSE', message: { text: 'Sim, enviamos para o Brasil! \u{1F69A}' } });
 		const [item] = result.outputOf('Instagram');
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(canonicalEventSchema.parse(item.json)).toEqual(item.json);
@@ -69,7 +41,7 @@ describe('Send Text', () => {
 	it('without a Page ID, sends as the Instagram account itself (Instagram Login)', async () => {
 		const result = await run({ operation: 'sendText', recipient: IGSID, text: 'Hello', messagingType: 'HUMAN_AGENT' }, [{}], { credentials: { pageId: '' } });
 		expect(result.error).toBeUndefined();
-		expect(sendApiBody(0, IG_ACCOUNT_ID)).toEqual({ recipient: { id: IGSID }, messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: 'Hello' } });
+		expect(sendApiBody(graph, 0, IG_ACCOUNT_ID)).toEqual({ recipient: { id: IGSID }, messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: 'Hello' } });
 	});
 
 	it('takes the Instagram account from a scoped recipient when the credential has none, and refuses a bare IGSID then', async () => {
@@ -94,7 +66,7 @@ describe('Send Media', () => {
 		const url = `https://cdn.example.test/ig/sample-${mediaType}`;
 		const result = await run({ operation: 'sendMedia', recipient: IGSID, mediaType, mediaUrl: url, options: { includeRaw: true } });
 		expect(result.error).toBeUndefined();
-		expect(sendApiBody(0)).toEqual({ recipient: { id: IGSID }, messaging_type: 'RESPONSE', message: { attachment: { type: mediaType, payload: { url } } } });
+		expect(sendApiBody(graph, 0)).toEqual({ recipient: { id: IGSID }, messaging_type: 'RESPONSE', message: { attachment: { type: mediaType, payload: { url } } } });
 		expect(result.jsonOf('Instagram')[0]).toMatchObject({ attachments: [{ type: mediaType, url }], raw: SUCCESS });
 	});
 
@@ -115,7 +87,7 @@ describe('Send Quick Replies', () => {
 			quickReplies: { option: [{ title: 'Vendas', payload: 'SALES' }, { title: 'Suporte', payload: 'SUPPORT' }] },
 		});
 		expect(result.error).toBeUndefined();
-		expect(sendApiBody(0)).toEqual({
+		expect(sendApiBody(graph, 0)).toEqual({
 			recipient: { id: IGSID },
 			messaging_type: 'UPDATE',
 			message: {

@@ -3,45 +3,17 @@
  * that checks each request against the Send API reference and answers its documented
  * success and error bodies.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { canonicalEventSchema } from '../../core/model';
 import { OmnichannelMessenger } from '../../nodes/OmnichannelMessenger/OmnichannelMessenger.node';
-import { runWorkflow } from '../support/n8n-harness';
-import { ACCESS_TOKEN, credentialTypes, metaCredentials, PAGE_ID, sendFixture, startGraphServer, type GraphServer } from './meta-send-support';
+import { ACCESS_TOKEN, PAGE_ID, metaNodeRunner, sendApiBody, sendFixture, useGraphServer } from './meta-send-support';
 
 const PSID = '7000000000000001';
 const SUCCESS = sendFixture('messenger', 'success.json');
 const MESSAGE_ID = String(SUCCESS.message_id);
 
-let graph: GraphServer;
-beforeAll(async () => {
-	graph = await startGraphServer(SUCCESS);
-});
-afterAll(async () => await graph.server.close());
-beforeEach(() => {
-	graph.server.requests.splice(0);
-	graph.script.splice(0);
-});
-
-function run(parameters: INodeParameters, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) {
-	return runWorkflow({
-		nodeTypes: { omnichannelMessenger: new OmnichannelMessenger() },
-		nodes: [{ name: 'Messenger', type: 'omnichannelMessenger', parameters, ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) }],
-		credentials: metaCredentials(graph.server.url, options.credentials),
-		credentialTypes,
-		items: items.map((json) => ({ json })),
-	});
-}
-
-function expectSendApiRequest(index: number) {
-	const request = graph.server.requests[index];
-	expect(request.method).toBe('POST');
-	expect(request.path).toBe(`/v23.0/${PAGE_ID}/messages`);
-	expect(request.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
-	expect(request.headers['content-type']).toMatch(/^application\/json/);
-	expect(request.query.has('access_token')).toBe(false);
-	return request.json as IDataObject;
-}
+const graph = useGraphServer(SUCCESS);
+const run = metaNodeRunner(graph, 'Messenger', 'omnichannelMessenger', new OmnichannelMessenger());
 
 describe('Send Text', () => {
 	it('posts the documented request for each item and outputs the canonical outbound event, paired with its item', async () => {
@@ -51,8 +23,8 @@ describe('Send Text', () => {
 		]);
 		expect(result.error).toBeUndefined();
 		expect(graph.server.requests).toHaveLength(2);
-		expect(expectSendApiRequest(0)).toEqual({ recipient: { id: PSID }, messaging_type: 'RESPONSE', message: { text: 'Hi Ana, your order has shipped.' } });
-		expect(expectSendApiRequest(1)).toEqual({ recipient: { id: PSID }, messaging_type: 'RESPONSE', message: { text: 'Hi Ana again, your order has shipped.' } });
+		expect(sendApiBody(graph, 0)).toEqual({ recipient: { id: PSID }, messaging_type: 'RESPONSE', message: { text: 'Hi Ana, your order has shipped.' } });
+		expect(sendApiBody(graph, 1)).toEqual({ recipient: { id: PSID }, messaging_type: 'RESPONSE', message: { text: 'Hi Ana again, your order has shipped.' } });
 
 		const output = result.outputOf('Messenger');
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -81,13 +53,13 @@ describe('Send Text', () => {
 	])('sends message window %s as the Send API expects', async (window, expected) => {
 		const result = await run({ operation: 'sendText', recipient: PSID, text: 'Following up on your ticket', messagingType: window });
 		expect(result.error).toBeUndefined();
-		expect(expectSendApiRequest(0)).toEqual({ recipient: { id: PSID }, ...expected, message: { text: 'Following up on your ticket' } });
+		expect(sendApiBody(graph, 0)).toEqual({ recipient: { id: PSID }, ...expected, message: { text: 'Following up on your ticket' } });
 	});
 
 	it('sends the notification type and adds the raw response only when asked', async () => {
 		const result = await run({ operation: 'sendText', recipient: PSID, text: 'Quiet hello', options: { notificationType: 'SILENT_PUSH', includeRaw: true } });
 		expect(result.error).toBeUndefined();
-		expect(expectSendApiRequest(0)).toMatchObject({ notification_type: 'SILENT_PUSH' });
+		expect(sendApiBody(graph, 0)).toMatchObject({ notification_type: 'SILENT_PUSH' });
 		expect(result.jsonOf('Messenger')[0].raw).toEqual(SUCCESS);
 
 		const plain = await run({ operation: 'sendText', recipient: PSID, text: 'Hello' });
@@ -121,7 +93,7 @@ describe('Send Media', () => {
 		const url = `https://cdn.example.test/media/sample.${mediaType}`;
 		const result = await run({ operation: 'sendMedia', recipient: PSID, mediaType, mediaUrl: url, options: { reusable: mediaType === 'file' } });
 		expect(result.error).toBeUndefined();
-		expect(expectSendApiRequest(0)).toEqual({
+		expect(sendApiBody(graph, 0)).toEqual({
 			recipient: { id: PSID },
 			messaging_type: 'RESPONSE',
 			message: { attachment: { type: mediaType, payload: mediaType === 'file' ? { url, is_reusable: true } : { url } } },
@@ -146,7 +118,7 @@ describe('Send Quick Replies', () => {
 			quickReplies: { option: [{ title: 'Track my order', payload: 'TRACK_ORDER' }, { title: 'Talk to a person' }] },
 		});
 		expect(result.error).toBeUndefined();
-		expect(expectSendApiRequest(0)).toEqual({
+		expect(sendApiBody(graph, 0)).toEqual({
 			recipient: { id: PSID },
 			messaging_type: 'RESPONSE',
 			message: {
@@ -221,7 +193,7 @@ describe('rate limits and passing failures', () => {
 		expect(result.error).toBeUndefined();
 		expect(graph.server.requests).toHaveLength(2);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-		expect(expectSendApiRequest(1)).toEqual(expectSendApiRequest(0));
+		expect(sendApiBody(graph, 1)).toEqual(sendApiBody(graph, 0));
 		expect(result.jsonOf('Messenger')[0].externalId).toBe(MESSAGE_ID);
 	});
 

@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 import { MetaPageApi } from '../../credentials/MetaPageApi.credentials';
 import { startLocalServer, type LocalServer } from '../support/local-server';
+import { runWorkflow } from '../support/n8n-harness';
 
 export const PAGE_ID = '105000000000001';
 export const IG_ACCOUNT_ID = '17841400000000001';
@@ -29,17 +30,48 @@ export interface GraphServer {
 	success: IDataObject;
 }
 
-export async function startGraphServer(success: IDataObject): Promise<GraphServer> {
+/** A local Graph API for one suite: started before its tests, emptied before each, closed after. */
+export function useGraphServer(success: IDataObject): GraphServer {
 	const graph: GraphServer = { server: undefined as unknown as LocalServer, script: [], success };
-	graph.server = await startLocalServer((_request, response) => {
-		const answer = graph.script.shift() ?? { status: 200, body: graph.success };
-		response.statusCode = answer.status;
-		const text = typeof answer.body === 'string';
-		response.setHeader('content-type', text ? 'text/plain' : 'application/json; charset=UTF-8');
-		for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
-		response.end(text ? answer.body : JSON.stringify(answer.body));
+	beforeAll(async () => {
+		graph.server = await startLocalServer((_request, response) => {
+			const answer = graph.script.shift() ?? { status: 200, body: graph.success };
+			response.statusCode = answer.status;
+			const text = typeof answer.body === 'string';
+			response.setHeader('content-type', text ? 'text/plain' : 'application/json; charset=UTF-8');
+			for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
+			response.end(text ? answer.body : JSON.stringify(answer.body));
+		});
+	});
+	afterAll(async () => await graph.server.close());
+	beforeEach(() => {
+		graph.server.requests.splice(0);
+		graph.script.splice(0);
 	});
 	return graph;
+}
+
+/** Runs `node` alone in a workflow, named `name`, with the Meta credential pointing at `graph`. */
+export function metaNodeRunner(graph: GraphServer, name: string, type: string, node: INodeType) {
+	return (parameters: INodeParameters, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) =>
+		runWorkflow({
+			nodeTypes: { [type]: node },
+			nodes: [{ name, type, parameters, ...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}) }],
+			credentials: metaCredentials(graph.server.url, options.credentials),
+			credentialTypes,
+			items: items.map((json) => ({ json })),
+		});
+}
+
+/** The JSON body of request `index`, after checking it is a Send API call made as `senderId`. */
+export function sendApiBody(graph: GraphServer, index: number, senderId = PAGE_ID): IDataObject {
+	const request = graph.server.requests[index];
+	expect(request.method).toBe('POST');
+	expect(request.path).toBe(`/v23.0/${senderId}/messages`);
+	expect(request.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+	expect(request.headers['content-type']).toMatch(/^application\/json/);
+	expect(request.query.has('access_token')).toBe(false);
+	return request.json as IDataObject;
 }
 
 export function metaCredentials(baseUrl: string, overrides: IDataObject = {}) {
