@@ -1,7 +1,8 @@
 /**
  * Identity resolution throughput: the same deterministic stream through the embedded store,
  * the PostgreSQL server, an in-memory graph (the limit) and the naive per-query approach.
- * Prints events/s, ratios, and heap use as the number of stored customers grows.
+ * Each resolver warms up on other people first. Prints events/s, CPU per event, ratios, and
+ * heap use as the number of stored customers grows.
  *
  *   npm run bench:identity [-- --events 100000 --people 30000 --batch 500 --workers 2 --naive 5000]
  */
@@ -14,6 +15,7 @@ import { CustomerGraph, DEFAULT_PROTECTION_RULES, WorkingGraph, closeStores, ope
 import { CpuMeter } from './bench/cpu';
 import { NaiveResolver } from './bench/naive-resolver';
 import type { ResolveWorkerData } from './bench/resolve-worker';
+import { warmUp } from './bench/warm-up';
 import { syntheticStream } from './bench/synthetic-stream';
 
 const { values: args } = parseArgs({
@@ -51,6 +53,7 @@ const perEvent = (meter: CpuMeter, events: number, withServer: boolean) => ({
 });
 
 async function runStore(name: string, config: StoreConfig, stream: ResolveInput[]): Promise<Run> {
+	await warmUp(config, BATCH);
 	const graph = new CustomerGraph(await openStore(config));
 	const heap: string[] = [];
 	const checkpoint = Math.ceil(stream.length / 5);

@@ -3,9 +3,10 @@
  * worker is a process of its own: it takes the next batch of the shared stream until none
  * is left. It says 'ready', 'done' and 'closed', when told 'go' and then 'close'.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { CustomerGraph, closeStores, openStore, type StoreConfig } from '../../core';
 import { syntheticStream } from './synthetic-stream';
+import { warmUp } from './warm-up';
 
 export interface ResolveWorkerData {
 	config: StoreConfig;
@@ -18,6 +19,7 @@ export interface ResolveWorkerData {
 
 async function work({ config, events, people, batch, next }: ResolveWorkerData) {
 	const stream = syntheticStream(events, people);
+	await warmUp(config, batch, `warmup${threadId}`);
 	const graph = new CustomerGraph(await openStore(config));
 	parentPort!.postMessage('ready');
 	await new Promise((go) => parentPort!.once('message', go));
