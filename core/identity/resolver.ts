@@ -1,4 +1,4 @@
-import type { CanonicalEvent } from '../model';
+import { identityKey, type CanonicalEvent } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
 import { WorkingGraph, planBatch, type ResolveOutcome } from './batch-plan';
@@ -46,8 +46,26 @@ async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<Work
 	for (const [key, owner] of owners) graph.owners.set(key, owner);
 	// Locked in id order, which for UUIDv7 ids is creation order: the rank of each is its place.
 	locked.forEach((row, rank) => graph.profiles.set(row.id, { id: row.id, rank, traits: row.traits, counts: new Map() }));
-	for (const row of await sql.identityCounts(tx, profileIds)) graph.profiles.get(row.profile_id)!.counts.set(row.kind, row.n);
+	for (const row of await sql.identityCounts(tx, [...mayGrow(prepared, owners)])) graph.profiles.get(row.profile_id)!.counts.set(row.kind, row.n);
 	return graph;
+}
+
+/**
+ * The stored customers whose identifier counts the plan may read: those an input could add
+ * an identifier to or merge, because it also holds an unknown identifier or points at
+ * several customers. An input whose identifiers all belong to one customer changes nothing
+ * there; a customer it reaches through an earlier merge or addition in the batch was
+ * already counted for that input.
+ */
+function mayGrow(prepared: PreparedInput[], owners: Map<string, string>): Set<string> {
+	const counted = new Set<string>();
+	for (const input of prepared) {
+		if (input.error) continue;
+		const found = input.identities.map((identity) => owners.get(identityKey(identity)));
+		const known = new Set(found.filter((owner) => owner !== undefined));
+		if (known.size > 1 || found.includes(undefined)) for (const owner of known) counted.add(owner);
+	}
+	return counted;
 }
 
 async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], history: Map<CanonicalEvent, sql.HistoryRow>, rules: ProtectionRules): Promise<ResolveOutcome[]> {

@@ -85,6 +85,25 @@ describeEachStore('identity graph', (store) => {
 		expect(outcome.warnings[0]).toContain('limit 2');
 	});
 
+	it('holds to the limits for customers reached through earlier inputs of the same batch', async () => {
+		const limited = new CustomerGraph(db(), protectionRules({ maxPerKind: { email: 2 } }));
+		const [p] = await limited.resolve([{ identities: [email('p1@example.org')] }]);
+		const [r] = await limited.resolve([{ identities: [phone('+5511987650031')] }]);
+		const [q] = await limited.resolve([{ identities: [email('q1@example.org'), email('q2@example.org')] }]);
+		const [merge, grow, tooMany] = await limited.resolve([
+			{ identities: [email('p1@example.org'), phone('+5511987650031')] },
+			// Reaches the first customer through the phone merged in just before: one more e-mail fits.
+			{ identities: [phone('+5511987650031'), email('p3@example.org'), email('p4@example.org')] },
+			// Together with the third customer it would hold four e-mails.
+			{ identities: [phone('+5511987650031'), email('q1@example.org')] },
+		]);
+		expect(merge).toMatchObject({ customerId: p.customerId, merged: [r.customerId] });
+		expect(grow).toMatchObject({ customerId: p.customerId, attached: [email('p3@example.org')] });
+		expect(grow.warnings).toEqual([expect.stringContaining('p4@example.org not added')]);
+		expect(tooMany).toMatchObject({ customerId: q.customerId, merged: [] });
+		expect(tooMany.warnings).toEqual([expect.stringContaining('not merged with customer')]);
+	});
+
 	it('reports an input with no usable identifier as an error and resolves the rest of the batch', async () => {
 		const outcomes = await graph.resolve([{ identities: [email('n/a')] }, { identities: [email('ok@example.org')] }]);
 		expect(outcomes[0].error).toContain('no usable identifier');
