@@ -120,7 +120,7 @@ export function forgetCustomer(db: Database, customerId: string) {
 		).map((row) => row.id);
 		await tx.query(
 			`INSERT INTO forgotten_events (key_hash)
-			 SELECT encode(sha256(convert_to(channel || ':' || external_id, 'UTF8')), 'hex') FROM events WHERE profile_id = ANY($1::uuid[])
+			 SELECT ${sql.forgottenKeyHash(`channel || ':' || external_id`)} FROM events WHERE profile_id = ANY($1::uuid[])
 			 ON CONFLICT DO NOTHING`,
 			[tree],
 		);

@@ -33,6 +33,5 @@ async function work({ config, events, people, batch, next }: ResolveWorkerData) 
 	parentPort!.postMessage('closed');
 }
 
-work(workerData as ResolveWorkerData).catch((error) => {
-	throw error;
-});
+// A failure ends the thread, which the main thread receives as an 'error' event.
+void work(workerData as ResolveWorkerData);
