@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalEventSchema } from '../../core';
 import { cli, jsonLines } from './cli-harness';
+import { SHARED_CHANNEL_FIXTURES as SHARED } from '../support/shared-fixtures';
 
-const SHARED = join(__dirname, '../../../shared/fixtures/channels');
 const LOCAL = join(__dirname, '../fixtures/channels');
 const signatures = JSON.parse(readFileSync(join(SHARED, 'signatures.json'), 'utf8')) as {
 	files: Record<string, { header: string; secret: string; value: string | null; url?: string }>;

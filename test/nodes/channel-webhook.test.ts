@@ -4,8 +4,8 @@ import { NodeConnectionTypes, type INodeType, type IWebhookFunctions } from 'n8n
 import { telegramInbound } from '../../core/channels/telegram/inbound';
 import { receiveChannelWebhook } from '../../nodes/shared/channel-webhook';
 import { getLogger, runWebhook } from '../support/n8n-harness';
+import { SHARED_CHANNEL_FIXTURES as FIXTURES } from '../support/shared-fixtures';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/channels');
 const SECRET = 'tg_secret_token-0123456789';
 
 /** The smallest channel trigger: everything it does is the shared webhook receiver. */

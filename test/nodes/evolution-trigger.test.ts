@@ -6,8 +6,8 @@ import { EvolutionApi } from '../../credentials/EvolutionApi.credentials';
 import { canonicalEventSchema } from '../../core/model';
 import { OmnichannelEvolutionTrigger } from '../../nodes/OmnichannelEvolutionTrigger/OmnichannelEvolutionTrigger.node';
 import { getLogger, runWebhook } from '../support/n8n-harness';
+import { SHARED_CHANNEL_FIXTURES as SHARED } from '../support/shared-fixtures';
 
-const SHARED = path.resolve(__dirname, '../../../shared/fixtures/channels');
 const LOCAL = path.resolve(__dirname, '../fixtures/channels/evolution');
 const shared = (name: string) => readFileSync(path.join(SHARED, name));
 const local = (name: string) => readFileSync(path.join(LOCAL, name));

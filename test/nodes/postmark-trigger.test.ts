@@ -4,8 +4,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { canonicalEventSchema } from '../../core/model';
 import { OmnichannelPostmarkTrigger } from '../../nodes/OmnichannelPostmarkTrigger/OmnichannelPostmarkTrigger.node';
 import { getLogger, readBinary, runWebhook } from '../support/n8n-harness';
+import { SHARED_CHANNEL_FIXTURES as SHARED } from '../support/shared-fixtures';
 
-const SHARED = join(__dirname, '../../../shared/fixtures/channels');
 const plain = readFileSync(join(SHARED, 'email-inbound-postmark.json'));
 const withAttachment = readFileSync(join(SHARED, 'email-inbound-postmark-attachment.json'));
 const quotedReply = readFileSync(join(__dirname, '../fixtures/channels/postmark/inbound-quoted-reply.json'));

@@ -11,8 +11,8 @@ import { OmnichannelReply } from '../../nodes/OmnichannelReply/OmnichannelReply.
 import { sendJson, startLocalServer, type LocalServer } from '../support/local-server';
 import { runWorkflow } from '../support/n8n-harness';
 import { readMime, startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
+import { SHARED_CHANNEL_FIXTURES as SHARED } from '../support/shared-fixtures';
 
-const SHARED = join(__dirname, '../../../shared/fixtures/channels');
 /** The Facebook Page of the shared Messenger fixtures. */
 const PAGE_ID = '105000000000001';
 

@@ -6,8 +6,8 @@ import { OmnichannelTelegramApi } from '../../credentials/OmnichannelTelegramApi
 import { OmnichannelTelegramTrigger } from '../../nodes/OmnichannelTelegramTrigger/OmnichannelTelegramTrigger.node';
 import { getLogger, runWebhook, runWebhookLifecycle } from '../support/n8n-harness';
 import { botApiFixture, startFakeBotApi, type FakeBotApi } from '../support/telegram-bot-api';
+import { SHARED_CHANNEL_FIXTURES as SHARED } from '../support/shared-fixtures';
 
-const SHARED = join(__dirname, '../../../shared/fixtures/channels');
 const OWN = join(__dirname, '../fixtures/channels/telegram');
 const SIGNATURES = JSON.parse(readFileSync(join(SHARED, 'signatures.json'), 'utf8')) as { test_secrets: { TELEGRAM_SECRET_TOKEN: string } };
 const SECRET = SIGNATURES.test_secrets.TELEGRAM_SECRET_TOKEN;

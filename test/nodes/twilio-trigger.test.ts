@@ -6,8 +6,8 @@ import { canonicalEventSchema, type CanonicalEvent } from '../../core/model';
 import { OmnichannelTwilioApi } from '../../credentials/OmnichannelTwilioApi.credentials';
 import { OmnichannelTwilioTrigger } from '../../nodes/OmnichannelTwilioTrigger/OmnichannelTwilioTrigger.node';
 import { getLogger, runWebhook } from '../support/n8n-harness';
+import { SHARED_CHANNEL_FIXTURES as SHARED } from '../support/shared-fixtures';
 
-const SHARED = path.resolve(__dirname, '../../../shared/fixtures/channels');
 const LOCAL = path.resolve(__dirname, '../fixtures/channels/twilio');
 const signatures = JSON.parse(readFileSync(path.join(SHARED, 'signatures.json'), 'utf8')) as {
 	files: Record<string, { header: string; secret: string; url: string; value: string }>;

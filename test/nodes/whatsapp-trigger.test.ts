@@ -6,8 +6,8 @@ import { canonicalEventSchema, type CanonicalEvent } from '../../core/model';
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
 import { OmnichannelWhatsAppTrigger } from '../../nodes/OmnichannelWhatsAppTrigger/OmnichannelWhatsAppTrigger.node';
 import { getLogger, runWebhook } from '../support/n8n-harness';
+import { SHARED_CHANNEL_FIXTURES as SHARED } from '../support/shared-fixtures';
 
-const SHARED = path.resolve(__dirname, '../../../shared/fixtures/channels');
 const LOCAL = path.resolve(__dirname, '../fixtures/channels');
 
 interface Signatures {

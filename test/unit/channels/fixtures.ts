@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalEventSchema, type CanonicalEvent } from '../../../core/model';
+import { SHARED_CHANNEL_FIXTURES as SHARED_FIXTURES } from '../../support/shared-fixtures';
 
-/** The shared fixtures beside the repository, in the providers' documented shapes. */
-export const SHARED_FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/channels');
 /** Fixtures of this repository for cases the shared ones do not cover. */
 export const LOCAL_FIXTURES = path.resolve(__dirname, '../../fixtures/channels');
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { canonicalEventSchema, type CanonicalEvent } from '../../../core/model';
+import { SHARED_CHANNEL_FIXTURES as SHARED_FIXTURES } from '../../support/shared-fixtures';
+export { SHARED_FIXTURES };
 
-/** Fixtures shared by every connector: they sit beside the repository, locally and in CI. */
-export const SHARED_FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/channels');
 /** Fixtures added for the Meta adapters (cases the shared ones do not cover). */
 export const LOCAL_FIXTURES = path.resolve(__dirname, '../../fixtures/channels');
 
