@@ -104,6 +104,19 @@ ALTER TABLE events ALTER COLUMN channel TYPE text COLLATE "C", ALTER COLUMN exte
 ALTER TABLE forgotten_events ALTER COLUMN key_hash TYPE text COLLATE "C";
 `,
 	},
+	{
+		version: 3,
+		name: 'delivery ledger',
+		sql: `
+-- Webhook events already received, so that a provider's redelivery starts nothing, whichever
+-- process receives it. Hashed keys; kept as long as providers retry, then pruned.
+CREATE TABLE deliveries (
+	key_hash text COLLATE "C" PRIMARY KEY,
+	received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX deliveries_received_at ON deliveries (received_at);
+`,
+	},
 ];
 
 /** Brings the store's schema up to date; safe when several workers start at once. */

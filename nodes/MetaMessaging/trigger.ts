@@ -54,7 +54,7 @@ export async function receiveMetaWebhook(context: IWebhookFunctions, adapter: In
 	const credential = readMetaPageCredential(await context.getCredentials(META_PAGE_CREDENTIAL));
 	if (context.getWebhookName() === 'setup') return answerMetaHandshake(context, credential.verifyToken, adapter.name);
 	const options = context.getNodeParameter('options', {}) as { includeRaw?: boolean; includeEchoes?: boolean };
-	return receiveChannelWebhook(context, {
+	return await receiveChannelWebhook(context, {
 		adapter,
 		secret: credential.appSecret,
 		parseOptions: { includeRaw: options.includeRaw === true, includeEchoes: options.includeEchoes === true },

@@ -10,6 +10,7 @@ import type { EvolutionConnectionState } from '../../core/channels/evolution/con
 import { receiveChannelWebhook } from '../shared/channel-webhook';
 import { EVOLUTION_CREDENTIAL } from '../OmnichannelEvolution/credential';
 import { evolutionWebhookCheck } from './webhook-proof';
+import { STORE_CREDENTIAL } from '../shared/store';
 
 /** Baileys' reasons for a closed connection, in words an operator can act on. */
 const DISCONNECT_REASONS: Record<number, string> = {
@@ -49,7 +50,7 @@ export class OmnichannelEvolutionTrigger implements INodeType {
 		defaults: { name: 'Omnichannel Evolution API Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: EVOLUTION_CREDENTIAL, required: true }],
+		credentials: [{ name: EVOLUTION_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -98,7 +99,7 @@ export class OmnichannelEvolutionTrigger implements INodeType {
 		const includeRaw = options.includeRaw === true;
 		const credential = await this.getCredentials(EVOLUTION_CREDENTIAL);
 		const check = evolutionWebhookCheck(credential, this.getHeaderData() as IDataObject);
-		const result = receiveChannelWebhook(this, {
+		const result = await receiveChannelWebhook(this, {
 			adapter: check.adapter,
 			secret: check.secret,
 			parseOptions: { includeRaw, includeEchoes: options.includeEchoes === true },

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type IW
 import { instagramInboundAdapter } from '../../core/channels/instagram/inbound';
 import { META_PAGE_CREDENTIAL } from '../MetaMessaging/credential';
 import { META_WEBHOOKS, metaTriggerProperties, receiveMetaWebhook } from '../MetaMessaging/trigger';
+import { STORE_CREDENTIAL } from '../shared/store';
 
 /** Starts a workflow for every direct message, quick reply, postback, reaction and seen receipt on an Instagram professional account. */
 export class OmnichannelInstagramTrigger implements INodeType {
@@ -15,7 +16,7 @@ export class OmnichannelInstagramTrigger implements INodeType {
 		defaults: { name: 'Omnichannel Instagram Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: META_PAGE_CREDENTIAL, required: true }],
+		credentials: [{ name: META_PAGE_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: META_WEBHOOKS,
 		properties: metaTriggerProperties('Instagram', 'messages, messaging_postbacks, message_reactions, messaging_seen'),
 	};

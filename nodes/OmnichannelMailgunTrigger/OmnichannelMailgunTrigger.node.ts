@@ -13,6 +13,7 @@ import { verifyMailgunFields } from '../../core/channels/mailgun/signature';
 import { answerWebhook } from '../shared/channel-webhook';
 import { startWithAttachments } from '../shared/start-with-attachments';
 import { readRoutePost, routeFileToBinary } from './route-post';
+import { STORE_CREDENTIAL } from '../shared/store';
 
 const CREDENTIAL = 'omnichannelMailgunWebhookApi';
 
@@ -38,7 +39,7 @@ export class OmnichannelMailgunTrigger implements INodeType {
 		defaults: { name: 'Omnichannel Mailgun Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL, required: true }],
+		credentials: [{ name: CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type IW
 import { messengerInboundAdapter } from '../../core/channels/messenger/inbound';
 import { META_PAGE_CREDENTIAL } from '../MetaMessaging/credential';
 import { META_WEBHOOKS, metaTriggerProperties, receiveMetaWebhook } from '../MetaMessaging/trigger';
+import { STORE_CREDENTIAL } from '../shared/store';
 
 /** Starts a workflow for every message, quick reply, postback, reaction, delivery and read on a Facebook Page. */
 export class OmnichannelMessengerTrigger implements INodeType {
@@ -15,7 +16,7 @@ export class OmnichannelMessengerTrigger implements INodeType {
 		defaults: { name: 'Omnichannel Messenger Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: META_PAGE_CREDENTIAL, required: true }],
+		credentials: [{ name: META_PAGE_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: META_WEBHOOKS,
 		properties: metaTriggerProperties('Messenger', 'messages, messaging_postbacks, message_reactions, message_deliveries, message_reads (and message_echoes to see your own messages)'),
 	};

@@ -12,6 +12,7 @@ import { postmarkInbound } from '../../core/channels/postmark/inbound';
 import { answerWebhook } from '../shared/channel-webhook';
 import { startWithAttachments } from '../shared/start-with-attachments';
 import { checkUrlSecret } from './url-secret';
+import { STORE_CREDENTIAL } from '../shared/store';
 
 const CREDENTIAL = 'omnichannelPostmarkInboundApi';
 
@@ -30,7 +31,7 @@ export class OmnichannelPostmarkTrigger implements INodeType {
 		defaults: { name: 'Omnichannel Postmark Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL, required: false }],
+		credentials: [{ name: CREDENTIAL, required: false }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{

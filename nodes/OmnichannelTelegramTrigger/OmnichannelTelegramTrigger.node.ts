@@ -16,6 +16,7 @@ import { toNodeError } from '../shared/provider-error';
 import { TELEGRAM_CREDENTIAL, telegramBotConfig } from '../OmnichannelTelegram/bot-config';
 import { answerButtonPresses, updateTypeOf } from './button-presses';
 import { telegramTriggerProperties } from './properties';
+import { STORE_CREDENTIAL } from '../shared/store';
 
 const ALL_UPDATES: TelegramUpdateType[] = ['message', 'edited_message', 'callback_query'];
 
@@ -41,7 +42,7 @@ export class OmnichannelTelegramTrigger implements INodeType {
 		defaults: { name: 'Omnichannel Telegram Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: TELEGRAM_CREDENTIAL, required: true }],
+		credentials: [{ name: TELEGRAM_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: telegramTriggerProperties,
 	};
@@ -90,7 +91,7 @@ export class OmnichannelTelegramTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const secret = this.getWorkflowStaticData('node').secretToken;
-		const received = receiveChannelWebhook(this, {
+		const received = await receiveChannelWebhook(this, {
 			adapter: telegramInbound,
 			// No stored secret (the webhook was not registered by this node): refuse everything.
 			secret: typeof secret === 'string' ? secret : '',

@@ -12,6 +12,7 @@ import { twilioInbound } from '../../core/channels/twilio/inbound';
 import { receiveChannelWebhook } from '../shared/channel-webhook';
 
 import { TWILIO_CREDENTIAL as CREDENTIAL } from '../OmnichannelTwilio/credential';
+import { STORE_CREDENTIAL } from '../shared/store';
 
 /** Twilio expects TwiML back; an empty Response sends no automatic reply. */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -55,7 +56,7 @@ export class OmnichannelTwilioTrigger implements INodeType {
 		defaults: { name: 'Omnichannel Twilio Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL, required: true }],
+		credentials: [{ name: CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
@@ -110,7 +111,7 @@ export class OmnichannelTwilioTrigger implements INodeType {
 		const credential = await this.getCredentials(CREDENTIAL);
 		const events = this.getNodeParameter('events', ['message', 'status', 'optout', 'call']) as string[];
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		return receiveChannelWebhook(this, {
+		return await receiveChannelWebhook(this, {
 			adapter: filteredAdapter(events),
 			secret: String(credential.authToken ?? ''),
 			url: signedUrl(this, this.getNodeParameter('publicUrl', '') as string),

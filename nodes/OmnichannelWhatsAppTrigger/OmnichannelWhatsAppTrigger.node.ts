@@ -11,6 +11,7 @@ import { whatsappInboundAdapter } from '../../core/channels/whatsapp/inbound';
 import type { CanonicalEvent } from '../../core/model';
 import { receiveChannelWebhook } from '../shared/channel-webhook';
 import { readWhatsAppCredential, WHATSAPP_CLOUD_CREDENTIAL } from '../OmnichannelWhatsApp/credential';
+import { STORE_CREDENTIAL } from '../shared/store';
 
 type EventFilter = 'all' | 'messages' | 'statuses';
 
@@ -41,7 +42,7 @@ export class OmnichannelWhatsAppTrigger implements INodeType {
 		defaults: { name: 'WhatsApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: WHATSAPP_CLOUD_CREDENTIAL, required: true }],
+		credentials: [{ name: WHATSAPP_CLOUD_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
@@ -97,7 +98,7 @@ export class OmnichannelWhatsAppTrigger implements INodeType {
 		if (this.getWebhookName() === 'setup') return answerMetaHandshake(this, credential.verifyToken, 'WhatsApp');
 		const events = this.getNodeParameter('events', 'all') as EventFilter;
 		const options = this.getNodeParameter('options', {}) as { includeRaw?: boolean; includeEchoes?: boolean };
-		return receiveChannelWebhook(this, {
+		return await receiveChannelWebhook(this, {
 			adapter: filteredAdapter(events),
 			secret: credential.appSecret,
 			parseOptions: { includeRaw: options.includeRaw === true, includeEchoes: options.includeEchoes === true },

@@ -1,9 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { CanonicalEvent } from '../../core/model';
 import type { InboundAdapter, ParseOptions } from '../../core/channels/types';
-
-/** How many event ids a trigger remembers to recognise a redelivery (Meta retries for days). */
-const REMEMBERED_EVENTS = 5000;
+import { firstDeliveries } from './delivery-ledger';
 
 export interface ChannelWebhookOptions {
 	adapter: InboundAdapter;
@@ -14,20 +12,6 @@ export interface ChannelWebhookOptions {
 	acknowledge?: { contentType: string; body: string };
 	/** The public URL the provider called, when it differs from n8n's own (a reverse proxy); default: the node's webhook URL. */
 	url?: string;
-}
-
-/** Remembers the ids of events already emitted, in the node's static data; returns only the new ones. */
-export function unseenEvents(staticData: IDataObject, events: CanonicalEvent[]): CanonicalEvent[] {
-	const seen = (staticData.seenEventIds as string[] | undefined) ?? [];
-	const known = new Set(seen);
-	const fresh: CanonicalEvent[] = [];
-	for (const event of events) {
-		if (known.has(event.id)) continue;
-		known.add(event.id);
-		fresh.push(event);
-	}
-	if (fresh.length) staticData.seenEventIds = [...seen, ...fresh.map((event) => event.id)].slice(-REMEMBERED_EVENTS);
-	return fresh;
 }
 
 /** Answers the provider directly (the trigger then returns `noWebhookResponse`). */
@@ -41,11 +25,12 @@ export function answerWebhook(context: IWebhookFunctions, status: number, body: 
 /**
  * Receives one webhook the way every channel trigger does: checks the provider's signature
  * over the exact bytes received, turns the body into canonical events, drops the ones
- * already emitted (redeliveries), and starts one execution with an item per new event.
+ * already delivered (redeliveries), and starts one execution with an item per new event.
  * A request that fails the check is answered 401/403, logged without secrets, and starts
- * nothing; so does a body that is not the provider's.
+ * nothing; so does a body that is not the provider's. When the deliveries can't be checked
+ * (the store is down) the provider gets a 503 and retries later: nothing is lost.
  */
-export function receiveChannelWebhook(context: IWebhookFunctions, options: ChannelWebhookOptions): IWebhookResponseData {
+export async function receiveChannelWebhook(context: IWebhookFunctions, options: ChannelWebhookOptions): Promise<IWebhookResponseData> {
 	const { adapter } = options;
 	const request = context.getRequestObject();
 	const rawBody: Buffer = request.rawBody ?? Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {}));
@@ -71,7 +56,14 @@ export function receiveChannelWebhook(context: IWebhookFunctions, options: Chann
 		return { noWebhookResponse: true };
 	}
 
-	const fresh = unseenEvents(context.getWorkflowStaticData('node'), events);
+	let fresh: CanonicalEvent[];
+	try {
+		fresh = await firstDeliveries(context, events);
+	} catch (error) {
+		context.logger.error(`${node}: could not check ${adapter.name} deliveries for redeliveries: ${(error as Error).message}`);
+		answerWebhook(context, 503, 'Could not record the delivery; please retry');
+		return { noWebhookResponse: true };
+	}
 	const ack = options.acknowledge ?? { contentType: 'application/json', body: '{"received":true}' };
 	answerWebhook(context, 200, ack.body, ack.contentType);
 	if (!fresh.length) return { noWebhookResponse: true };

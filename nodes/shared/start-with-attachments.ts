@@ -1,6 +1,7 @@
 import type { IBinaryData, IBinaryKeyData, IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { CanonicalEvent } from '../../core/model';
-import { answerWebhook, unseenEvents } from './channel-webhook';
+import { answerWebhook } from './channel-webhook';
+import { firstDeliveries } from './delivery-ledger';
 
 /**
  * Starts one execution with an e-mail event and its attachments as binary data
@@ -15,11 +16,6 @@ export async function startWithAttachments<File>(
 	files: File[],
 	toBinary: (file: File, index: number) => Promise<IBinaryData>,
 ): Promise<IWebhookResponseData> {
-	const staticData = context.getWorkflowStaticData('node');
-	if (((staticData.seenEventIds as string[] | undefined) ?? []).includes(event.id)) {
-		answerWebhook(context, 200, '{"received":true}', 'application/json');
-		return { noWebhookResponse: true };
-	}
 	const binary: IBinaryKeyData = {};
 	try {
 		for (const [index, file] of files.entries()) binary[`attachment_${index}`] = await toBinary(file, index);
@@ -28,7 +24,16 @@ export async function startWithAttachments<File>(
 		answerWebhook(context, 500, 'Could not store the attachments; please retry');
 		return { noWebhookResponse: true };
 	}
-	unseenEvents(staticData, [event]);
+	// Claimed only once the attachments are stored: a failure above must leave the retry its claim.
+	let fresh: CanonicalEvent[];
+	try {
+		fresh = await firstDeliveries(context, [event]);
+	} catch (error) {
+		context.logger.error(`${context.getNode().name}: could not check ${provider} deliveries for redeliveries: ${(error as Error).message}`);
+		answerWebhook(context, 503, 'Could not record the delivery; please retry');
+		return { noWebhookResponse: true };
+	}
 	answerWebhook(context, 200, '{"received":true}', 'application/json');
+	if (!fresh.length) return { noWebhookResponse: true };
 	return { noWebhookResponse: true, workflowData: [[{ json: event as unknown as IDataObject, ...(files.length ? { binary } : {}) }]] };
 }

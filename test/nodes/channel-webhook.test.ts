@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NodeConnectionTypes, type INodeType, type IWebhookFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, type ICredentialDataDecryptedObject, type IDataObject, type INodeType, type IWebhookFunctions } from 'n8n-workflow';
+import { closeStores, openStore } from '../../core';
+import { storeConfigFromCredential, STORE_CREDENTIAL } from '../../nodes/shared/store';
 import { telegramInbound } from '../../core/channels/telegram/inbound';
 import { receiveChannelWebhook } from '../../nodes/shared/channel-webhook';
 import { getLogger, runWebhook } from '../support/n8n-harness';
+import { dropSchema, postgresUnavailable, uniqueSchema } from '../support/postgres';
 import { SHARED_CHANNEL_FIXTURES as FIXTURES } from '../support/shared-fixtures';
 
 const SECRET = 'tg_secret_token-0123456789';
@@ -19,6 +22,7 @@ const trigger: INodeType = {
 		defaults: { name: 'Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: STORE_CREDENTIAL, required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [],
 	},
@@ -29,8 +33,14 @@ const trigger: INodeType = {
 
 describe('the shared channel webhook receiver, through n8n', () => {
 	const body = readFileSync(join(FIXTURES, 'telegram-text.json'));
-	const post = (headers: Record<string, string>, rawBody: Buffer = body, staticData = {}) =>
-		runWebhook({ nodeType: trigger, staticData, request: { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, rawBody } });
+	const post = (headers: Record<string, string>, rawBody: Buffer = body, staticData: IDataObject = {}, store?: ICredentialDataDecryptedObject) =>
+		runWebhook({
+			nodeType: trigger,
+			staticData,
+			credentials: store ? { omnichannelStoreApi: store } : {},
+			request: { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, rawBody },
+		});
+	const signed = { 'x-telegram-bot-api-secret-token': SECRET };
 
 	it('starts one execution with the canonical events of a signed request, and answers 200', async () => {
 		const result = await post({ 'x-telegram-bot-api-secret-token': SECRET });
@@ -66,5 +76,36 @@ describe('the shared channel webhook receiver, through n8n', () => {
 		const result = await post({ 'x-telegram-bot-api-secret-token': SECRET }, Buffer.from('{"hello":"world"}'));
 		expect(result.statusCode).toBe(400);
 		expect(result.items).toBeUndefined();
+	});
+
+	it('starts one execution when 16 redeliveries arrive 8 at a time, and writes nothing into the workflow', async () => {
+		const staticData: IDataObject = {};
+		const results = [];
+		for (let wave = 0; wave < 2; wave++) results.push(...(await Promise.all(Array.from({ length: 8 }, () => post(signed, body, staticData)))));
+		expect(results.map((result) => result.statusCode)).toEqual(Array(16).fill(200));
+		expect(results.filter((result) => result.items)).toHaveLength(1);
+		expect(staticData).toEqual({});
+	});
+
+	(postgresUnavailable ? describe.skip : describe)('with a store for redelivery checks', () => {
+		const store = { storeType: 'postgres', host: '127.0.0.1', port: 5432, database: 'test', user: 'postgres', password: '', ssl: 'disable', schema: uniqueSchema('omni_webhook') };
+		afterAll(async () => {
+			await closeStores();
+			await dropSchema(store.schema);
+		});
+
+		it('records deliveries in the store, which every webhook process shares', async () => {
+			const staticData: IDataObject = {};
+			const results = await Promise.all(Array.from({ length: 8 }, () => post(signed, body, staticData, store)));
+			expect(results.filter((result) => result.items)).toHaveLength(1);
+			const db = await openStore(storeConfigFromCredential(store));
+			expect(await db.query('SELECT key_hash FROM deliveries')).toHaveLength(1);
+		});
+
+		it('answers 503 when the store is unreachable, so the provider retries, and starts nothing', async () => {
+			const result = await post(signed, body, {}, { ...store, port: 1 });
+			expect(result.statusCode).toBe(503);
+			expect(result.items).toBeUndefined();
+		});
 	});
 });

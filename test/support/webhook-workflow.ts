@@ -27,6 +27,18 @@ export interface SingleNodeWorkflow {
 	mode: WorkflowExecuteMode;
 }
 
+// Triggers remember deliveries per workflow: tests that post twice to one workflow share its
+// static data, so the static data names the workflow, and every other run gets a new one.
+const workflowIds = new WeakMap<object, string>();
+let workflowCount = 0;
+function workflowIdFor(staticData: object | undefined): string {
+	const id = staticData && workflowIds.get(staticData);
+	if (id) return id;
+	const fresh = `${WORKFLOW_ID}-${++workflowCount}`;
+	if (staticData) workflowIds.set(staticData, fresh);
+	return fresh;
+}
+
 /** A workflow holding only the trigger node, as n8n builds it to serve webhooks. */
 export function buildSingleNodeWorkflow(options: SingleNodeOptions): SingleNodeWorkflow {
 	const credentials = options.credentials ?? {};
@@ -45,7 +57,7 @@ export function buildSingleNodeWorkflow(options: SingleNodeOptions): SingleNodeW
 		credentials: attachCredentials(description, credentials, undefined),
 	};
 	const workflow = new Workflow({
-		id: WORKFLOW_ID,
+		id: workflowIdFor(options.staticData),
 		name: 'Test workflow',
 		nodes: [node],
 		connections: {},
