@@ -49,7 +49,7 @@ export function evolutionSetupError(response: HttpResponse, target: EvolutionWeb
 	else if (status === 404) hint = 'Check the Base URL in the Evolution API credential: it must point at an Evolution API v2 server, without a path.';
 	else if (status >= 500) hint = "The Evolution server had a problem. Activate the workflow again in a moment; if it goes on, check the Evolution server's logs.";
 	else hint = "Evolution did not accept the webhook: check that this node's Production URL is an http(s) address Evolution can reach (set WEBHOOK_URL when n8n runs behind a proxy).";
-	return new ProviderError('Evolution API', `Evolution API could not ${action}: ${detail}`, { status, code: status, hint, body: response.body });
+	return new ProviderError('Evolution API', `Evolution API could not ${action}: ${detail}`, { status, hint, body: response.body });
 }
 
 async function call<T>(client: HttpClient, target: EvolutionWebhookTarget, request: Parameters<HttpClient['request']>[0], action: string): Promise<T> {
