@@ -6,7 +6,7 @@ import { quoteIdentifier } from './sql-identifier';
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, in a folder, no server. One
- * process at a time may open a folder (a lock file enforces it); PGlite runs one statement
+ * process at a time may open a folder (a lock enforces it); PGlite runs one statement
  * at a time, so concurrent transactions in this process are queued, never interleaved.
  */
 export class PgliteDatabase implements Database {
@@ -19,7 +19,7 @@ export class PgliteDatabase implements Database {
 	/** Opens (or creates) the store in `folder`; without a folder the data lives in memory only. */
 	static async open(folder: string | undefined, schema: string): Promise<PgliteDatabase> {
 		if (folder) mkdirSync(folder, { recursive: true });
-		const unlock = folder ? lockFolder(folder) : () => undefined;
+		const unlock = folder ? await lockFolder(folder) : () => undefined;
 		try {
 			const db = new PGlite(folder);
 			await db.waitReady;
