@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { folderInUse } from './folder-in-use';
 
-const LOCK_FILE = 'omnichannel.lock';
+export const LOCK_FILE = 'omnichannel.lock';
 const ATTEMPTS = 200;
 const RETRY_MS = 10;
 
@@ -60,7 +60,7 @@ function remove(path: string): void {
 }
 
 /** The name of the claim on the lock or claim whose content is `content`. */
-function claimName(lock: string, content: string): string {
+export function claimName(lock: string, content: string): string {
 	return `${lock}.${createHash('sha256').update(content).digest('hex').slice(0, 32)}`;
 }
 
