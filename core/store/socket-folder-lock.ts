@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { folderInUse } from './folder-in-use';
 
 // Linux abstract names are compared over the whole address length. libuv before 1.48 (Node 20)
@@ -10,6 +11,11 @@ const SUN_PATH_SIZE = 108;
 
 // How long a refused process waits for the holder to say its pid; a busy holder may not answer.
 const ASK_TIMEOUT_MS = 1000;
+
+// A name taken with nobody listening yet is a holder between bind() and listen(), or one letting go:
+// look again for a while.
+const BIND_ATTEMPTS = 40;
+const BIND_RETRY_MS = 25;
 
 /**
  * The name that stands for `folder`: an abstract Unix socket on Linux, a named pipe on Windows.
@@ -47,7 +53,7 @@ function askHolder(address: string): Promise<{ present: boolean; pid?: number }>
 		connection.on('data', (chunk) => (answer += chunk));
 		connection.on('end', () => resolve({ present: true, pid: Number(answer.trim()) || undefined }));
 		connection.on('error', (error: NodeJS.ErrnoException) =>
-			// Refused or gone: the holder let go since we tried to bind. Anything else: it is there but cannot talk now.
+			// Refused: nobody listens on the name (yet, or any more). Anything else: it is there but cannot talk now.
 			resolve({ present: !['ECONNREFUSED', 'ENOENT'].includes(error.code ?? '') }),
 		);
 	});
@@ -68,7 +74,8 @@ function answerWithPid(connection: Socket): void {
  */
 export async function lockFolderWithSocket(folder: string): Promise<() => void> {
 	const address = lockAddress(folder);
-	for (let attempt = 0; attempt < 5; attempt++) {
+	for (let attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+		if (attempt) await sleep(BIND_RETRY_MS);
 		const server = createServer(answerWithPid);
 		if (await listen(server, address)) {
 			server.unref();
@@ -83,5 +90,5 @@ export async function lockFolderWithSocket(folder: string): Promise<() => void> 
 		const holder = await askHolder(address);
 		if (holder.present) throw folderInUse(folder, holder.pid);
 	}
-	throw new Error(`could not lock the embedded store in ${folder}: its holder keeps changing`);
+	throw folderInUse(folder, undefined);
 }
