@@ -78,7 +78,11 @@ export class OmnichannelTelegramTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				delete staticData.secretToken;
 				try {
-					await deleteTelegramWebhook(n8nHttpClient(this, TELEGRAM_CREDENTIAL), await telegramBotConfig(this));
+					const client = n8nHttpClient(this, TELEGRAM_CREDENTIAL);
+					const bot = await telegramBotConfig(this);
+					// The bot may have been pointed elsewhere since (another workflow, another n8n): that one stays.
+					if ((await telegramWebhookUrl(client, bot)) !== this.getNodeWebhookUrl('default')) return true;
+					await deleteTelegramWebhook(client, bot);
 					return true;
 				} catch (error) {
 					this.logger.warn(`${this.getNode().name}: could not remove the Telegram webhook: ${(error as Error).message}`);
