@@ -2,6 +2,7 @@ import type { CanonicalEvent } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from '../meta/signature';
 import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from '../meta/webhook-body';
+import { ownEntry } from '../shared/own-entry';
 import { findContact, whatsappIdentities } from './customer-identities';
 import { firstError, messageContent } from './message-content';
 
@@ -103,7 +104,7 @@ function echoMessage(echo: JsonObject, context: ChangeContext): CanonicalEvent |
 
 function statusEvent(status: JsonObject, context: ChangeContext): CanonicalEvent | undefined {
 	const messageId = text(status.id);
-	const canonical = STATUS_MAP[text(status.status) ?? ''];
+	const canonical = ownEntry(STATUS_MAP, text(status.status) ?? '');
 	if (!messageId || !canonical) return undefined;
 	const externalId = `${messageId}:${canonical}`;
 	const event: CanonicalEvent = {
