@@ -5,6 +5,7 @@ import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObj
 import { ownEntry } from '../shared/own-entry';
 import { findContact, whatsappIdentities } from './customer-identities';
 import { firstError, messageContent } from './message-content';
+import { whatsappEntrySchema } from './payload-schema';
 
 /**
  * WhatsApp Cloud API webhooks (`"object": "whatsapp_business_account"`) to canonical events.
@@ -166,7 +167,7 @@ function changeEvents(change: JsonObject, options: ParseOptions): CanonicalEvent
 
 /** Parses a WhatsApp Cloud API webhook body into canonical events, in payload order. */
 export function parseWhatsAppWebhook(body: Buffer | string, options: ParseOptions = {}): CanonicalEvent[] {
-	const entries = readWebhookEntries(body, 'whatsapp_business_account', LABEL);
+	const entries = readWebhookEntries(body, 'whatsapp_business_account', LABEL, whatsappEntrySchema);
 	return entries.flatMap((entry) => objects(entry.changes).flatMap((change) => changeEvents(change, options)));
 }
 
