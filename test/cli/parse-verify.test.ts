@@ -39,6 +39,14 @@ describe('n8n-omnichannel parse', () => {
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain('whatsapp|evolution|messenger|instagram|telegram|twilio|postmark|mailgun');
 	});
+
+	it('fails with exit 1 and our words for a body past a limit', async () => {
+		const sms = readFileSync(join(SHARED, 'twilio-mms.form'), 'utf8').replace('NumMedia=1', 'NumMedia=99999999999');
+		const run = await cli(['parse', '--channel', 'twilio', '-'], sms);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain('Twilio: NumMedia is 99999999999; the limit is 100 media per message');
+		expect(run.stdout).toBe('');
+	});
 });
 
 describe('n8n-omnichannel verify', () => {
