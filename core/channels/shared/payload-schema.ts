@@ -37,14 +37,26 @@ function valueAt(input: unknown, path: Path): unknown {
 
 const count = (value: number) => value.toLocaleString('en-US');
 
-/** Of the branches of a union that failed, the issue to report: a branch that got past the type check says more. */
-function unionPredicate(issue: Extract<z.ZodIssue, { code: 'invalid_union' }>, input: unknown): string {
-	const branches = issue.unionErrors.map((error) => error.issues);
-	const wrongType = (issues: z.ZodIssue[]) => issues[0]?.code === 'invalid_type' && issues[0].path.length === issue.path.length;
-	const closer = branches.find((issues) => issues.length > 0 && !wrongType(issues));
-	if (closer) return predicate(closer[0], input);
-	const expected = [...new Set(branches.map((issues) => (issues[0] as Extract<z.ZodIssue, { code: 'invalid_type' }>).expected))];
-	const received = (branches[0][0] as Extract<z.ZodIssue, { code: 'invalid_type' }>).received;
+type UnionIssue = Extract<z.ZodIssue, { code: 'invalid_union' }>;
+type TypeIssue = Extract<z.ZodIssue, { code: 'invalid_type' }>;
+
+/** True when a union's branch failed on the type of the union's own value (not deeper in it). */
+function failedOnType(issues: z.ZodIssue[], union: UnionIssue): boolean {
+	return issues[0]?.code === 'invalid_type' && issues[0].path.length === union.path.length;
+}
+
+/** The issue to report for a union: a branch that got past the type check says more, with its own path. */
+function reportedIssue(issue: z.ZodIssue): z.ZodIssue {
+	if (issue.code !== 'invalid_union') return issue;
+	const closer = issue.unionErrors.map((error) => error.issues).find((issues) => issues.length > 0 && !failedOnType(issues, issue));
+	return closer ? reportedIssue(closer[0]) : issue;
+}
+
+/** Every branch failed on the type: "must be a string or a number, not a list". */
+function unionPredicate(issue: UnionIssue): string {
+	const firsts = issue.unionErrors.map((error) => error.issues[0] as TypeIssue);
+	const expected = [...new Set(firsts.map((first) => first.expected))];
+	const received = firsts[0].received;
 	return received === 'undefined' ? 'is missing' : `must be ${expected.map(typeWords).join(' or ')}, not ${typeWords(received)}`;
 }
 
@@ -55,7 +67,7 @@ function predicate(issue: z.ZodIssue, input: unknown): string {
 		case 'invalid_type':
 			return issue.received === 'undefined' ? 'is missing' : `must be ${typeWords(issue.expected)}, not ${typeWords(issue.received)}`;
 		case 'invalid_union':
-			return unionPredicate(issue, input);
+			return unionPredicate(issue);
 		case 'too_big':
 			if (issue.type === 'array') return `has ${count(Array.isArray(value) ? value.length : 0)} items; the limit is ${count(Number(issue.maximum))}`;
 			if (issue.type === 'string') return `is ${count(typeof value === 'string' ? value.length : 0)} characters long; the limit is ${count(Number(issue.maximum))}`;
@@ -79,7 +91,7 @@ function predicate(issue: z.ZodIssue, input: unknown): string {
 
 /** The first problems of a failed check, in our words: "message.text must be a string, not an object; …". */
 export function describeIssues(issues: z.ZodIssue[], input: unknown, name?: string): string {
-	const spelled = issues.slice(0, SPELLED_OUT).map((issue) => `${pathText(issue.path, name)} ${predicate(issue, input)}`);
+	const spelled = issues.slice(0, SPELLED_OUT).map(reportedIssue).map((issue) => `${pathText(issue.path, name)} ${predicate(issue, input)}`);
 	const more = issues.length - spelled.length;
 	return more > 0 ? `${spelled.join('; ')} (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : spelled.join('; ');
 }
