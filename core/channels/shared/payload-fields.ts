@@ -56,10 +56,15 @@ export function formFields<Shape extends z.ZodRawShape>(shape: Shape, maxFields:
 	return bounded.pipe(z.object(shape).catchall(z.string().max(otherLength)));
 }
 
+/** A number as written, or how many digits it has when that is too long to repeat in an error. */
+function shortNumber(digits: string): string {
+	return digits.length > 20 ? `a ${digits.length}-digit number` : digits;
+}
+
 /** A count sent as text, as forms send numbers: digits, at most `max` (`unit` names what is counted, for the error). */
 export function countText(max: number, unit: string) {
 	return z.string().superRefine((value, context) => {
 		if (!/^\s*\d+\s*$/.test(value)) context.addIssue({ code: 'custom', message: 'must be a whole number' });
-		else if (Number(value) > max) context.addIssue({ code: 'custom', message: `is ${value.trim()}; the limit is ${max} ${unit}` });
+		else if (Number(value) > max) context.addIssue({ code: 'custom', message: `is ${shortNumber(value.trim())}; the limit is ${max} ${unit}` });
 	});
 }

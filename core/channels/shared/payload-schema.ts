@@ -10,7 +10,7 @@ const TYPE_WORDS: Record<string, string> = {
 	string: 'a string',
 	number: 'a number',
 	integer: 'a whole number',
-	float: 'a number',
+	float: 'a fraction',
 	bigint: 'a number',
 	nan: 'NaN',
 	boolean: 'true or false',

@@ -23,7 +23,7 @@ function payloadError(action: () => unknown): PayloadError {
 describe('readPayload words the first problems with their path', () => {
 	const either = openObject({ key: z.string() });
 	const schema = openObject({
-		message: openObject({ id: idField, text: z.string().max(5), list: boundedList(z.string(), 2).optional() }),
+		message: openObject({ id: idField, text: z.string().max(5), list: boundedList(z.string(), 2).optional(), count: z.number().int().optional() }),
 		either: z.union([either, z.array(either)]).optional(),
 	});
 
@@ -31,6 +31,7 @@ describe('readPayload words the first problems with their path', () => {
 		['a wrong type', { message: { id: 1, text: { bold: 'hi' } } }, 'Test: message.text must be a string, not an object'],
 		['a missing field', { message: { id: 1 } }, 'Test: message.text is missing'],
 		['a union of types', { message: { id: [], text: 'a' } }, 'Test: message.id must be a string or a number, not a list'],
+		['a fraction for a whole number', { message: { id: 1, text: 'a', count: 1.5 } }, 'Test: message.count must be a whole number, not a fraction'],
 		['a union branch that got past the type', { message: { id: 'x'.repeat(3000), text: 'a' } }, 'Test: message.id is 3,000 characters long; the limit is 2,048'],
 		['a long list', { message: { id: 1, text: 'a', list: ['a', 'b', 'c'] } }, 'Test: message.list has 3 items; the limit is 2'],
 		['a list item', { message: { id: 1, text: 'a', list: ['a', 2] } }, 'Test: message.list[1] must be a string, not a number'],
@@ -77,6 +78,9 @@ describe('adapters check the fields they read, and bound what a body may hold', 
 			'Twilio: NumMedia is 99999999999; the limit is 100 media per message',
 		);
 		expect(payloadError(() => parse('twilio', mms.replace('NumMedia=1', 'NumMedia=abc'))).message).toBe('Twilio: NumMedia must be a whole number');
+		expect(payloadError(() => parse('twilio', mms.replace('NumMedia=1', `NumMedia=${'9'.repeat(400)}`))).message).toBe(
+			'Twilio: NumMedia is a 400-digit number; the limit is 100 media per message',
+		);
 		expect(expectCanonical(parse('twilio', mms.replace('NumMedia=1', 'NumMedia=100')))[0].attachments).toHaveLength(1);
 	});
 
