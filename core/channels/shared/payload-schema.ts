@@ -90,7 +90,7 @@ function predicate(issue: z.ZodIssue, input: unknown): string {
 }
 
 /** The first problems of a failed check, in our words: "message.text must be a string, not an object; …". */
-export function describeIssues(issues: z.ZodIssue[], input: unknown, name?: string): string {
+function describeIssues(issues: z.ZodIssue[], input: unknown, name?: string): string {
 	const spelled = issues.slice(0, SPELLED_OUT).map(reportedIssue).map((issue) => `${pathText(issue.path, name)} ${predicate(issue, input)}`);
 	const more = issues.length - spelled.length;
 	return more > 0 ? `${spelled.join('; ')} (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : spelled.join('; ');
