@@ -87,6 +87,17 @@ describe('the shared channel webhook receiver, through n8n', () => {
 		expect(result.items).toBeUndefined();
 	});
 
+	it('answers 500 without details when reading the body fails for a reason of ours, so the provider retries', async () => {
+		const parse = jest.spyOn(telegramInbound, 'parse').mockImplementation(() => {
+			throw new TypeError('cannot read properties of undefined (internal)');
+		});
+		const result = await post({ 'x-telegram-bot-api-secret-token': SECRET });
+		parse.mockRestore();
+		expect(result.statusCode).toBe(500);
+		expect(result.responseBody).not.toContain('internal');
+		expect(result.items).toBeUndefined();
+	});
+
 	it('starts one execution when 16 redeliveries arrive 8 at a time, and writes nothing into the workflow', async () => {
 		const staticData: IDataObject = {};
 		const results = [];
