@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Identity, Traits } from '../model';
+import { messageKeys, type CanonicalEvent, type Channel, type Identity, type Traits } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import { currentCustomerId, customerIdByIdentity } from '../store/customer-sql';
 import * as sql from '../store/graph-sql';
@@ -103,8 +103,9 @@ export function unmergeCustomer(db: Database, mergedId: string) {
 
 /**
  * Erases a customer (right to erasure, GDPR/LGPD): the customer, every customer merged into it,
- * their identifiers, history and merge audit. Only hashes of the events' dedupe keys stay, so
- * that a redelivered old webhook does not bring the data back.
+ * their identifiers, history and merge audit. Only hashes stay, of their events and of the
+ * messages those were about, so that a redelivered webhook, a late receipt, an edit or a
+ * reaction stores nothing.
  */
 export function forgetCustomer(db: Database, customerId: string) {
 	return inTransaction(db, async (tx) => {
@@ -118,18 +119,17 @@ export function forgetCustomer(db: Database, customerId: string) {
 				[id],
 			)
 		).map((row) => row.id);
-		await tx.query(
-			`INSERT INTO forgotten_events (key_hash)
-			 SELECT ${sql.forgottenKeyHash(`channel || ':' || external_id`)} FROM events WHERE profile_id = ANY($1::uuid[])
-			 ON CONFLICT DO NOTHING`,
+		const events = await tx.query<{ channel: Channel; external_id: string; thread: CanonicalEvent['thread'] | null }>(
+			`DELETE FROM events WHERE profile_id = ANY($1::uuid[]) RETURNING channel, external_id, body->'thread' AS thread`,
 			[tree],
 		);
+		const messages = events.flatMap((row) => messageKeys({ channel: row.channel, externalId: row.external_id, thread: row.thread ?? undefined }));
+		await tx.query(`INSERT INTO forgotten_events (key_hash) SELECT ${sql.forgottenKeyHash('k')} FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`, [messages]);
 		const count = async (statement: string) => (await tx.query<{ n: number }>(`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tree]))[0].n;
-		const events = await count('DELETE FROM events WHERE profile_id = ANY($1::uuid[])');
 		const identities = await count('DELETE FROM identities WHERE profile_id = ANY($1::uuid[])');
 		await tx.query('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])', [tree]);
 		const customers = await count('DELETE FROM profiles WHERE id = ANY($1::uuid[])');
-		return { customerId: id, customers, identities, events };
+		return { customerId: id, customers, identities, events: events.length };
 	});
 }
 

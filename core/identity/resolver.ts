@@ -1,4 +1,4 @@
-import { identityKey, type CanonicalEvent } from '../model';
+import { identityKey, messageKeys, type CanonicalEvent } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
 import { WorkingGraph, planBatch, type ResolveOutcome } from './batch-plan';
@@ -70,7 +70,7 @@ function mayGrow(prepared: PreparedInput[], owners: Map<string, string>): Set<st
 
 async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], history: Map<CanonicalEvent, sql.HistoryRow>, rules: ProtectionRules): Promise<ResolveOutcome[]> {
 	const graph = await loadGraph(tx, prepared);
-	const forgotten = await sql.forgottenEventKeys(tx, [...history.values()]);
+	const forgotten = await sql.forgottenEventKeys(tx, [...history.keys()].flatMap(messageKeys));
 	const { outcomes, changes } = planBatch(graph, prepared, rules, forgotten);
 
 	await sql.insertProfiles(tx, changes.newProfiles);

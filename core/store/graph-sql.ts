@@ -97,20 +97,20 @@ export function historyRow({ raw: _raw, ...event }: CanonicalEvent): HistoryRow 
 }
 
 /**
- * The non-personal trace kept of a forgotten event, as SQL over an expression giving its
- * "channel:externalId" key: sha256, in hex. Forgetting writes it and resolving checks it.
+ * The non-personal trace kept of a forgotten event or message, as SQL over an expression giving
+ * its "channel:id" key: sha256, in hex. Forgetting writes it and resolving checks it.
  */
 export function forgottenKeyHash(key: string): string {
 	return `encode(sha256(convert_to(${key}, 'UTF8')), 'hex')`;
 }
 
-/** Of these events, the ones whose customer was forgotten (their keys). */
-export async function forgottenEventKeys(tx: SqlClient, rows: HistoryRow[]): Promise<Set<string>> {
-	if (!rows.length) return new Set();
+/** Of these event and message keys, the ones of forgotten customers. */
+export async function forgottenEventKeys(tx: SqlClient, keys: string[]): Promise<Set<string>> {
+	if (!keys.length) return new Set();
 	const found = await tx.query<{ key: string }>(
 		`SELECT k.key FROM unnest($1::text[]) AS k(key)
 		 CROSS JOIN LATERAL (SELECT 1 FROM forgotten_events WHERE key_hash = ${forgottenKeyHash('k.key')} LIMIT 1) f`,
-		[rows.map((row) => row.key)],
+		[[...new Set(keys)]],
 	);
 	return new Set(found.map((row) => row.key));
 }
