@@ -3,6 +3,7 @@ import { messageKeys, type CanonicalEvent, type Channel, type Identity, type Tra
 import type { Database, SqlClient } from '../store/database';
 import { currentCustomerId, customerIdByIdentity } from '../store/customer-sql';
 import * as sql from '../store/graph-sql';
+import { insertTombstones, tombstoneKey } from '../store/tombstones';
 import { applyTraits } from './batch-plan';
 import { withConflictRetry } from './conflict-retry';
 
@@ -103,12 +104,13 @@ export function unmergeCustomer(db: Database, mergedId: string) {
 
 /**
  * Erases a customer (right to erasure, GDPR/LGPD): the customer, every customer merged into it,
- * their identifiers, history and merge audit. Only hashes stay, of their events and of the
- * messages those were about, so that a redelivered webhook, a late receipt, an edit or a
- * reaction stores nothing.
+ * their identifiers, history and merge audit. Only tombstones stay (keyed hashes, see
+ * store/tombstones.ts), of their events and of the messages those were about, so that a
+ * redelivered webhook, a late receipt, an edit or a reaction stores nothing.
  */
-export function forgetCustomer(db: Database, customerId: string) {
-	return inTransaction(db, async (tx) => {
+export async function forgetCustomer(db: Database, customerId: string) {
+	const key = await tombstoneKey(db);
+	return await inTransaction(db, async (tx) => {
 		const id = await requireCustomer(tx, customerId);
 		const tree = (
 			await tx.query<{ id: string }>(
@@ -124,7 +126,7 @@ export function forgetCustomer(db: Database, customerId: string) {
 			[tree],
 		);
 		const messages = events.flatMap((row) => messageKeys({ channel: row.channel, externalId: row.external_id, thread: row.thread ?? undefined }));
-		await tx.query(`INSERT INTO forgotten_events (key_hash) SELECT ${sql.forgottenKeyHash('k')} FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`, [messages]);
+		await insertTombstones(tx, 'forgotten_events', messages, key);
 		const count = async (statement: string) => (await tx.query<{ n: number }>(`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tree]))[0].n;
 		const identities = await count('DELETE FROM identities WHERE profile_id = ANY($1::uuid[])');
 		await tx.query('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])', [tree]);

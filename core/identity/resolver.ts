@@ -1,6 +1,7 @@
 import { identityKey, messageKeys, type CanonicalEvent } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
+import { tombstoneKey, tombstonedKeys, type TombstoneKey } from '../store/tombstones';
 import { WorkingGraph, planBatch, type ResolveOutcome } from './batch-plan';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
@@ -30,7 +31,8 @@ export async function resolveBatch(db: Database, inputs: ResolveInput[], options
 export async function resolvePrepared(db: Database, prepared: PreparedInput[], rules: ProtectionRules): Promise<ResolveOutcome[]> {
 	// Serialized before the transaction: the shorter it holds its locks, the less other workers wait.
 	const history = new Map(prepared.flatMap((input) => (input.event && !input.error ? [[input.event, sql.historyRow(input.event)]] : [])));
-	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, history, rules)));
+	const key = await tombstoneKey(db);
+	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, history, rules, key)));
 }
 
 async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<WorkingGraph> {
@@ -68,9 +70,15 @@ function mayGrow(prepared: PreparedInput[], owners: Map<string, string>): Set<st
 	return counted;
 }
 
-async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], history: Map<CanonicalEvent, sql.HistoryRow>, rules: ProtectionRules): Promise<ResolveOutcome[]> {
+async function resolveInTransaction(
+	tx: SqlClient,
+	prepared: PreparedInput[],
+	history: Map<CanonicalEvent, sql.HistoryRow>,
+	rules: ProtectionRules,
+	key: TombstoneKey,
+): Promise<ResolveOutcome[]> {
 	const graph = await loadGraph(tx, prepared);
-	const forgotten = await sql.forgottenEventKeys(tx, [...history.keys()].flatMap(messageKeys));
+	const forgotten = await tombstonedKeys(tx, 'forgotten_events', [...history.keys()].flatMap(messageKeys), key);
 	const { outcomes, changes } = planBatch(graph, prepared, rules, forgotten);
 
 	await sql.insertProfiles(tx, changes.newProfiles);

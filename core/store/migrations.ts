@@ -117,6 +117,18 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_received_at ON deliveries (received_at);
 `,
 	},
+	{
+		version: 4,
+		name: 'keyed tombstones',
+		sql: `
+-- Settings of the store, each written once. "tombstone_key" (64 random bytes in hex, made on
+-- first use, see store/tombstones.ts) keys the tombstones, so that guessing ids can't reverse them.
+CREATE TABLE store_settings (
+	name text COLLATE "C" PRIMARY KEY,
+	value text NOT NULL
+);
+`,
+	},
 ];
 
 /** Brings the store's schema up to date; safe when several workers start at once. */
