@@ -6,7 +6,9 @@ import { addIdentity, CustomerOperationError, forgetCustomer, mergeCustomers, un
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import type { RawIdentity } from './normalize';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
-import { resolveBatch, resolvePrepared } from './resolver';
+import { resolveBatch, resolvePrepared, type ForgottenPolicy } from './resolver';
+
+export type { ForgottenPolicy } from './resolver';
 
 /** Everything the nodes and the CLI do with customers, over one store and one set of protection rules. */
 export class CustomerGraph {
@@ -15,8 +17,8 @@ export class CustomerGraph {
 		readonly rules: ProtectionRules = DEFAULT_PROTECTION_RULES,
 	) {}
 
-	resolve(inputs: ResolveInput[], defaultCountry?: string): Promise<ResolveOutcome[]> {
-		return resolveBatch(this.db, inputs, { rules: this.rules, defaultCountry });
+	resolve(inputs: ResolveInput[], defaultCountry?: string, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+		return resolveBatch(this.db, inputs, { ...policy, rules: this.rules, defaultCountry });
 	}
 
 	/** Normalizes and checks an input under this graph's rules: `error` says why it can't be resolved. */
@@ -25,8 +27,8 @@ export class CustomerGraph {
 	}
 
 	/** Resolves inputs from `prepare`, without normalizing them again. */
-	resolvePrepared(prepared: PreparedInput[]): Promise<ResolveOutcome[]> {
-		return resolvePrepared(this.db, prepared, this.rules);
+	resolvePrepared(prepared: PreparedInput[], policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+		return resolvePrepared(this.db, prepared, this.rules, policy);
 	}
 
 	/** Normalizes one identifier as resolution would, or says why it can't be used. */

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { messageKeys, type CanonicalEvent, type Channel, type Identity, type Traits } from '../model';
+import { identityKey, messageKeys, type CanonicalEvent, type Channel, type Identity, type Traits } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import { currentCustomerId, customerIdByIdentity } from '../store/customer-sql';
 import * as sql from '../store/graph-sql';
@@ -105,8 +105,9 @@ export function unmergeCustomer(db: Database, mergedId: string) {
 /**
  * Erases a customer (right to erasure, GDPR/LGPD): the customer, every customer merged into it,
  * their identifiers, history and merge audit. Only tombstones stay (keyed hashes, see
- * store/tombstones.ts), of their events and of the messages those were about, so that a
- * redelivered webhook, a late receipt, an edit or a reaction stores nothing.
+ * store/tombstones.ts): of their events and of the messages those were about, so that a
+ * redelivered webhook, a late receipt, an edit or a reaction stores nothing; and of their
+ * identifiers, which bulk imports skip.
  */
 export async function forgetCustomer(db: Database, customerId: string) {
 	const key = await tombstoneKey(db);
@@ -125,13 +126,14 @@ export async function forgetCustomer(db: Database, customerId: string) {
 			`DELETE FROM events WHERE profile_id = ANY($1::uuid[]) RETURNING channel, external_id, body->'thread' AS thread`,
 			[tree],
 		);
+		const identities = await tx.query<Identity>('DELETE FROM identities WHERE profile_id = ANY($1::uuid[]) RETURNING kind, value', [tree]);
 		const messages = events.flatMap((row) => messageKeys({ channel: row.channel, externalId: row.external_id, thread: row.thread ?? undefined }));
 		await insertTombstones(tx, 'forgotten_events', messages, key);
+		await insertTombstones(tx, 'forgotten_identities', identities.map(identityKey), key);
 		const count = async (statement: string) => (await tx.query<{ n: number }>(`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tree]))[0].n;
-		const identities = await count('DELETE FROM identities WHERE profile_id = ANY($1::uuid[])');
 		await tx.query('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])', [tree]);
 		const customers = await count('DELETE FROM profiles WHERE id = ANY($1::uuid[])');
-		return { customerId: id, customers, identities, events: events.length };
+		return { customerId: id, customers, identities: identities.length, events: events.length };
 	});
 }
 

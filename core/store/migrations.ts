@@ -127,6 +127,13 @@ CREATE TABLE store_settings (
 	name text COLLATE "C" PRIMARY KEY,
 	value text NOT NULL
 );
+
+-- What stays of a forgotten customer's identifiers: tombstones that bulk imports check, so
+-- that re-importing an old export does not bring the person back.
+CREATE TABLE forgotten_identities (
+	key_hash text COLLATE "C" PRIMARY KEY,
+	forgotten_at timestamptz NOT NULL DEFAULT now()
+);
 `,
 	},
 ];

@@ -4,13 +4,13 @@ import type { Database, SqlClient } from './database';
 /**
  * Tombstones: what stays of a forgotten customer, so that nothing brings it back. A tombstone
  * is HMAC-SHA256, under a secret key of the store, of sha256 (in hex) of a key: an event or
- * message ("channel:id"). Without the key, guessing ids can't
+ * message ("channel:id") or an identifier ("kind:value"). Without the key, guessing ids can't
  * find whose they are. The inner sha256 is what tombstones were before they had a key: those
  * were re-keyed in place, so every tombstone has one form and is checked in one look-up.
  */
 
-/** The tables of tombstones: events and the messages they were about. */
-export type TombstoneTable = 'forgotten_events';
+/** The tables of tombstones: events and the messages they were about, and identifiers. */
+export type TombstoneTable = 'forgotten_events' | 'forgotten_identities';
 
 /** The store's key as HMAC uses it: zero-padded to SHA-256's 64-byte block, xor ipad and xor opad. */
 export interface TombstoneKey {

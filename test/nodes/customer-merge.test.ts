@@ -133,6 +133,26 @@ for (const store of STORES) {
 			expect(await graph.findCustomerId({ id: b.customerId! })).toBeUndefined();
 		});
 
+		it('skips, in a bulk import, the items of a forgotten customer: paired, marked, with a warning; unless told to import them', async () => {
+			const [gone] = await graph.resolve([{ identities: [{ kind: 'email', value: 'bulk.gone@example.org' }], traits: { name: 'Gone', city: 'Natal' } }]);
+			await graph.forget(gone.customerId!);
+			const parameters = { operation: 'resolve', identifyBy: 'fields', email: '={{ $json.mail }}', name: '={{ $json.nome }}' };
+			const items = [{ mail: 'bulk.gone@example.org', nome: 'Gone Again' }, { mail: 'bulk.new@example.org', nome: 'New' }];
+
+			const bulk = await run({ ...parameters, options: { bulkImport: true } }, items);
+			expect(bulk.error).toBeUndefined();
+			const [skipped, imported] = bulk.outputOf('Customer Merge');
+			expect(skipped.pairedItem).toEqual({ item: 0 });
+			expect(skipped.json).toMatchObject({ mail: 'bulk.gone@example.org', customer: null, resolution: { created: false, forgotten: true } });
+			expect((skipped.json.resolution as { warnings: string[] }).warnings).toEqual([expect.stringContaining('email bulk.gone@example.org belongs to a forgotten customer')]);
+			expect(imported.json).toMatchObject({ customer: { traits: { name: 'New' } }, resolution: { created: true, forgotten: false } });
+			expect(bulk.runData['Customer Merge'][0].hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringContaining('1 of 2 items were skipped') })]);
+			expect(await graph.findCustomerId({ identity: { kind: 'email', value: 'bulk.gone@example.org' } })).toBeUndefined();
+
+			const allowed = await run({ ...parameters, options: { bulkImport: true, allowForgotten: true } }, items.slice(0, 1));
+			expect(allowed.jsonOf('Customer Merge')[0]).toMatchObject({ customer: { traits: { name: 'Gone Again' } }, resolution: { created: true, forgotten: false } });
+		});
+
 		it('turns a refused operation into a clear node error, or an error item with continue on fail', async () => {
 			const [a] = await graph.resolve([{ identities: [{ kind: 'email', value: 'refuse@example.org' }] }]);
 			const parameters = { operation: 'merge', primaryCustomerId: a.customerId, secondaryCustomerId: a.customerId };
