@@ -102,16 +102,20 @@ export function unmergeCustomer(db: Database, mergedId: string) {
 	});
 }
 
+/** The tables forgetting deletes from, in the order it does. */
+const ERASED_TABLES = ['events', 'identities', 'merges', 'profiles'] as const;
+
 /**
  * Erases a customer (right to erasure, GDPR/LGPD): the customer, every customer merged into it,
  * their identifiers, history and merge audit. Only tombstones stay (keyed hashes, see
  * store/tombstones.ts): of their events and of the messages those were about, so that a
  * redelivered webhook, a late receipt, an edit or a reaction stores nothing; and of their
- * identifiers, which bulk imports skip.
+ * identifiers, which bulk imports skip. A store that compacts itself then rewrites the tables,
+ * so that the erased rows leave its files.
  */
 export async function forgetCustomer(db: Database, customerId: string) {
 	const key = await tombstoneKey(db);
-	return await inTransaction(db, async (tx) => {
+	const { deleted, ...result } = await inTransaction(db, async (tx) => {
 		const id = await requireCustomer(tx, customerId);
 		const tree = (
 			await tx.query<{ id: string }>(
@@ -131,10 +135,19 @@ export async function forgetCustomer(db: Database, customerId: string) {
 		await insertTombstones(tx, 'forgotten_events', messages, key);
 		await insertTombstones(tx, 'forgotten_identities', identities.map(identityKey), key);
 		const count = async (statement: string) => (await tx.query<{ n: number }>(`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tree]))[0].n;
-		await tx.query('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])', [tree]);
+		const merges = await count('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])');
 		const customers = await count('DELETE FROM profiles WHERE id = ANY($1::uuid[])');
-		return { customerId: id, customers, identities: identities.length, events: events.length };
+		const deleted = { events: events.length, identities: identities.length, merges, profiles: customers };
+		return { customerId: id, customers, identities: identities.length, events: events.length, deleted };
 	});
+	if (!db.compactsAfterErasure) return { ...result, compacted: false };
+	try {
+		await db.compact(ERASED_TABLES.filter((table) => deleted[table] > 0));
+		return { ...result, compacted: true };
+	} catch (error) {
+		// The erasure is committed; only its traces in the table files remain, until a compaction.
+		return { ...result, compacted: false, compactionError: `${(error as Error).message}: run n8n-omnichannel vacuum` };
+	}
 }
 
 /** Sets traits on a customer; a null value removes that trait. */

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { vacuumFullSql } from './compaction';
 import type { Database, SqlClient } from './database';
 import { lockFolder } from './folder-lock';
 import { quoteIdentifier } from './sql-identifier';
@@ -15,6 +16,9 @@ export class PgliteDatabase implements Database {
 		readonly description: string,
 		private readonly unlock: () => void,
 	) {}
+
+	/** Nobody else vacuums an embedded store, and erased data must leave its files. */
+	readonly compactsAfterErasure = true;
 
 	/** Opens (or creates) the store in `folder`; without a folder the data lives in memory only. */
 	static async open(folder: string | undefined, schema: string): Promise<PgliteDatabase> {
@@ -46,6 +50,15 @@ export class PgliteDatabase implements Database {
 				exec: async (sql: string) => void (await tx.exec(sql)),
 			}),
 		);
+	}
+
+	async compact(tables: string[]): Promise<void> {
+		await this.db.query(vacuumFullSql(tables));
+		// The write-ahead log still holds the rows: move to a new segment, and have the checkpoint
+		// delete the old one rather than keep it for reuse with its contents.
+		await this.db.exec('SET wal_recycle = off');
+		await this.db.query('SELECT pg_switch_wal()');
+		await this.db.query('CHECKPOINT');
 	}
 
 	async close(): Promise<void> {

@@ -58,16 +58,22 @@ async function readOrMakeKey(db: Database): Promise<TombstoneKey> {
 	const read = async (client: SqlClient) => (await client.query<{ value: string }>('SELECT value FROM store_settings WHERE name = $1', [KEY_SETTING]))[0]?.value;
 	const stored = await read(db);
 	if (stored) return hmacPads(Buffer.from(stored, 'hex'));
-	return await db.transaction(async (tx) => {
+	const { key, rekeyed } = await db.transaction(async (tx) => {
 		// Workers opening a new store at once: the first insert wins, the others wait for it and read its key.
 		const made = randomBytes(BLOCK);
 		const [inserted] = await tx.query('INSERT INTO store_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING 1', [KEY_SETTING, made.toString('hex')]);
-		if (!inserted) return hmacPads(Buffer.from((await read(tx))!, 'hex'));
+		if (!inserted) return { key: hmacPads(Buffer.from((await read(tx))!, 'hex')), rekeyed: 0 };
 		const pads = hmacPads(made);
 		// Tombstones from before keys are sha256 in hex: HMAC over them gives the form of all others.
-		await tx.query(`UPDATE forgotten_events SET key_hash = ${hmacSql('key_hash', '$1', '$2')}`, [pads.inner, pads.outer]);
-		return pads;
+		const [{ n }] = await tx.query<{ n: number }>(
+			`WITH rekeyed AS (UPDATE forgotten_events SET key_hash = ${hmacSql('key_hash', '$1', '$2')} RETURNING 1) SELECT count(*)::int AS n FROM rekeyed`,
+			[pads.inner, pads.outer],
+		);
+		return { key: pads, rekeyed: n };
 	});
+	// The guessable hashes they replaced are still in the table's file until it is rewritten.
+	if (rekeyed && db.compactsAfterErasure) await db.compact(['forgotten_events']);
+	return key;
 }
 
 /** Remembers these keys in `table`, as tombstones. */

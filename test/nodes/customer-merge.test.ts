@@ -129,6 +129,8 @@ for (const store of STORES) {
 				customers: 1,
 				identities: 1,
 				events: 0,
+				// The embedded store compacts its tables after a Forget; a server is left to `n8n-omnichannel vacuum`.
+				compacted: store.name.startsWith('embedded'),
 			});
 			expect(await graph.findCustomerId({ id: b.customerId! })).toBeUndefined();
 		});

@@ -16,7 +16,14 @@ function recording(db: Database, statements: Statement[]): Database {
 		},
 		exec: (sql) => client.exec(sql),
 	});
-	return { ...spy(db), description: db.description, transaction: (work) => db.transaction((tx) => work(spy(tx))), close: () => db.close() };
+	return {
+		...spy(db),
+		description: db.description,
+		compactsAfterErasure: db.compactsAfterErasure,
+		transaction: (work) => db.transaction((tx) => work(spy(tx))),
+		compact: (tables) => db.compact(tables),
+		close: () => db.close(),
+	};
 }
 
 interface PlanNode {
