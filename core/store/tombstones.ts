@@ -79,7 +79,11 @@ async function readOrMakeKey(db: Database): Promise<TombstoneKey> {
 /** Remembers these keys in `table`, as tombstones. */
 export async function insertTombstones(tx: SqlClient, table: TombstoneTable, values: string[], key: TombstoneKey): Promise<void> {
 	if (!values.length) return;
-	await tx.query(`INSERT INTO ${table} (key_hash) SELECT ${tombstoneSql('k.key', '$2', '$3')} FROM unnest($1::text[]) AS k(key) ON CONFLICT DO NOTHING`, [values, key.inner, key.outer]);
+	// In hash order: two Forgets writing the same tombstone (a reaction of one to a message of the other) wait on each other instead of deadlocking.
+	await tx.query(
+		`INSERT INTO ${table} (key_hash) SELECT ${tombstoneSql('k.key', '$2', '$3')} AS key_hash FROM unnest($1::text[]) AS k(key) ORDER BY 1 ON CONFLICT DO NOTHING`,
+		[[...new Set(values)], key.inner, key.outer],
+	);
 }
 
 /** Of these keys, the ones `table` holds a tombstone of. */

@@ -51,7 +51,8 @@ describeEachStore('forgetting a customer forgets what refers to their messages',
 	it('a late WhatsApp read receipt, a reaction or a reply to an old message creates no one; a new message is a new customer', async () => {
 		const waId = '5511987651001';
 		const phone: Identity = { kind: 'phone', value: '+5511987651001' };
-		// We sent a message (its send was not recorded), it was delivered; the customer wrote once.
+		// We sent a message (its send was not recorded), it was sent and delivered; the customer wrote once.
+		await resolveEvent(graph, whatsappStatus(waId, 'wamid.out-1001', 'sent'));
 		await resolveEvent(graph, whatsappStatus(waId, 'wamid.out-1001', 'delivered'));
 		await resolveEvent(graph, whatsappMessage(waId, 'wamid.in-1001', { type: 'text', text: { body: 'my order is late' } }));
 		const after = await forget(phone);
