@@ -66,7 +66,8 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	// Skipped items still come out, paired, with customer null and resolution.forgotten; a bulk import also says how many.
 	const skipped = [...outcomes.values()].filter((outcome) => outcome.forgotten).length;
 	if (skipped && policy.skipForgottenIdentifiers) {
-		context.addExecutionHints({
+		// Older n8n versions have no hints: the items still say it.
+		context.addExecutionHints?.({
 			message: `${skipped} of ${items.length} items were skipped because they concern a forgotten customer (see resolution.warnings): nothing of them was stored`,
 			type: 'warning',
 			location: 'outputPane',
