@@ -33,9 +33,9 @@ function required(value: string | undefined, event: CanonicalEvent, what: string
 	return value;
 }
 
-/** "Re: <subject>", the subject being the first line of an inbound e-mail's text. */
+/** "Re: <subject>", from the inbound e-mail's subject ("Re:" alone when it had none). */
 function replySubject(event: CanonicalEvent): string {
-	const subject = (event.text ?? '').split('\n')[0].trim();
+	const subject = (event.subject ?? '').trim();
 	return /^re:/i.test(subject) ? subject : `Re: ${subject}`.trim();
 }
 
@@ -45,7 +45,7 @@ function replySubject(event: CanonicalEvent): string {
  */
 export function replyTarget(event: CanonicalEvent): ReplyTarget {
 	if (event.type === 'status') throw new ReplyError('This is a delivery status, not something the customer sent: keep statuses away from the Reply node');
-	const account = event.to.account;
+	const account = event.account;
 	switch (event.provider) {
 		case 'meta':
 			if (event.channel === 'messenger') return { route: 'messenger', recipient: required(identity(event, 'messenger'), event, 'Messenger user'), account };

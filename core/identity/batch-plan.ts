@@ -1,5 +1,5 @@
 import { newCustomerId } from './customer-id';
-import { eventKey, identityKey, messageKey, ownMessageIds, referencedMessageId, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
+import { eventKey, identityKey, messageKeyForms, ownMessageIds, referencedMessageId, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { PreparedInput } from './prepare';
 import type { ProtectionRules } from './protection';
 
@@ -35,7 +35,7 @@ export interface ResolveOutcome {
 
 /** What the store remembers of forgotten customers, among the keys a batch holds. */
 export interface ForgottenKeys {
-	/** Event and message keys ("channel:id"). */
+	/** Message keys, in every form tombstones may have (see messageKeyForms). */
 	messages: Set<string>;
 	/** Identifier keys ("kind:value"); only looked up for bulk imports, empty otherwise. */
 	identities: Set<string>;
@@ -46,7 +46,7 @@ const NOTHING_FORGOTTEN: ForgottenKeys = { messages: new Set(), identities: new 
 export interface PlannedMerge {
 	sourceId: string;
 	targetId: string;
-	evidence: { identities: Identity[]; event?: { channel: string; externalId: string } };
+	evidence: { identities: Identity[]; event?: { channel: string; account: string; externalId: string } };
 	targetTraitsBefore: Traits;
 }
 
@@ -99,11 +99,12 @@ export function applyTraits(current: Traits, changes: Traits): Traits {
 /** Why an input must store nothing because of a forgotten customer, if it must. */
 function forgottenReason(input: PreparedInput, forgotten: ForgottenKeys): string | undefined {
 	const event = input.event;
-	if (event && ownMessageIds(event).some((id) => forgotten.messages.has(messageKey(event.channel, id)))) {
+	const isForgotten = (id: string) => event !== undefined && messageKeyForms(event.channel, event.account, id).some((key) => forgotten.messages.has(key));
+	if (event && ownMessageIds(event).some(isForgotten)) {
 		return 'this event belongs to a forgotten customer: nothing was stored';
 	}
 	const referenced = event && referencedMessageId(event);
-	if (referenced && forgotten.messages.has(messageKey(event.channel, referenced))) {
+	if (referenced && isForgotten(referenced)) {
 		return 'this event is about a message of a forgotten customer: nothing was stored';
 	}
 	const identity = input.identities.find((candidate) => forgotten.identities.has(identityKey(candidate)));
@@ -166,7 +167,7 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 					targetId: target.id,
 					evidence: {
 						identities: [...matched.get(target)!, ...matched.get(source)!],
-						event: input.event && { channel: input.event.channel, externalId: input.event.externalId },
+						event: input.event && { channel: input.event.channel, account: input.event.account, externalId: input.event.externalId },
 					},
 					targetTraitsBefore: target.traits,
 				});

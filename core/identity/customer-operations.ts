@@ -126,12 +126,13 @@ export async function forgetCustomer(db: Database, customerId: string) {
 				[id],
 			)
 		).map((row) => row.id);
-		const events = await tx.query<{ channel: Channel; external_id: string; thread: CanonicalEvent['thread'] | null }>(
-			`DELETE FROM events WHERE profile_id = ANY($1::uuid[]) RETURNING channel, external_id, body->'thread' AS thread`,
+		// The provider's id is in the body (external_id is the key within the channel); rows from before accounts have no account.
+		const events = await tx.query<{ channel: Channel; account: string | null; external_id: string; thread: CanonicalEvent['thread'] | null }>(
+			`DELETE FROM events WHERE profile_id = ANY($1::uuid[]) RETURNING channel, account, coalesce(body->>'externalId', external_id) AS external_id, body->'thread' AS thread`,
 			[tree],
 		);
 		const identities = await tx.query<Identity>('DELETE FROM identities WHERE profile_id = ANY($1::uuid[]) RETURNING kind, value', [tree]);
-		const messages = events.flatMap((row) => messageKeys({ channel: row.channel, externalId: row.external_id, thread: row.thread ?? undefined }));
+		const messages = events.flatMap((row) => messageKeys({ channel: row.channel, account: row.account ?? undefined, externalId: row.external_id, thread: row.thread ?? undefined }));
 		await insertTombstones(tx, 'forgotten_events', messages, key);
 		await insertTombstones(tx, 'forgotten_identities', identities.map(identityKey), key);
 		const count = async (statement: string) => (await tx.query<{ n: number }>(`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tree]))[0].n;

@@ -1,4 +1,4 @@
-import { canonicalEventSchema, customerIdentities, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
+import { customerIdentities, eventInputSchema, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
 import { normalizeIdentity, type RawIdentity } from './normalize';
 import { blockReason, kindRank, type ProtectionRules } from './protection';
 
@@ -36,7 +36,7 @@ export function parseResolveInput(value: unknown): ResolveInput {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object');
 	const object = value as Record<string, unknown>;
 	if ('channel' in object && 'externalId' in object) {
-		const parsed = canonicalEventSchema.safeParse(object);
+		const parsed = eventInputSchema.safeParse(object);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			throw new Error(`not a valid canonical event: ${issue.path.join('.') || 'event'}: ${issue.message}`);

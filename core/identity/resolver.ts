@@ -1,4 +1,4 @@
-import { identityKey, messageKeys, type CanonicalEvent } from '../model';
+import { identityKey, messageKeysInEveryForm, type CanonicalEvent } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
 import { tombstoneKey, tombstonedKeys, type TombstoneKey } from '../store/tombstones';
@@ -88,7 +88,7 @@ interface Tombstones {
 
 /** The keys of this batch the store holds tombstones of: its events and the messages they are about, and (when asked) its identifiers. */
 async function forgottenKeys(tx: SqlClient, prepared: PreparedInput[], history: Map<CanonicalEvent, sql.HistoryRow>, { key, policy }: Tombstones): Promise<ForgottenKeys> {
-	const messages = await tombstonedKeys(tx, 'forgotten_events', [...history.keys()].flatMap(messageKeys), key);
+	const messages = await tombstonedKeys(tx, 'forgotten_events', [...history.keys()].flatMap(messageKeysInEveryForm), key);
 	const identities = policy.skipForgottenIdentifiers ? prepared.flatMap((input) => (input.error ? [] : input.identities.map(identityKey))) : [];
 	return { messages, identities: await tombstonedKeys(tx, 'forgotten_identities', identities, key) };
 }

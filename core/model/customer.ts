@@ -4,13 +4,19 @@ import type { Identity } from './identity';
 /** Free-form facts about a customer (name, language, …), set by events, imports and the Update Traits operation. */
 export type Traits = Record<string, unknown>;
 
-/** One entry of a customer's history: a recorded canonical event, without the provider payload. */
+/**
+ * One entry of a customer's history: a recorded canonical event, without the provider payload,
+ * in today's shape (see readStoredEvent); `event.schemaVersion` says which version recorded it.
+ */
 export interface HistoryEntry {
 	channel: Channel;
+	/** Our account it happened on; unknown for some events recorded before version 2 (Telegram's). */
+	account?: string;
 	externalId: string;
 	type: string;
 	direction: 'inbound' | 'outbound';
 	timestamp: string;
+	subject?: string;
 	text?: string;
 	event: Record<string, unknown>;
 }

@@ -2,3 +2,4 @@ export * from './identity';
 export * from './event';
 export * from './customer';
 export * from './message-reference';
+export * from './stored-event';

@@ -1,4 +1,4 @@
-import type { Customer, HistoryEntry, Identity, IdentityKind, Traits } from '../model';
+import { readStoredEvent, type Customer, type HistoryEntry, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
 
 /** Statements that read customers: the 360 view, look-ups, counts. */
@@ -76,15 +76,19 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 	for (const row of identities) customers.get(row.profile_id)?.identities.push({ kind: row.kind, value: row.value });
 	for (const row of channels) customers.get(row.profile_id)?.channels.push({ channel: row.channel, lastSeenAt: iso(row.last_seen) });
 	for (const row of history) {
-		const event = row.body as Record<string, string>;
+		// Bodies of every version, in today's shape: those before version 2 had the account in `to`.
+		const body = readStoredEvent(row.body);
+		const event = body as Record<string, string | undefined>;
 		customers.get(row.profile_id)?.history.push({
 			channel: event.channel as HistoryEntry['channel'],
-			externalId: event.externalId,
-			type: event.type,
+			account: event.account,
+			externalId: event.externalId!,
+			type: event.type!,
 			direction: event.direction as HistoryEntry['direction'],
-			timestamp: event.timestamp,
+			timestamp: event.timestamp!,
+			subject: event.subject,
 			text: event.text,
-			event: row.body,
+			event: body,
 		});
 	}
 	for (const row of merges) customers.get(row.target_id)?.mergedFrom.push(row.source_id);

@@ -1,4 +1,4 @@
-import { eventKey, identityKey, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
+import { eventKey, identityKey, storedEventBody, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
 
 /** Statements that read and write the identity graph, set-based: one round trip per step, whatever the batch size. */
@@ -80,20 +80,39 @@ export async function identityCounts(tx: SqlClient, ids: string[]): Promise<{ pr
 
 /** An event as the history stores it, serialized before the transaction that records it. */
 export interface HistoryRow {
-	/** "channel:externalId" */
+	/** The event key, "channel:account:externalId" (eventKey). */
 	key: string;
 	channel: string;
+	/** The events table's external_id: the event key within its channel, "account:externalId". */
+	keyInChannel: string;
+	/** The provider's id: rows recorded before accounts were part of keys have it as external_id. */
 	externalId: string;
+	account: string;
+	authorType: string | null;
+	category: string | null;
 	type: string;
 	direction: string;
 	timestamp: string;
-	/** The canonical event without its raw payload, as JSON. */
+	/** The canonical event without its raw payload, with its schemaVersion, as JSON. */
 	body: string;
 }
 
-export function historyRow({ raw: _raw, ...event }: CanonicalEvent): HistoryRow {
-	const { channel, externalId, type, direction, timestamp } = event;
-	return { key: eventKey(event), channel, externalId, type, direction, timestamp, body: toJsonb(event) };
+export function historyRow(event: CanonicalEvent): HistoryRow {
+	const { channel, account, externalId, type, direction, timestamp } = event;
+	const key = eventKey(event);
+	return {
+		key,
+		channel,
+		keyInChannel: key.slice(channel.length + 1),
+		externalId,
+		account,
+		authorType: event.author?.type ?? null,
+		category: event.category ?? null,
+		type,
+		direction,
+		timestamp,
+		body: toJsonb(storedEventBody(event)),
+	};
 }
 
 export async function insertProfiles(tx: SqlClient, profiles: { id: string; traits: Traits }[]): Promise<void> {
@@ -115,34 +134,66 @@ export async function insertIdentities(tx: SqlClient, rows: { identity: Identity
 	]);
 }
 
-/** Records events for their customers; returns the keys of those already recorded (redeliveries). */
+/**
+ * Records events for their customers; returns the keys of those already recorded (redeliveries).
+ *
+ * An event recorded before accounts were part of keys has its provider id alone as
+ * external_id and no account column, so its redelivery has another key today. It is
+ * recognised when that older row recorded the same account in its body (`to.account`, which
+ * every version 1 adapter but Telegram's set), and then stored nothing: for the ids that
+ * repeat across accounts (Telegram's, whose version 1 bodies had no account) an older row
+ * can't tell which bot it was, and taking it for the same event would drop another bot's
+ * message, the loss keys with accounts end. So a Telegram update delivered before the
+ * upgrade and again after it is recorded twice: once, since a redelivery needs our answer
+ * to have been lost and comes within the provider's retries, and a duplicate can be seen
+ * and removed where a dropped message is gone.
+ */
 export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; profileId: string }[]): Promise<Set<string>> {
 	if (!events.length) return new Set();
-	const sorted = [...events].sort((a, b) => (a.row.key < b.row.key ? -1 : 1));
+	const rows = events.map((e) => e.row);
 	// The bodies go in as one JSON array, as they are: the server reads each once, where an
-	// array of texts would be escaped here and unescaped there, element by element.
+	// array of texts would be escaped here and unescaped there, element by element. Rows are
+	// inserted in key order, so that two workers inserting the same events wait on each other
+	// instead of deadlocking; each older row is one index look-up (the LIMIT keeps it one).
 	const duplicates = await tx.query<{ channel: string; external_id: string }>(
-		`WITH recorded AS (
-		   INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body)
+		`WITH incoming AS (
 		   SELECT * FROM ROWS FROM (
-		     unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json)
-		   )
+		     unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json),
+		     unnest($8::text[]), unnest($9::text[]), unnest($10::text[]), unnest($11::text[])
+		   ) AS e(profile_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category, provider_id)
+		 ),
+		 recorded_before AS (
+		   SELECT e.channel, e.external_id FROM incoming e
+		   CROSS JOIN LATERAL (
+		     SELECT 1 FROM events o
+		     WHERE o.channel = e.channel AND o.external_id = e.provider_id AND o.account IS NULL AND o.body->'to'->>'account' = e.account LIMIT 1
+		   ) o
+		 ),
+		 recorded AS (
+		   INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)
+		   SELECT profile_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category FROM incoming e
+		   WHERE NOT EXISTS (SELECT 1 FROM recorded_before b WHERE b.channel = e.channel AND b.external_id = e.external_id)
+		   ORDER BY e.channel COLLATE "C", e.external_id COLLATE "C"
 		   ON CONFLICT (channel, external_id) DO NOTHING
 		   RETURNING channel, external_id
 		 )
 		 SELECT channel, external_id FROM unnest($2::text[], $3::text[]) AS e(channel, external_id)
 		 EXCEPT ALL SELECT channel, external_id FROM recorded`,
 		[
-			sorted.map((e) => e.profileId),
-			sorted.map((e) => e.row.channel),
-			sorted.map((e) => e.row.externalId),
-			sorted.map((e) => e.row.type),
-			sorted.map((e) => e.row.direction),
-			sorted.map((e) => e.row.timestamp),
-			`[${sorted.map((e) => e.row.body).join(',')}]`,
+			events.map((e) => e.profileId),
+			rows.map((row) => row.channel),
+			rows.map((row) => row.keyInChannel),
+			rows.map((row) => row.type),
+			rows.map((row) => row.direction),
+			rows.map((row) => row.timestamp),
+			`[${rows.map((row) => row.body).join(',')}]`,
+			rows.map((row) => row.account),
+			rows.map((row) => row.authorType),
+			rows.map((row) => row.category),
+			rows.map((row) => row.externalId),
 		],
 	);
-	return new Set(duplicates.map((row) => eventKey({ channel: row.channel, externalId: row.external_id })));
+	return new Set(duplicates.map((row) => `${row.channel}:${row.external_id}`));
 }
 
 export interface MergeRow {

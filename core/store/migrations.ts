@@ -136,6 +136,25 @@ CREATE TABLE forgotten_identities (
 );
 `,
 	},
+	{
+		version: 5,
+		name: 'events keyed with their account',
+		sql: `
+-- Events carry our account they happened on (bot, Page, number, instance, inbox), and it is
+-- part of their key (core/model eventKey): two bots see the same Telegram message ids. The
+-- key stays (channel, external_id): from this version on external_id holds
+-- "<account>:<provider id>", the event's key within its channel, and the provider's id alone
+-- is in the body. Older rows keep the provider id alone, their key then, and have no account
+-- here (see insertEvents in store/graph-sql.ts for how their redeliveries are recognised).
+-- Account, author type and category are copied from the body for the filters of what comes
+-- next (consent, campaigns, first response times); NULL on older rows. Adding columns
+-- without a default rewrites nothing; no index until a look-up needs one.
+ALTER TABLE events
+	ADD COLUMN account text COLLATE "C",
+	ADD COLUMN author_type text,
+	ADD COLUMN category text;
+`,
+	},
 ];
 
 /** Brings the store's schema up to date; safe when several workers start at once. */

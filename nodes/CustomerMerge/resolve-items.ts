@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { canonicalEventSchema, inputFromEvent, type CustomerGraph, type PreparedInput, type ResolveInput } from '../../core';
+import { eventInputSchema, inputFromEvent, type CustomerGraph, type PreparedInput, type ResolveInput } from '../../core';
 
 interface IdentifierRow {
 	kind: string;
@@ -10,7 +10,8 @@ interface IdentifierRow {
 function inputOf(context: IExecuteFunctions, itemIndex: number, recordEvent: boolean): ResolveInput {
 	const item = context.getInputData()[itemIndex];
 	if (context.getNodeParameter('identifyBy', itemIndex) === 'event') {
-		const parsed = canonicalEventSchema.safeParse(item.json);
+		// Events of executions started before version 2 are read in today's shape.
+		const parsed = eventInputSchema.safeParse(item.json);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} is not a channel event (${issue.path.join('.') || 'item'}: ${issue.message})`, {

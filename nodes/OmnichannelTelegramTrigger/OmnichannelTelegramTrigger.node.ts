@@ -8,6 +8,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { telegramBotId } from '../../core/channels/telegram/bot-api';
 import { telegramInbound } from '../../core/channels/telegram/inbound';
 import { deleteTelegramWebhook, newTelegramSecretToken, setTelegramWebhook, telegramWebhookUrl, type TelegramUpdateType } from '../../core/channels/telegram/webhook-registration';
 import { receiveChannelWebhook } from '../shared/channel-webhook';
@@ -99,7 +100,8 @@ export class OmnichannelTelegramTrigger implements INodeType {
 			adapter: telegramInbound,
 			// No stored secret (the webhook was not registered by this node): refuse everything.
 			secret: typeof secret === 'string' ? secret : '',
-			parseOptions: { includeRaw: options.includeRaw === true },
+			// Updates never name the bot: its id, from the credential's token, is the events' account.
+			parseOptions: { includeRaw: options.includeRaw === true, account: telegramBotId((await telegramBotConfig(this)).token.trim()) },
 		});
 		const events = received.workflowData?.[0] ?? [];
 		if (options.answerCallbacks !== false) {

@@ -19,10 +19,13 @@ import { twilioRegistrationProperties, twilioRegistrationSteps } from './webhook
 /** Twilio expects TwiML back; an empty Response sends no automatic reply. */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
-/** Which canonical event types each choice of "Events" lets through. */
+/**
+ * Which canonical event types each choice of "Events" lets through. The choice of consent
+ * events keeps its first value, `optout`, so that saved workflows keep their choice.
+ */
 const EVENT_TYPES: Record<string, CanonicalEvent['type'][]> = {
 	message: ['message', 'action'],
-	optout: ['optout'],
+	optout: ['consent'],
 	status: ['status'],
 	call: ['call'],
 };
@@ -69,7 +72,7 @@ export class OmnichannelTwilioTrigger implements INodeType {
 				options: [
 					{ name: 'Incoming Messages', value: 'message', description: 'SMS, MMS and WhatsApp messages, button replies, HELP requests' },
 					{ name: 'Message Statuses', value: 'status', description: 'Sent, delivered, read, undelivered or failed, for messages you sent' },
-					{ name: 'Opt-Outs and Opt-Ins', value: 'optout', description: 'A customer replied STOP (or a synonym) or START/YES/UNSTOP' },
+					{ name: 'Consent Changes', value: 'optout', description: 'Consent events: a customer replied STOP (or a synonym) to stop every message, or START/YES/UNSTOP to receive them again' },
 					{ name: 'Voice Call Statuses', value: 'call', description: 'Ringing, answered, completed, busy, no answer…' },
 				],
 				default: ['message', 'status', 'optout', 'call'],

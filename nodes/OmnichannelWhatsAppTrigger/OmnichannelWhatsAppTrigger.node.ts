@@ -18,7 +18,7 @@ import { whatsAppRegistrationProperties, whatsAppRegistrationSteps } from './web
 
 type EventFilter = 'all' | 'messages' | 'statuses';
 
-/** Messages covers everything a customer does (messages, button and list replies, reactions, opt-outs); statuses the ticks of what we sent. */
+/** Messages covers everything a customer does (messages, button and list replies, reactions, consent changes); statuses the ticks of what we sent. */
 function wanted(filter: EventFilter): (event: CanonicalEvent) => boolean {
 	if (filter === 'messages') return (event) => event.type !== 'status';
 	if (filter === 'statuses') return (event) => event.type === 'status';
@@ -58,7 +58,7 @@ export class OmnichannelWhatsAppTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'Messages and Statuses', value: 'all', description: 'Everything below' },
-					{ name: 'Messages', value: 'messages', description: 'What customers send: text, media, locations, contacts, button and list replies, reactions, marketing opt-outs' },
+					{ name: 'Messages', value: 'messages', description: 'What customers send: text, media, locations, contacts, button and list replies, reactions, and consent events when they stop or resume marketing messages' },
 					{ name: 'Statuses', value: 'statuses', description: 'Sent, delivered, read and failed (with the reason) for the messages you send' },
 				],
 				default: 'all',

@@ -63,15 +63,16 @@ export function syntheticStream(events: number, people: number, seed = 42): Reso
 		if (next() < 1 / 6) identities.push(personIdentity(person, CHANNELS[Math.floor(next() * CHANNELS.length)], next).raw);
 		if (next() < 1 / 50) identities.push({ kind: 'email', value: 'test@test.com' });
 		const event: CanonicalEvent = {
-			id: `${channel}:bench-${n}`,
+			id: `${channel}:acme:bench-${n}`,
 			type: 'message',
 			channel,
 			provider: channel === 'whatsapp' || channel === 'instagram' ? 'meta' : channel === 'sms' ? 'twilio' : channel === 'email' ? 'smtp' : 'telegram',
 			direction: 'inbound',
+			account: 'acme',
 			externalId: `bench-${n}`,
 			timestamp: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
 			from: { identities: [main.canonical] },
-			to: { account: 'acme' },
+			to: {},
 			text: `Message ${n}: where is my order #${Math.floor(next() * 100000)}?`,
 		};
 		stream.push({ identities, event });

@@ -83,7 +83,8 @@ describe('Omnichannel Email node: sending over a real SMTP connection, through n
 			externalId: messageId.slice(1, -1),
 			id: `email:${messageId.slice(1, -1)}`,
 			from: { identities: [] },
-			to: { account: 'support@acme.example', identities: [{ kind: 'email', value: 'maria.silva@example.com' }] },
+			account: 'support@acme.example',
+			to: { identities: [{ kind: 'email', value: 'maria.silva@example.com' }] },
 			text: 'Re: [Ticket #4821] Your order has shipped\n\nHi Maria, here is a new tracking link.',
 			attachments: [{ type: 'document', filename: 'receipt-4821.pdf', mimeType: 'application/pdf' }],
 			thread: {

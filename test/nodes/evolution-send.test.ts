@@ -92,7 +92,8 @@ describe('Omnichannel Evolution API node, through n8n', () => {
 			expect(event).toMatchObject({
 				id: 'whatsapp:3EB0F1E2D3C4B5A69788',
 				externalId: '3EB0F1E2D3C4B5A69788',
-				to: { account: INSTANCE, identities: [maria] },
+				account: INSTANCE,
+				to: { identities: [maria] },
 				text: 'Olá Maria! Seu pedido #4821 saiu para entrega.',
 			});
 			expect(event.raw).toBeUndefined();
@@ -156,7 +157,7 @@ describe('Omnichannel Evolution API node, through n8n', () => {
 			});
 			const [event] = result.jsonOf('Evolution');
 			expectOutboundEvent(event);
-			expect(event).toMatchObject({ externalId: '3EB0A9B8C7D6E5F40312', text: 'Sua fatura de junho', to: { account: INSTANCE, identities: [maria] } });
+			expect(event).toMatchObject({ externalId: '3EB0A9B8C7D6E5F40312', text: 'Sua fatura de junho', account: INSTANCE, to: { identities: [maria] } });
 			expect(event.attachments).toEqual([
 				{ type: 'document', url: 'https://files.acme.example/fatura-4821.pdf', mimeType: 'application/pdf', caption: 'Sua fatura de junho', filename: 'fatura-4821.pdf', mediaId: '3EB0A9B8C7D6E5F40312' },
 			]);
@@ -215,7 +216,8 @@ describe('Omnichannel Evolution API node, through n8n', () => {
 			expect(event).toMatchObject({
 				id: 'whatsapp:3EB0B1C2D3E4F5061728',
 				text: 'Seu pedido #4821\n\nComo podemos ajudar?',
-				to: { account: INSTANCE, identities: [maria, { kind: 'external', value: '218743000000555@lid' }] },
+				account: INSTANCE,
+				to: { identities: [maria, { kind: 'external', value: '218743000000555@lid' }] },
 			});
 		});
 

@@ -68,7 +68,8 @@ describe('Omnichannel Evolution API Trigger, through n8n', () => {
 				provider: 'evolution',
 				direction: 'inbound',
 				from: { identities: [maria, mariaLid], name: 'Maria Silva' },
-				to: { account: 'acme-support' },
+				account: 'acme-support',
+				to: {},
 				text: 'Olá! Gostaria de saber do meu pedido #4821',
 			});
 			expect(events[0].raw).toBeUndefined();
@@ -87,7 +88,8 @@ describe('Omnichannel Evolution API Trigger, through n8n', () => {
 				type: 'status',
 				direction: 'outbound',
 				status: 'read',
-				to: { account: 'acme-support', identities: [maria] },
+				account: 'acme-support',
+				to: { identities: [maria] },
 				thread: { messageId: '3EB0D4E5F6A7B8C9D0E1F2' },
 			});
 		});
@@ -186,7 +188,7 @@ describe('Omnichannel Evolution API Trigger, through n8n', () => {
 		expect(skipped.statusCode).toBe(200);
 		expect(skipped.items).toBeUndefined();
 		const [echo] = eventsOf(await post({ body: local('messages-upsert-from-me.json'), options: { includeEchoes: true } }));
-		expect(echo).toMatchObject({ direction: 'outbound', from: { identities: [] }, to: { account: 'acme-support', identities: [maria] }, text: 'Seu pedido #4821 foi enviado.' });
+		expect(echo).toMatchObject({ direction: 'outbound', from: { identities: [] }, account: 'acme-support', to: { identities: [maria] }, text: 'Seu pedido #4821 foi enviado.' });
 	});
 
 	it('turns a tapped reply button (ours, from Send Buttons) into an action with its ID', async () => {

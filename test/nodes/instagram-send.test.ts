@@ -33,7 +33,8 @@ describe('Send Text', () => {
 			externalId: MESSAGE_ID,
 			timestamp: expect.any(String),
 			from: { identities: [] },
-			to: { account: IG_ACCOUNT_ID, identities: [{ kind: 'instagram', value: `${IG_ACCOUNT_ID}:${IGSID}` }] },
+			account: IG_ACCOUNT_ID,
+			to: { identities: [{ kind: 'instagram', value: `${IG_ACCOUNT_ID}:${IGSID}` }] },
 			text: 'Sim, enviamos para o Brasil! \u{1F69A}',
 		});
 	});

@@ -70,7 +70,8 @@ describe('Omnichannel Mailgun Trigger, through n8n', () => {
 			channel: 'email',
 			direction: 'inbound',
 			from: { identities: [{ kind: 'email', value: 'maria.silva@example.com' }], name: 'Maria Silva' },
-			to: { account: 'support@mg.acme.example' },
+			account: 'support@mg.acme.example',
+			to: {},
 			text: 'Re: [Ticket #4821] Your order has shipped\n\nThanks, the tracking link works now.',
 			thread: { messageId: '<CAF555mailgun0001@mail.example.com>', inReplyTo: '<ticket-4821.msg-2@support.acme.example>' },
 		});

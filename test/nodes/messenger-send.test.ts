@@ -39,7 +39,8 @@ describe('Send Text', () => {
 			externalId: MESSAGE_ID,
 			timestamp: expect.any(String),
 			from: { identities: [] },
-			to: { account: PAGE_ID, identities: [{ kind: 'messenger', value: `${PAGE_ID}:${PSID}` }] },
+			account: PAGE_ID,
+			to: { identities: [{ kind: 'messenger', value: `${PAGE_ID}:${PSID}` }] },
 			text: 'Hi Ana, your order has shipped.',
 		});
 		expect(Math.abs(Date.parse(String(event.timestamp)) - Date.now())).toBeLessThan(60_000);

@@ -110,7 +110,7 @@ describe.each(CASES)('$channel trigger with $name', ({ channel, body, signature,
 			expect(event.raw).toBeUndefined();
 			const customer = event.direction === 'inbound' ? event.from.identities : (event.to.identities ?? []);
 			expect(customer).toEqual([{ kind: channel, value: expect.stringMatching(new RegExp(`^${channel === 'messenger' ? PAGE_ID : IG_ACCOUNT_ID}:\\d+$`)) }]);
-			expect(event.to.account).toBe(channel === 'messenger' ? PAGE_ID : IG_ACCOUNT_ID);
+			expect(event.account).toBe(channel === 'messenger' ? PAGE_ID : IG_ACCOUNT_ID);
 		}
 	});
 
@@ -141,7 +141,8 @@ describe('echoes of our own messages', () => {
 				type: 'message',
 				direction: 'outbound',
 				text: 'Your order ships today \u2014 tracking to follow.',
-				to: { account: PAGE_ID, identities: [{ kind: 'messenger', value: `${PAGE_ID}:7000000000000001` }] },
+				account: PAGE_ID,
+				to: { identities: [{ kind: 'messenger', value: `${PAGE_ID}:7000000000000001` }] },
 			}),
 		]);
 	});

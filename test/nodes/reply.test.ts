@@ -84,20 +84,20 @@ describe('Omnichannel Reply: answers on the channel each event came from, throug
 		expect(result.outputOf('Reply').map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 
 		const [whatsapp, messenger, evolution, telegram, twilio] = api.requests;
-		expect(whatsapp).toMatchObject({ method: 'POST', path: `/v26.0/${items[0].to.account}/messages` });
+		expect(whatsapp).toMatchObject({ method: 'POST', path: `/v26.0/${items[0].account}/messages` });
 		expect(whatsapp.headers.authorization).toBe('Bearer wa-token');
 		expect(whatsapp.json).toMatchObject({ messaging_product: 'whatsapp', to: '15555550123', type: 'text', text: { body: 'Thanks, we are on it.' } });
 		expect(messenger.path).toBe(`/v23.0/${PAGE_ID}/messages`);
 		expect(messenger.json).toMatchObject({ recipient: { id: items[1].from.identities[0].value.split(':')[1] }, messaging_type: 'RESPONSE', message: { text: 'Thanks, we are on it.' } });
-		expect(evolution.path).toBe(`/message/sendText/${items[2].to.account}`);
+		expect(evolution.path).toBe(`/message/sendText/${items[2].account}`);
 		expect(evolution.headers.apikey).toBe('evo-key');
 		expect(evolution.json).toMatchObject({ number: '5511955550123', text: 'Thanks, we are on it.' });
 		expect(telegram.path).toBe('/bot123456:TEST-TOKEN/sendMessage');
 		expect(telegram.json).toMatchObject({ chat_id: Number(items[3].externalId.split(':')[0]), text: 'Thanks, we are on it.' });
 		expect(twilio.path).toBe('/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json');
 		const form = new URLSearchParams(twilio.rawBody.toString());
-		expect([form.get('To'), form.get('From'), form.get('Body')]).toEqual([items[4].from.identities[0].value, items[4].to.account, 'Thanks, we are on it.']);
-		expect(items[4].to.account).toMatch(/^\+1/);
+		expect([form.get('To'), form.get('From'), form.get('Body')]).toEqual([items[4].from.identities[0].value, items[4].account, 'Thanks, we are on it.']);
+		expect(items[4].account).toMatch(/^\+1/);
 
 		const mail = readMime(smtp.messages.at(-1)!.raw);
 		const email = items[5];

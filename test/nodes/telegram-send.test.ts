@@ -75,7 +75,8 @@ describe('Omnichannel Telegram node through n8n', () => {
 				provider: 'telegram',
 				direction: 'outbound',
 				externalId: `${CUSTOMER}:46`,
-				to: { account: 'acme_support_bot', identities: [{ kind: 'telegram', value: CUSTOMER }] },
+				account: 'acme_support_bot',
+				to: { identities: [{ kind: 'telegram', value: CUSTOMER }] },
 				text: 'Thanks *Maria*, was your problem solved?',
 				thread: { inReplyTo: `${CUSTOMER}:42` },
 			});
@@ -120,7 +121,7 @@ describe('Omnichannel Telegram node through n8n', () => {
 			expect(result.error).toBeUndefined();
 			expect(api.violations).toEqual([]);
 			expect(api.calls[0].params).toEqual({ chat_id: -1005550001111, text: 'We are back online.' });
-			expect(result.jsonOf('Telegram')[0]).toMatchObject({ externalId: '-1005550001111:812', to: { account: 'acme_support_bot', identities: [] } });
+			expect(result.jsonOf('Telegram')[0]).toMatchObject({ externalId: '-1005550001111:812', account: 'acme_support_bot', to: { identities: [] } });
 		});
 
 		it('refuses an empty chat id or text before calling Telegram', async () => {

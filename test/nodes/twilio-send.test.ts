@@ -92,7 +92,8 @@ describe('Omnichannel Twilio node, through n8n', () => {
 			direction: 'outbound',
 			externalId: 'SM5550123abcdef0123456789abcdef31',
 			text: 'Your order #4821 has shipped',
-			to: { account: '+15550001234', identities: [{ kind: 'phone', value: '+15555550123' }] },
+			account: '+15550001234',
+			to: { identities: [{ kind: 'phone', value: '+15555550123' }] },
 		});
 		expect(Math.abs(Date.parse(event.timestamp) - Date.now())).toBeLessThan(60_000);
 		expect(item.json.raw).toBeUndefined();
@@ -133,7 +134,8 @@ describe('Omnichannel Twilio node, through n8n', () => {
 		const event = result.jsonOf('Twilio')[0] as unknown as CanonicalEvent;
 		expect(event).toMatchObject({
 			id: 'sms:MM5550123abcdef0123456789abcdef32',
-			to: { account: SERVICE_SID },
+			account: SERVICE_SID,
+			to: {},
 			attachments: [
 				{ type: 'image', url: 'https://cdn.example.test/receipt.jpg' },
 				{ type: 'document', url: 'https://cdn.example.test/invoice.pdf' },
@@ -169,7 +171,8 @@ describe('Omnichannel Twilio node, through n8n', () => {
 		expect(result.jsonOf('Twilio')[0]).toMatchObject({
 			id: 'whatsapp:SM5550123abcdef0123456789abcdef33',
 			channel: 'whatsapp',
-			to: { account: '+15550001234', identities: [{ kind: 'phone', value: '+5511955550123' }] },
+			account: '+15550001234',
+			to: { identities: [{ kind: 'phone', value: '+5511955550123' }] },
 		});
 	});
 
@@ -278,7 +281,8 @@ describe('Omnichannel Twilio node, through n8n', () => {
 				status: 'failed',
 				error: { code: 30003, message: 'Unreachable destination handset' },
 				timestamp: '2026-06-09T10:30:02.000Z',
-				to: { account: '+15550001234', identities: [{ kind: 'phone', value: '+15555550123' }] },
+				account: '+15550001234',
+				to: { identities: [{ kind: 'phone', value: '+15555550123' }] },
 			});
 		});
 

@@ -121,7 +121,8 @@ describe('Omnichannel Twilio Trigger, through n8n', () => {
 			direction: 'inbound',
 			text: 'Hi, I need help with my order #4821',
 			from: { identities: [{ kind: 'phone', value: '+15555550123' }] },
-			to: { account: '+15550001234' },
+			account: '+15550001234',
+			to: {},
 		});
 		const [mms] = eventsOf(await postSigned('twilio-mms.form'));
 		expect(mms.attachments).toEqual([

@@ -189,7 +189,7 @@ describeEachStore('identity graph', (store) => {
 		await graph.resolve([{ identities: event.from.identities, event }]);
 		const audit = await db().query<{ target_id: string; evidence: unknown }>('SELECT target_id, evidence FROM merges WHERE source_id = $1', [b.customerId]);
 		expect(audit).toEqual([
-			{ target_id: a.customerId, evidence: { identities: [email('ev@example.org'), phone('+5511987650011')], event: { channel: 'email', externalId: event.externalId } } },
+			{ target_id: a.customerId, evidence: { identities: [email('ev@example.org'), phone('+5511987650011')], event: { channel: 'email', account: 'business', externalId: event.externalId } } },
 		]);
 	});
 });

@@ -1,4 +1,4 @@
-import type { CanonicalEvent, Identity } from '../../core';
+import { eventKey, type CanonicalEvent, type Identity } from '../../core';
 
 let counter = 0;
 
@@ -6,17 +6,19 @@ let counter = 0;
 export function inboundMessage(identities: Identity[], overrides: Partial<CanonicalEvent> = {}): CanonicalEvent {
 	counter++;
 	const channel = overrides.channel ?? 'whatsapp';
+	const account = overrides.account ?? 'business';
 	const externalId = overrides.externalId ?? `msg-${process.pid}-${counter}`;
 	return {
-		id: `${channel}:${externalId}`,
+		id: eventKey({ channel, account, externalId }),
 		type: 'message',
 		channel,
 		provider: 'meta',
 		direction: 'inbound',
+		account,
 		externalId,
 		timestamp: new Date(Date.UTC(2026, 10, 1, 12, 0, counter % 60)).toISOString(),
 		from: { identities },
-		to: { account: 'business' },
+		to: {},
 		text: `hello ${counter}`,
 		...overrides,
 	};

@@ -1,4 +1,4 @@
-import type { CanonicalEvent, Identity } from '../../model';
+import { eventKey, type CanonicalEvent, type Identity } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { outboundEvent } from '../outbound-event';
 import { INBOUND_LIMITS } from '../shared/inbound-limits';
@@ -32,6 +32,13 @@ function items(data: unknown): Json[] {
 	return list as Json[];
 }
 
+/** The instance that received the webhook: our account, which Evolution names in every envelope. */
+function instanceOf(envelope: Json): string {
+	const instance = asText(envelope.instance);
+	if (!instance) throw new PayloadError(PROVIDER, `the body has no "instance": which of your instances it came from is unknown; expected ${EXPECTED}`);
+	return instance;
+}
+
 function rawOf(envelope: Json, item: Json, options?: ParseOptions) {
 	return options?.includeRaw ? { raw: { ...envelope, data: item } } : {};
 }
@@ -59,21 +66,19 @@ function messageEvents(envelope: Json, item: Json, options?: ParseOptions): Cano
 	const customer = group ? whatsAppUserIdentities(key.participant, key.participantAlt) : whatsAppUserIdentities(key.remoteJid, key.remoteJidAlt);
 	const externalId = asText(key.id)!;
 	const name = asText(item.pushName);
-	const account = asText(envelope.instance);
+	const account = instanceOf(envelope);
 	const groupIdentity: Identity[] = group ? [{ kind: 'external', value: String(key.remoteJid) }] : [];
 	const event: CanonicalEvent = {
-		id: `whatsapp:${externalId}`,
+		id: eventKey({ channel: 'whatsapp', account, externalId }),
 		type: content.type,
 		channel: 'whatsapp',
 		provider: 'evolution',
 		direction: outbound ? 'outbound' : 'inbound',
+		account,
 		externalId,
 		timestamp: messageTime(item.messageTimestamp) ?? nowIso(),
 		from: outbound ? { identities: [] } : { identities: customer, ...(name ? { name } : {}) },
-		to: {
-			...(account ? { account } : {}),
-			...(outbound ? { identities: customer } : group ? { identities: groupIdentity } : {}),
-		},
+		to: outbound ? { identities: customer } : group ? { identities: groupIdentity } : {},
 		...rawOf(envelope, item, options),
 	};
 	if (content.text !== undefined) event.text = content.text;
@@ -104,7 +109,7 @@ function statusEvents(envelope: Json, item: Json, options?: ParseOptions): Canon
 		provider: 'evolution',
 		externalId: `${messageId}:${status}`,
 		type: 'status',
-		account: asText(envelope.instance),
+		account: instanceOf(envelope),
 		identities: whatsAppUserIdentities(remoteJid, item.remoteJidAlt ?? key.remoteJidAlt),
 		status,
 		thread: { messageId },
@@ -119,7 +124,9 @@ function statusEvents(envelope: Json, item: Json, options?: ParseOptions): Canon
  * `send.message` give message and action events, `messages.update` status events;
  * `connection.update` (our own number's connection) and every other event give none: see
  * evolutionConnectionState. The customer's phone comes from a phone JID only, never from
- * a LID (see whatsAppUserIdentities). `to.account` is the instance name.
+ * a LID (see whatsAppUserIdentities). `account` is the instance name: a message in a group
+ * where two of our instances are has the same id for both. Who wrote our own messages
+ * (`fromMe`: the phone, or the API) is not known, so they have no author.
  */
 export const evolutionInbound: InboundAdapter = {
 	name: 'evolution',

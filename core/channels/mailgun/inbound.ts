@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Attachment, CanonicalEvent } from '../../model';
+import { eventKey, type Attachment, type CanonicalEvent } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { attachmentTypeForMime } from '../shared/attachment-type';
 import { normalizeEmail, parseMailbox } from '../shared/email-address';
-import { emailText } from '../shared/email-text';
+import { emailContent } from '../shared/email-text';
 import { emailThread } from '../shared/email-thread';
 import { boundedBodyText } from '../shared/body-text';
 import { parseFormBody } from '../shared/form-body';
@@ -51,8 +51,9 @@ function fallbackId(route: RouteFields): string {
 /**
  * One inbound email from Mailgun's route fields: from an urlencoded body (the adapter's
  * parse) or from multipart fields the node parsed, with the files it received. The
- * externalId is the Message-Id without angle brackets; `text` is the subject, a blank
- * line, then stripped-text (or body-plain without quoted history).
+ * externalId is the Message-Id without angle brackets; `account` is our address it was sent
+ * to (the route's first recipient); `subject` is the subject and `text` stripped-text (or
+ * body-plain without quoted history).
  */
 export function mailgunMessageEvent(fields: Fields, files: MailgunFile[] = [], options?: ParseOptions): CanonicalEvent {
 	const route = readRouteFields(fields);
@@ -61,21 +62,22 @@ export function mailgunMessageEvent(fields: Fields, files: MailgunFile[] = [], o
 	if (!email && !fields.sender && !fields.from) throw new PayloadError('Mailgun', `the form has no from or sender field; expected ${EXPECTED}`);
 	const messageId = header(route, 'Message-Id');
 	const externalId = messageId?.trim().replace(/^<|>$/g, '') || fallbackId(route);
-	const account = normalizeEmail((fields.recipient ?? '').split(',')[0]);
+	const account = normalizeEmail((fields.recipient ?? '').split(',')[0]) ?? parseMailbox(header(route, 'To'))?.email;
+	if (!account) throw new PayloadError('Mailgun', `the form has no recipient (nor a To header): which of your addresses it reached is unknown; expected ${EXPECTED}`);
 	const event: CanonicalEvent = {
-		id: `email:${externalId}`,
+		id: eventKey({ channel: 'email', account, externalId }),
 		type: 'message',
 		channel: 'email',
 		provider: 'mailgun',
 		direction: 'inbound',
+		account,
 		externalId,
 		timestamp: dateTextToIso(header(route, 'Date')) ?? unixSecondsToIso(fields.timestamp) ?? nowIso(),
 		from: { identities: email ? [{ kind: 'email', value: email }] : [], ...(mailbox?.name ? { name: mailbox.name } : {}) },
-		to: account ? { account } : {},
+		to: {},
+		...emailContent(fields.subject, fields['stripped-text'], fields['body-plain']),
 		...(options?.includeRaw ? { raw: fields } : {}),
 	};
-	const text = emailText(fields.subject, fields['stripped-text'], fields['body-plain']);
-	if (text) event.text = text;
 	const attachments = [
 		...storedAttachments(route),
 		...files.map((file) => ({

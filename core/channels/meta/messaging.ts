@@ -1,6 +1,7 @@
-import type { Attachment, CanonicalEvent, Identity } from '../../model';
+import { eventKey, type Attachment, type CanonicalEvent, type Identity } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { messagingEntrySchema } from './messaging-schema';
+import { PayloadError } from '../shared/payload-error';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from './signature';
 import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from './webhook-body';
 
@@ -23,7 +24,8 @@ import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObj
  *
  * The customer is a scoped identity "<pageId>:<psid>" (Messenger) or "<igAccountId>:<igsid>"
  * (Instagram); the page/account is the recipient of inbound items (the sender of echoes),
- * the entry id when missing, and is `to.account` on every event.
+ * the entry id when missing, and is `account` on every event. Who wrote an echo is not
+ * known (a person in the Page inbox, or an app), so it has no author.
  */
 export interface MessagingChannel {
 	channel: 'messenger' | 'instagram';
@@ -53,14 +55,16 @@ function idOf(party: unknown): string | undefined {
 function event(context: ItemContext, externalId: string, fields: Partial<CanonicalEvent> & Pick<CanonicalEvent, 'type' | 'direction'>): CanonicalEvent {
 	const customer = context.customer ? [context.customer] : [];
 	const inbound = fields.direction === 'inbound';
+	const { channel } = context.channel;
 	const result: CanonicalEvent = compact({
-		id: `${context.channel.channel}:${externalId}`,
-		channel: context.channel.channel,
+		id: eventKey({ channel, account: context.account, externalId }),
+		channel,
 		provider: 'meta' as const,
+		account: context.account,
 		externalId,
 		timestamp: context.timestamp,
 		from: { identities: inbound ? customer : [] },
-		to: inbound ? { account: context.account } : { account: context.account, identities: customer },
+		to: inbound ? {} : { identities: customer },
 		...fields,
 	});
 	if (context.options.includeRaw) result.raw = context.item;
@@ -128,13 +132,19 @@ function statusEvents(receipt: JsonObject, status: 'delivered' | 'read', context
 	return [event(context, externalId, { type: 'status', direction: 'outbound', status })];
 }
 
+/** Whether an item is one of those that give events (see the list above). */
+function givesEvents(item: JsonObject): boolean {
+	return [item.message, item.postback, item.reaction, item.delivery, item.read, item.seen].some(isObject);
+}
+
 function itemEvents(item: JsonObject, entry: JsonObject, channel: MessagingChannel, options: ParseOptions): CanonicalEvent[] {
 	const message = isObject(item.message) ? item.message : undefined;
 	const echo = message?.is_echo === true;
-	if (echo && !options.includeEchoes) return [];
+	if ((echo && !options.includeEchoes) || !givesEvents(item)) return [];
 	const senderId = idOf(item.sender);
 	const recipientId = idOf(item.recipient);
-	const account = (echo ? senderId : recipientId) ?? text(entry.id) ?? '';
+	const account = (echo ? senderId : recipientId) ?? text(entry.id);
+	if (!account) throw new PayloadError(channel.label, `a messaging item has no ${echo ? 'sender' : 'recipient'} id and its entry no id: which Page or account it reached is unknown`);
 	const customerId = echo ? recipientId : senderId;
 	const context: ItemContext = {
 		channel,

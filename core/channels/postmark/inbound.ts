@@ -1,9 +1,10 @@
-import type { Attachment, CanonicalEvent } from '../../model';
+import { eventKey, type Attachment, type CanonicalEvent } from '../../model';
 import type { InboundAdapter } from '../types';
 import { attachmentTypeForMime } from '../shared/attachment-type';
 import { normalizeEmail, parseMailbox } from '../shared/email-address';
 import { emailThread } from '../shared/email-thread';
-import { emailText } from '../shared/email-text';
+import { emailContent } from '../shared/email-text';
+import { PayloadError } from '../shared/payload-error';
 import { dateTextToIso, nowIso } from '../shared/unix-time';
 import { parsePostmarkInbound, postmarkHeader, type PostmarkInbound } from './payload';
 import { POSTMARK_AUTHORIZATION_HEADER, verifyPostmarkBasicAuth } from './signature';
@@ -23,8 +24,8 @@ function attachments(inbound: PostmarkInbound): Attachment[] {
 
 /**
  * Postmark inbound email: one `message` event on channel `email`. The sender is an `email`
- * identity (trimmed, lower-cased) named by FromFull.Name; `to.account` is the address it was
- * sent to. `text` is the subject, a blank line, then the reply without quoted history
+ * identity (trimmed, lower-cased) named by FromFull.Name; `account` is our address it was
+ * sent to. `subject` is the subject, `text` the reply without quoted history
  * (StrippedTextReply, else TextBody stripped here); threading headers go to `thread`.
  * Attachments carry type, filename and MIME type; their bytes come from postmarkAttachments.
  */
@@ -37,20 +38,21 @@ export const postmarkInbound: InboundAdapter = {
 		const email = normalizeEmail(inbound.FromFull?.Email) ?? parseMailbox(inbound.From)?.email;
 		const name = inbound.FromFull?.Name?.trim() || inbound.FromName?.trim();
 		const account = recipient(inbound);
+		if (!account) throw new PayloadError('Postmark', 'the email has no OriginalRecipient, ToFull or To address: which of your inboxes it reached is unknown');
 		const event: CanonicalEvent = {
-			id: `email:${inbound.MessageID}`,
+			id: eventKey({ channel: 'email', account, externalId: inbound.MessageID }),
 			type: 'message',
 			channel: 'email',
 			provider: 'postmark',
 			direction: 'inbound',
+			account,
 			externalId: inbound.MessageID,
 			timestamp: dateTextToIso(inbound.Date) ?? dateTextToIso(postmarkHeader(inbound, 'Date')) ?? nowIso(),
 			from: { identities: email ? [{ kind: 'email', value: email }] : [], ...(name ? { name } : {}) },
-			to: account ? { account } : {},
+			to: {},
+			...emailContent(inbound.Subject, inbound.StrippedTextReply, inbound.TextBody),
 			...(options?.includeRaw ? { raw: inbound } : {}),
 		};
-		const text = emailText(inbound.Subject, inbound.StrippedTextReply, inbound.TextBody);
-		if (text) event.text = text;
 		const files = attachments(inbound);
 		if (files.length > 0) event.attachments = files;
 		const thread = emailThread({

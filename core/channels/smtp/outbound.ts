@@ -4,7 +4,7 @@ import type { CanonicalEvent } from '../../model';
 import { outboundEvent } from '../outbound-event';
 import { attachmentTypeForMime } from '../shared/attachment-type';
 import { normalizeEmail } from '../shared/email-address';
-import { emailText } from '../shared/email-text';
+import { emailContent } from '../shared/email-text';
 import { smtpTransportOptions, type SmtpConfig } from './config';
 import { smtpProviderError } from './errors';
 import { angleMessageId, bareMessageId, newMessageId, replyReferences } from './message-id';
@@ -114,8 +114,7 @@ export class SmtpSender {
 			identities: to.map((value) => ({ kind: 'email', value })),
 			thread: { messageId, ...(inReplyTo ? { inReplyTo } : {}), ...(references.length > 0 ? { references } : {}) },
 		});
-		const text = emailText(email.subject, email.text, undefined);
-		if (text) event.text = text;
+		Object.assign(event, emailContent(email.subject, email.text, undefined));
 		if (attachments.length > 0) {
 			event.attachments = attachments.map((file) => ({
 				type: attachmentTypeForMime(file.mimeType),

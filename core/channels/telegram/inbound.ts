@@ -1,4 +1,4 @@
-import type { CanonicalEvent } from '../../model';
+import { eventKey, type CanonicalEvent } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { INBOUND_LIMITS } from '../shared/inbound-limits';
 import { parseJsonObject } from '../shared/json-body';
@@ -18,12 +18,23 @@ export function telegramMessageKey(message: TelegramMessage): string {
 	return `${message.chat.id}:${message.message_id}`;
 }
 
+const BOT_ID = "the bot's id (the part of its token before the colon)";
+
+/** The bot an update was sent to: updates never say it, the caller knows it from the bot's token. */
+function botAccount(options: ParseOptions | undefined): string {
+	const account = options?.account?.trim();
+	if (!account) throw new Error(`Telegram: updates do not say which bot they were sent to: give ${BOT_ID} as the account`);
+	return account;
+}
+
 function baseEvent(update: TelegramUpdate, externalId: string, options: ParseOptions | undefined) {
+	const account = botAccount(options);
 	return {
-		id: `telegram:${externalId}`,
+		id: eventKey({ channel: 'telegram', account, externalId }),
 		channel: 'telegram' as const,
 		provider: 'telegram' as const,
 		direction: 'inbound' as const,
+		account,
 		externalId,
 		to: {},
 		...(options?.includeRaw ? { raw: update } : {}),
@@ -91,12 +102,16 @@ function callbackEvent(update: TelegramUpdate, query: TelegramCallbackQuery, opt
  * contact, location), `edited_message`, and `callback_query`. Other updates (my_chat_member,
  * channel posts, polls, …) and service messages yield no event. The sender is the
  * `telegram` identity (user id); a contact the user shares as their own adds a phone.
- * Telegram retries until answered: deduplicate on `update_id` (in `raw`) or on the event id.
+ * `account` is the bot's id, which the caller gives (`options.account`): message ids repeat
+ * from one bot to another, so two bots talking with one person need it to keep both
+ * conversations. Telegram retries until answered: deduplicate on `update_id` (in `raw`) or
+ * on the event id.
  */
 export const telegramInbound: InboundAdapter = {
 	name: 'telegram',
 	bodyFormat: 'json',
 	signatureHeader: TELEGRAM_SECRET_HEADER,
+	accountToGive: BOT_ID,
 	parse(body, options) {
 		const json = parseJsonObject(body, 'Telegram', EXPECTED, INBOUND_LIMITS.telegram.bodyBytes);
 		if (typeof json.update_id !== 'number') throw new PayloadError('Telegram', `the body has no numeric update_id; expected ${EXPECTED}`);

@@ -4,9 +4,9 @@ import { telegramBotId } from './bot-api';
 import { telegramMessageKey } from './inbound';
 import type { TelegramMessage } from './types';
 
-/** The bot that sent: its @username when Telegram says it, else its numeric id. */
+/** The bot that sent: its numeric id, as inbound events name it (a @username can change). */
 function botAccount(message: TelegramMessage | undefined, token: string): string {
-	return message?.from?.username ?? (message?.from?.id !== undefined ? String(message.from.id) : telegramBotId(token));
+	return message?.from?.id !== undefined ? String(message.from.id) : telegramBotId(token);
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { CanonicalEvent } from '../../model';
+import { eventKey, type CanonicalEvent } from '../../model';
 import type { ParseOptions } from '../types';
 import { dateTextToIso, nowIso } from '../shared/unix-time';
 import { twilioAddress } from './address';
 import { ownEntry } from '../shared/own-entry';
+import { twilioAccount } from './account';
 
 type Fields = Record<string, string>;
 
@@ -25,7 +26,8 @@ function summary(callStatus: string, seconds: string | undefined): string {
  * CallStatus in `action.payload` (initiated, ringing, in-progress, completed, busy,
  * no-answer, failed, canceled) and a readable summary in `text`. Busy, unanswered, failed
  * and canceled calls also carry status `failed` and an error. Direction `inbound` puts
- * the caller in `from`; outbound-api and outbound-dial put the callee in `to`.
+ * the caller in `from`; outbound-api and outbound-dial put the callee in `to`. `account` is
+ * our number. Progress steps are Twilio's report, not something we wrote: no author.
  */
 export function twilioCallEvent(fields: Fields, options?: ParseOptions): CanonicalEvent[] {
 	const callStatus = fields.CallStatus.toLowerCase();
@@ -35,19 +37,18 @@ export function twilioCallEvent(fields: Fields, options?: ParseOptions): Canonic
 	const customer = inbound ? from : to;
 	const ours = inbound ? to : from;
 	const externalId = `${fields.CallSid}:${callStatus}`;
+	const account = twilioAccount(ours, fields);
 	const event: CanonicalEvent = {
-		id: `voice:${externalId}`,
+		id: eventKey({ channel: 'voice', account, externalId }),
 		type: 'call',
 		channel: 'voice',
 		provider: 'twilio',
 		direction: inbound ? 'inbound' : 'outbound',
+		account,
 		externalId,
 		timestamp: dateTextToIso(fields.Timestamp) ?? nowIso(),
 		from: { identities: inbound && customer?.phone ? [customer.phone] : [] },
-		to: {
-			...(ours ? { account: ours.value } : {}),
-			...(inbound ? {} : { identities: customer?.phone ? [customer.phone] : [] }),
-		},
+		to: inbound ? {} : { identities: customer?.phone ? [customer.phone] : [] },
 		text: summary(callStatus, fields.CallDuration),
 		action: { payload: callStatus },
 		thread: { messageId: fields.CallSid },

@@ -1,4 +1,4 @@
-import type { Attachment, CanonicalEvent } from '../../model';
+import { eventKey, type Attachment, type CanonicalEvent } from '../../model';
 import { outboundEvent } from '../outbound-event';
 import type { ParseOptions } from '../types';
 import { attachmentTypeForMime } from '../shared/attachment-type';
@@ -7,6 +7,7 @@ import { twilioAddress } from './address';
 import { twilioErrorMessage } from './error-codes';
 import { matchOptOut } from './opt-out';
 import { ownEntry } from '../shared/own-entry';
+import { twilioAccount } from './account';
 
 type Fields = Record<string, string>;
 
@@ -40,28 +41,31 @@ function twilioAttachments(fields: Fields): Attachment[] {
 }
 
 /**
- * An incoming SMS, MMS or WhatsApp message. On SMS, Twilio's opt-out rules apply: a whole
- * message STOP (and its synonyms) is an `optout` event with action payload `optout`,
- * START/YES/UNSTOP one with payload `optin`, HELP/INFO stays a `message` with action
- * payload `help`. On WhatsApp only Advanced Opt-Out's OptOutType counts, since Twilio does
- * not filter keywords there and "Yes" is an ordinary answer. Quick-reply buttons and list
- * picks (ButtonPayload, ListId) are `action` events.
+ * An incoming SMS, MMS or WhatsApp message, on our number (`account`). On SMS, Twilio's
+ * opt-out rules apply: a whole message STOP (and its synonyms) is a `consent` event
+ * unsubscribing from every message on the channel, START/YES/UNSTOP one subscribing again;
+ * HELP/INFO is no consent and stays a `message` with action payload `help`. On WhatsApp
+ * only Advanced Opt-Out's OptOutType counts, since Twilio does not filter keywords there and
+ * "Yes" is an ordinary answer. Quick-reply buttons and list picks (ButtonPayload, ListId)
+ * are `action` events.
  */
 export function twilioMessageEvent(fields: Fields, options?: ParseOptions): CanonicalEvent[] {
 	const externalId = fields.MessageSid || fields.SmsMessageSid || fields.SmsSid;
 	const from = twilioAddress(fields.From);
 	const to = twilioAddress(fields.To);
 	const channel = from?.channel === 'whatsapp' || to?.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+	const account = twilioAccount(to, fields);
 	const event: CanonicalEvent = {
-		id: `${channel}:${externalId}`,
+		id: eventKey({ channel, account, externalId }),
 		type: 'message',
 		channel,
 		provider: 'twilio',
 		direction: 'inbound',
+		account,
 		externalId,
 		timestamp: nowIso(),
 		from: { identities: from?.phone ? [from.phone] : [], ...(fields.ProfileName ? { name: fields.ProfileName } : {}) },
-		to: to ? { account: to.value } : {},
+		to: {},
 		...rawOf(fields, options),
 	};
 	if (fields.Body) event.text = fields.Body;
@@ -71,8 +75,9 @@ export function twilioMessageEvent(fields: Fields, options?: ParseOptions): Cano
 	if (optOut?.intent === 'help') {
 		event.action = { payload: 'help', title: optOut.keyword };
 	} else if (optOut) {
-		event.type = 'optout';
-		event.action = { payload: optOut.intent, title: optOut.keyword };
+		event.type = 'consent';
+		// Twilio blocks or unblocks every message from this number (or Messaging Service) to the customer.
+		event.consent = { channel, purpose: 'all', state: optOut.intent === 'subscribe' ? 'subscribed' : 'unsubscribed' };
 	} else if (fields.ButtonPayload || fields.ListId) {
 		event.type = 'action';
 		const payload = fields.ButtonPayload || fields.ListId;
@@ -109,7 +114,7 @@ export function twilioStatusEvent(fields: Fields, options?: ParseOptions): Canon
 		externalId: `${messageSid}:${status}`,
 		type: 'status',
 		timestamp: doneDate(fields.RawDlrDoneDate) ?? nowIso(),
-		account: from?.value,
+		account: twilioAccount(from, fields),
 		identities: to?.phone ? [to.phone] : [],
 		status,
 		thread: { messageId: messageSid },

@@ -1,4 +1,4 @@
-import type { CanonicalEvent } from '../../model';
+import { eventKey, type CanonicalEvent } from '../../model';
 import { dateTextToIso, nowIso } from '../shared/unix-time';
 import { twilioAddress } from './address';
 import { twilioErrorMessage } from './error-codes';
@@ -52,18 +52,20 @@ export function twilioMessageResourceEvent(resource: TwilioMessageResource, incl
 	const to = twilioAddress(resource.to ?? undefined);
 	const channel = from?.channel === 'whatsapp' || to?.channel === 'whatsapp' ? 'whatsapp' : 'sms';
 	const inbound = (resource.direction ?? '').toLowerCase() === 'inbound';
-	const ours = inbound ? to?.value : (from?.value ?? resource.messaging_service_sid ?? undefined);
+	// The Twilio account, which every resource names, when neither number nor service says more.
+	const account = (inbound ? to?.value : (from?.value ?? resource.messaging_service_sid ?? undefined)) || resource.account_sid || 'twilio';
 	const customer = inbound ? from : to;
 	const event: CanonicalEvent = {
-		id: `${channel}:${resource.sid}`,
+		id: eventKey({ channel, account, externalId: resource.sid }),
 		type: 'message',
 		channel,
 		provider: 'twilio',
 		direction: inbound ? 'inbound' : 'outbound',
+		account,
 		externalId: resource.sid,
 		timestamp: dateTextToIso(resource.date_sent) ?? dateTextToIso(resource.date_created) ?? nowIso(),
 		from: { identities: inbound && customer?.phone ? [customer.phone] : [] },
-		to: { ...(ours ? { account: ours } : {}), ...(inbound ? {} : { identities: customer?.phone ? [customer.phone] : [] }) },
+		to: inbound ? {} : { identities: customer?.phone ? [customer.phone] : [] },
 	};
 	if (resource.body) event.text = resource.body;
 	const status = DELIVERY_STATUSES[(resource.status ?? '').toLowerCase()];

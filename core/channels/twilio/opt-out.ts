@@ -1,5 +1,5 @@
-/** What an opt-out keyword asks for. */
-export type OptOutIntent = 'optout' | 'optin' | 'help';
+/** What an opt-out keyword asks for: to stop every message, to receive them again, or help (which is not consent). */
+export type OptOutIntent = 'unsubscribe' | 'subscribe' | 'help';
 
 /**
  * Twilio's default keywords for long codes and toll-free numbers
@@ -8,23 +8,23 @@ export type OptOutIntent = 'optout' | 'optin' | 'help';
  * ordinary message).
  */
 const KEYWORDS: Record<string, OptOutIntent> = {
-	STOP: 'optout',
-	STOPALL: 'optout',
-	UNSUBSCRIBE: 'optout',
-	CANCEL: 'optout',
-	END: 'optout',
-	QUIT: 'optout',
-	REVOKE: 'optout',
-	OPTOUT: 'optout',
-	START: 'optin',
-	YES: 'optin',
-	UNSTOP: 'optin',
+	STOP: 'unsubscribe',
+	STOPALL: 'unsubscribe',
+	UNSUBSCRIBE: 'unsubscribe',
+	CANCEL: 'unsubscribe',
+	END: 'unsubscribe',
+	QUIT: 'unsubscribe',
+	REVOKE: 'unsubscribe',
+	OPTOUT: 'unsubscribe',
+	START: 'subscribe',
+	YES: 'subscribe',
+	UNSTOP: 'subscribe',
 	HELP: 'help',
 	INFO: 'help',
 };
 
 /** The `OptOutType` values that Advanced Opt-Out sends when a (possibly custom) keyword matched. */
-const OPT_OUT_TYPES: Record<string, OptOutIntent> = { STOP: 'optout', START: 'optin', HELP: 'help' };
+const OPT_OUT_TYPES: Record<string, OptOutIntent> = { STOP: 'unsubscribe', START: 'subscribe', HELP: 'help' };
 
 export interface OptOutMatch {
 	intent: OptOutIntent;

@@ -1,8 +1,9 @@
-import type { CanonicalEvent } from '../../model';
+import { eventKey, type CanonicalEvent } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from '../meta/signature';
 import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from '../meta/webhook-body';
 import { ownEntry } from '../shared/own-entry';
+import { PayloadError } from '../shared/payload-error';
 import { findContact, whatsappIdentities } from './customer-identities';
 import { firstError, messageContent } from './message-content';
 import { whatsappEntrySchema } from './payload-schema';
@@ -16,12 +17,14 @@ import { whatsappEntrySchema } from './payload-schema';
  *   outbound status event each, the customer in `to.identities` ("played", for voice
  *   messages, counts as read; deprecated or unknown statuses are skipped);
  * - `contacts[]`: the senders' wa_id, 2026 user id and profile name;
- * - `metadata`: the business number; `to.account` is its phone_number_id (the id replies
+ * - `metadata`: the business number; `account` is its phone_number_id (the id replies
  *   are sent from), or the display number when the id is missing.
- * A `user_preferences` change where a customer stops marketing messages becomes an optout
- * event. `smb_message_echoes` (messages sent from the WhatsApp Business app, coexistence)
- * become outbound messages when `includeEchoes` is set. Any other field (template status,
- * account, quality updates...) yields no events.
+ * A `user_preferences` change (a customer stops or resumes marketing messages, in WhatsApp's
+ * own setting) becomes a `consent` event for purpose marketing. `smb_message_echoes`
+ * (messages sent by a person from the WhatsApp Business app, coexistence) become outbound
+ * messages by an agent when `includeEchoes` is set. Any other field (template status,
+ * account, quality updates...) yields no events. A quick-reply "stop promotions" button of a
+ * marketing template is the business's own payload, so it stays an action.
  */
 
 const LABEL = 'WhatsApp Cloud API';
@@ -42,8 +45,11 @@ interface ChangeContext {
 	options: ParseOptions;
 }
 
-function baseEvent(externalId: string, timestamp: unknown): Pick<CanonicalEvent, 'id' | 'channel' | 'provider' | 'externalId' | 'timestamp'> {
-	return { id: `${CHANNEL}:${externalId}`, channel: CHANNEL, provider: 'meta', externalId, timestamp: isoTimestamp(timestamp) };
+function baseEvent(context: ChangeContext, externalId: string, timestamp: unknown): Pick<CanonicalEvent, 'id' | 'channel' | 'provider' | 'account' | 'externalId' | 'timestamp'> {
+	const account = context.account;
+	// Meta always names the number; without it the event could not be keyed or answered.
+	if (!account) throw new PayloadError(LABEL, 'a change with messages, statuses or preferences has no metadata.phone_number_id: which of your numbers it reached is unknown');
+	return { id: eventKey({ channel: CHANNEL, account, externalId }), channel: CHANNEL, provider: 'meta', account, externalId, timestamp: isoTimestamp(timestamp) };
 }
 
 function accountOf(value: JsonObject): string | undefined {
@@ -80,11 +86,11 @@ function inboundMessage(message: JsonObject, context: ChangeContext): CanonicalE
 	const profile = contact && isObject(contact.profile) ? contact.profile : {};
 	const identities = whatsappIdentities(waId ?? text(contact?.wa_id), userId ?? text(contact?.user_id));
 	const event: CanonicalEvent = {
-		...baseEvent(externalId, message.timestamp),
+		...baseEvent(context, externalId, message.timestamp),
 		...contentFields(message),
 		direction: 'inbound',
 		from: { identities, name: text(profile.name) ?? text(profile.username) },
-		to: { account: context.account },
+		to: {},
 	};
 	if (event.from.name === undefined) delete event.from.name;
 	return withOptionals(event, message, context.options);
@@ -94,11 +100,13 @@ function echoMessage(echo: JsonObject, context: ChangeContext): CanonicalEvent |
 	const externalId = text(echo.id);
 	if (!externalId) return undefined;
 	const event: CanonicalEvent = {
-		...baseEvent(externalId, echo.timestamp),
+		...baseEvent(context, externalId, echo.timestamp),
 		...contentFields(echo),
 		direction: 'outbound',
 		from: { identities: [] },
-		to: { account: context.account, identities: whatsappIdentities(text(echo.to), text(echo.to_user_id)) },
+		to: { identities: whatsappIdentities(text(echo.to), text(echo.to_user_id)) },
+		// Echoes are what a person sent from the WhatsApp Business app.
+		author: { type: 'agent' },
 	};
 	return withOptionals(event, echo, context.options);
 }
@@ -109,11 +117,11 @@ function statusEvent(status: JsonObject, context: ChangeContext): CanonicalEvent
 	if (!messageId || !canonical) return undefined;
 	const externalId = `${messageId}:${canonical}`;
 	const event: CanonicalEvent = {
-		...baseEvent(externalId, status.timestamp),
+		...baseEvent(context, externalId, status.timestamp),
 		type: 'status',
 		direction: 'outbound',
 		from: { identities: [] },
-		to: { account: context.account, identities: whatsappIdentities(text(status.recipient_id), text(status.recipient_user_id)) },
+		to: { identities: whatsappIdentities(text(status.recipient_id), text(status.recipient_user_id)) },
 		status: canonical,
 		error: canonical === 'failed' ? (firstError(status.errors) ?? { code: 'unknown', message: 'WhatsApp reported the message as failed without details' }) : undefined,
 		thread: { messageId },
@@ -121,8 +129,18 @@ function statusEvent(status: JsonObject, context: ChangeContext): CanonicalEvent
 	return withOptionals(event, status, context.options);
 }
 
-function optoutEvent(preference: JsonObject, context: ChangeContext): CanonicalEvent | undefined {
-	if (text(preference.value) !== 'stop') return undefined;
+/** The documented values of a marketing preference: the customer stops or resumes marketing messages. */
+const PREFERENCE_STATES: Record<string, NonNullable<CanonicalEvent['consent']>['state']> = { stop: 'unsubscribed', resume: 'subscribed' };
+
+/**
+ * A change of the customer's marketing preference (`user_preferences`, category
+ * marketing_messages): a consent event for purpose marketing. Its externalId names the
+ * customer, the category and the time: `optout:…` for a stop, as version 1 named it, so that
+ * a redelivery stays recognisable, and `optin:…` for a resume.
+ */
+function consentEvent(preference: JsonObject, context: ChangeContext): CanonicalEvent | undefined {
+	const state = ownEntry(PREFERENCE_STATES, text(preference.value) ?? '');
+	if (!state) return undefined;
 	const waId = text(preference.wa_id);
 	const userId = text(preference.user_id);
 	const identities = whatsappIdentities(waId, userId);
@@ -131,13 +149,15 @@ function optoutEvent(preference: JsonObject, context: ChangeContext): CanonicalE
 	const category = text(preference.category) ?? 'marketing_messages';
 	const contact = findContact(context.contacts, waId, userId);
 	const profile = contact && isObject(contact.profile) ? contact.profile : {};
+	const verb = state === 'unsubscribed' ? 'stop' : 'resume';
 	const event: CanonicalEvent = {
-		...baseEvent(`optout:${who}:${category}:${text(preference.timestamp) ?? '0'}`, preference.timestamp),
-		type: 'optout',
+		...baseEvent(context, `${state === 'unsubscribed' ? 'optout' : 'optin'}:${who}:${category}:${text(preference.timestamp) ?? '0'}`, preference.timestamp),
+		type: 'consent',
 		direction: 'inbound',
 		from: { identities, name: text(profile.name) },
-		to: { account: context.account },
-		text: text(preference.detail) ?? `Stopped ${category.replace(/_/g, ' ')}`,
+		to: {},
+		text: text(preference.detail) ?? `User requested to ${verb} ${category.replace(/_/g, ' ')}`,
+		consent: { channel: CHANNEL, purpose: 'marketing', state },
 	};
 	if (event.from.name === undefined) delete event.from.name;
 	return withOptionals(event, preference, context.options);
@@ -154,7 +174,7 @@ function changeEvents(change: JsonObject, options: ParseOptions): CanonicalEvent
 			events.push(...objects(value.statuses).map((status) => statusEvent(status, context)));
 			break;
 		case 'user_preferences':
-			events.push(...objects(value.user_preferences).map((preference) => optoutEvent(preference, context)));
+			events.push(...objects(value.user_preferences).map((preference) => consentEvent(preference, context)));
 			break;
 		case 'smb_message_echoes':
 			if (options.includeEchoes) events.push(...objects(value.message_echoes).map((echo) => echoMessage(echo, context)));

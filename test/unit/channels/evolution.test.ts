@@ -25,7 +25,7 @@ describe('evolution inbound parse', () => {
 		const [event, ...rest] = expectCanonical(evolutionInbound.parse(sharedFixture('evolution-messages-upsert.json')));
 		expect(rest).toHaveLength(0);
 		expect(event).toEqual({
-			id: 'whatsapp:3EB0A1B2C3D4E5F6A7B8C9',
+			id: 'whatsapp:acme-support:3EB0A1B2C3D4E5F6A7B8C9',
 			type: 'message',
 			channel: 'whatsapp',
 			provider: 'evolution',
@@ -33,7 +33,8 @@ describe('evolution inbound parse', () => {
 			externalId: '3EB0A1B2C3D4E5F6A7B8C9',
 			timestamp: '2026-06-09T10:30:00.000Z',
 			from: { identities: [maria, mariaLid], name: 'Maria Silva' },
-			to: { account: 'acme-support' },
+			account: 'acme-support',
+			to: {},
 			text: 'Olá! Gostaria de saber do meu pedido #4821',
 		});
 	});
@@ -60,14 +61,15 @@ describe('evolution inbound parse', () => {
 		const { timestamp, ...fields } = event;
 		expect(isRecent(timestamp)).toBe(true);
 		expect(fields).toEqual({
-			id: 'whatsapp:3EB0D4E5F6A7B8C9D0E1F2:read',
+			id: 'whatsapp:acme-support:3EB0D4E5F6A7B8C9D0E1F2:read',
 			type: 'status',
 			channel: 'whatsapp',
 			provider: 'evolution',
 			direction: 'outbound',
 			externalId: '3EB0D4E5F6A7B8C9D0E1F2:read',
 			from: { identities: [] },
-			to: { account: 'acme-support', identities: [maria] },
+			account: 'acme-support',
+			to: { identities: [maria] },
 			status: 'read',
 			thread: { messageId: '3EB0D4E5F6A7B8C9D0E1F2' },
 		});
@@ -158,7 +160,8 @@ describe('evolution inbound parse', () => {
 			identities: [{ kind: 'phone', value: '+5521955550777' }, { kind: 'external', value: '218743000000777@lid' }],
 			name: 'João Souza',
 		});
-		expect(event.to).toEqual({ account: 'acme-support', identities: [{ kind: 'external', value: '120363025555550123@g.us' }] });
+		expect(event.account).toBe('acme-support');
+		expect(event.to).toEqual({ identities: [{ kind: 'external', value: '120363025555550123@g.us' }] });
 	});
 
 	it('skips our own messages unless echoes are asked for, then puts the customer in to', () => {
@@ -167,7 +170,8 @@ describe('evolution inbound parse', () => {
 		const [event] = expectCanonical(evolutionInbound.parse(body, { includeEchoes: true }));
 		expect(event.direction).toBe('outbound');
 		expect(event.from).toEqual({ identities: [] });
-		expect(event.to).toEqual({ account: 'acme-support', identities: [maria] });
+		expect(event.account).toBe('acme-support');
+		expect(event.to).toEqual({ identities: [maria] });
 		expect(event.text).toBe('Seu pedido #4821 foi enviado.');
 	});
 

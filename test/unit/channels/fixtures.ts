@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalEventSchema, type CanonicalEvent } from '../../../core/model';
+import { canonicalEventSchema, eventKey, type CanonicalEvent } from '../../../core/model';
 import { SHARED_CHANNEL_FIXTURES as SHARED_FIXTURES } from '../../support/shared-fixtures';
 
 /** Fixtures of this repository for cases the shared ones do not cover. */
@@ -33,8 +33,11 @@ export function signedFile(name: string): { value: string; secret: string; url?:
 	return { value: file.value, secret: signatures.test_secrets[file.secret.split(' ')[0]], url: file.url };
 }
 
-/** Asserts that every event passes the canonical schema, and returns them. */
+/** Asserts that every event passes the canonical schema and is known by its key, and returns them. */
 export function expectCanonical(events: CanonicalEvent[]): CanonicalEvent[] {
-	for (const event of events) expect(() => canonicalEventSchema.parse(event)).not.toThrow();
+	for (const event of events) {
+		expect(() => canonicalEventSchema.parse(event)).not.toThrow();
+		expect(event.id).toBe(eventKey(event));
+	}
 	return events;
 }

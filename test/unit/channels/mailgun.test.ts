@@ -17,7 +17,7 @@ describe('mailgun inbound parse', () => {
 		const [event, ...rest] = expectCanonical(mailgunInbound.parse(localFixture('mailgun/route-forward.form')));
 		expect(rest).toHaveLength(0);
 		expect(event).toEqual({
-			id: 'email:CAF555mailgun0001@mail.example.com',
+			id: 'email:support@mg.acme.example:CAF555mailgun0001@mail.example.com',
 			type: 'message',
 			channel: 'email',
 			provider: 'mailgun',
@@ -25,8 +25,10 @@ describe('mailgun inbound parse', () => {
 			externalId: 'CAF555mailgun0001@mail.example.com',
 			timestamp: '2026-06-09T11:09:58.000Z',
 			from: { identities: [{ kind: 'email', value: 'maria.silva@example.com' }], name: 'Maria Silva' },
-			to: { account: 'support@mg.acme.example' },
-			text: 'Re: [Ticket #4821] Your order has shipped\n\nThanks, the tracking link works now.',
+			account: 'support@mg.acme.example',
+			to: {},
+			subject: 'Re: [Ticket #4821] Your order has shipped',
+			text: 'Thanks, the tracking link works now.',
 			thread: {
 				messageId: '<CAF555mailgun0001@mail.example.com>',
 				inReplyTo: '<ticket-4821.msg-2@support.acme.example>',
@@ -38,7 +40,8 @@ describe('mailgun inbound parse', () => {
 	it('reads a new email with a quoted display name and a mixed-case address', () => {
 		const [event] = expectCanonical(mailgunInbound.parse(localFixture('mailgun/route-forward-new-thread.form')));
 		expect(event.from).toEqual({ identities: [{ kind: 'email', value: 'joao.souza@example.org' }], name: 'Souza, João' });
-		expect(event.text).toBe('Refund for order 4833\n\nHello,\nI returned order 4833 last week and have not been refunded yet.');
+		expect(event.subject).toBe('Refund for order 4833');
+		expect(event.text).toBe('Hello,\nI returned order 4833 last week and have not been refunded yet.');
 		expect(event.thread).toEqual({ messageId: '<20260609111102.5555.joao@example.org>' });
 		expect(event.externalId).toBe('20260609111102.5555.joao@example.org');
 	});
@@ -49,7 +52,8 @@ describe('mailgun inbound parse', () => {
 		delete input['Message-Id'];
 		delete input['In-Reply-To'];
 		const event = mailgunMessageEvent(input);
-		expect(event.text).toBe('Re: [Ticket #4821] Your order has shipped\n\nThanks, the tracking link works now.');
+		expect(event.subject).toBe('Re: [Ticket #4821] Your order has shipped');
+		expect(event.text).toBe('Thanks, the tracking link works now.');
 		expect(event.thread?.messageId).toBe('<CAF555mailgun0001@mail.example.com>');
 		expect(event.thread?.inReplyTo).toBe('<ticket-4821.msg-2@support.acme.example>');
 	});

@@ -45,7 +45,7 @@ export function localSignature(name: string): { secret: string; signature: strin
 export function expectCanonical(events: CanonicalEvent[]): CanonicalEvent[] {
 	for (const event of events) {
 		expect(canonicalEventSchema.parse(event)).toEqual(event);
-		expect(event.id).toBe(`${event.channel}:${event.externalId}`);
+		expect(event.id).toBe(`${event.channel}:${event.account}:${event.externalId}`);
 		expect(event.provider).toBe('meta');
 	}
 	return events;

@@ -29,7 +29,8 @@ describe('Messenger', () => {
 			text: 'Track my order',
 			action: { payload: 'TRACK_ORDER', title: 'Track my order' },
 			from: { identities: [psid] },
-			to: { account: '105000000000001' },
+			account: '105000000000001',
+			to: {},
 		});
 	});
 
@@ -57,7 +58,7 @@ describe('Messenger', () => {
 		expect(messenger('echo.json')).toEqual([]);
 		expect(messenger('echo.json', { includeEchoes: true })).toEqual([
 			{
-				id: 'messenger:m_ECa1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6A7B8C9D0E3',
+				id: 'messenger:105000000000001:m_ECa1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6A7B8C9D0E3',
 				type: 'message',
 				channel: 'messenger',
 				provider: 'meta',
@@ -65,7 +66,8 @@ describe('Messenger', () => {
 				externalId: 'm_ECa1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6A7B8C9D0E3',
 				timestamp: '2026-06-09T11:23:20.123Z',
 				from: { identities: [] },
-				to: { account: '105000000000001', identities: [psid] },
+				account: '105000000000001',
+				to: { identities: [psid] },
 				text: 'Your order ships today — tracking to follow.',
 			},
 		]);
@@ -78,7 +80,8 @@ describe('Messenger', () => {
 				status: 'delivered',
 				direction: 'outbound',
 				externalId: 'watermark:105000000000001:7000000000000001:1781004300500:delivered',
-				to: { account: '105000000000001', identities: [psid] },
+				account: '105000000000001',
+				to: { identities: [psid] },
 			}),
 		]);
 	});
@@ -122,7 +125,7 @@ describe('Messenger', () => {
 		const events = expectCanonical(messengerInboundAdapter.parse(body));
 		expect(events).toHaveLength(1);
 		expect(events[0].from.identities).toEqual([psid]);
-		expect(events[0].to.account).toBe('105000000000001');
+		expect(events[0].account).toBe('105000000000001');
 	});
 
 	it('bad input throws a clear error', () => {
@@ -137,7 +140,7 @@ describe('Instagram', () => {
 		const mid = 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDAwMDAxOjM0MDI4MjM2Njg0MTcxMDMwMDk0OTEyODEzNDQ4NzI4MDAwMDAwMDM=';
 		expect(instagram('seen.json')).toEqual([
 			{
-				id: `instagram:${mid}:read`,
+				id: `instagram:17841400000000001:${mid}:read`,
 				type: 'status',
 				channel: 'instagram',
 				provider: 'meta',
@@ -145,7 +148,8 @@ describe('Instagram', () => {
 				externalId: `${mid}:read`,
 				timestamp: '2026-06-09T11:36:40.789Z',
 				from: { identities: [] },
-				to: { account: '17841400000000001', identities: [igsid] },
+				account: '17841400000000001',
+				to: { identities: [igsid] },
 				status: 'read',
 				thread: { messageId: mid },
 			},
@@ -160,7 +164,7 @@ describe('Instagram', () => {
 	it('echoes are skipped unless asked for', () => {
 		expect(instagram('echo.json')).toEqual([]);
 		const [event] = instagram('echo.json', { includeEchoes: true });
-		expect(event).toMatchObject({ direction: 'outbound', text: 'Sim, enviamos para o Brasil!', to: { account: '17841400000000001', identities: [igsid] } });
+		expect(event).toMatchObject({ direction: 'outbound', text: 'Sim, enviamos para o Brasil!', account: '17841400000000001', to: { identities: [igsid] } });
 	});
 
 	it('a reply: unicode text decoded, the replied message in thread.inReplyTo', () => {

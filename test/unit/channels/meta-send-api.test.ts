@@ -73,7 +73,7 @@ describe('senders with the axios client (outside n8n)', () => {
 		);
 		expect(server.requests[0].path).toBe('/v23.0/17841400000000001/messages');
 		expect(server.requests[0].json).toMatchObject({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { quick_replies: [{ content_type: 'text', title: 'A', payload: 'A' }] } });
-		expect(event).toMatchObject({ id: 'instagram:aWdfZmid', to: { account: '17841400000000001', identities: [{ kind: 'instagram', value: '17841400000000001:1234567890123456' }] } });
+		expect(event).toMatchObject({ id: 'instagram:17841400000000001:aWdfZmid', account: '17841400000000001', to: { identities: [{ kind: 'instagram', value: '17841400000000001:1234567890123456' }] } });
 	});
 
 	it('refuses an unknown message window before sending', async () => {

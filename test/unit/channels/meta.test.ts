@@ -79,7 +79,7 @@ describe('shared WhatsApp fixtures', () => {
 	it('whatsapp-text: an inbound text with phone identity, name and business account', () => {
 		expect(parse('whatsapp-text.json')).toEqual([
 			{
-				id: 'whatsapp:wamid.HBgLMTU1NTU1NTAxMjMVAgASGBQzQUYxMjM0NTY3ODlBQkNERUYwMTIA',
+				id: 'whatsapp:106540000000001:wamid.HBgLMTU1NTU1NTAxMjMVAgASGBQzQUYxMjM0NTY3ODlBQkNERUYwMTIA',
 				type: 'message',
 				channel: 'whatsapp',
 				provider: 'meta',
@@ -87,7 +87,8 @@ describe('shared WhatsApp fixtures', () => {
 				externalId: 'wamid.HBgLMTU1NTU1NTAxMjMVAgASGBQzQUYxMjM0NTY3ODlBQkNERUYwMTIA',
 				timestamp: new Date(1781001000 * 1000).toISOString(),
 				from: sender,
-				to: { account: '106540000000001' },
+				account: '106540000000001',
+				to: {},
 				text: 'Hi, I need help with my order #4821',
 			},
 		]);
@@ -118,7 +119,7 @@ describe('shared WhatsApp fixtures', () => {
 	it('whatsapp-status: delivered, outbound, the customer in to.identities', () => {
 		expect(parse('whatsapp-status.json')).toEqual([
 			{
-				id: 'whatsapp:wamid.HBgLMTU1NTU1NTAxMjMVAgARGBI2QTdCOEM5RDBFMUYyQTNCNEMA:delivered',
+				id: 'whatsapp:106540000000001:wamid.HBgLMTU1NTU1NTAxMjMVAgARGBI2QTdCOEM5RDBFMUYyQTNCNEMA:delivered',
 				type: 'status',
 				channel: 'whatsapp',
 				provider: 'meta',
@@ -126,7 +127,8 @@ describe('shared WhatsApp fixtures', () => {
 				externalId: 'wamid.HBgLMTU1NTU1NTAxMjMVAgARGBI2QTdCOEM5RDBFMUYyQTNCNEMA:delivered',
 				timestamp: new Date(1781001300 * 1000).toISOString(),
 				from: { identities: [] },
-				to: { account: '106540000000001', identities: [{ kind: 'phone', value: '+15555550123' }] },
+				account: '106540000000001',
+				to: { identities: [{ kind: 'phone', value: '+15555550123' }] },
 				status: 'delivered',
 				thread: { messageId: 'wamid.HBgLMTU1NTU1NTAxMjMVAgARGBI2QTdCOEM5RDBFMUYyQTNCNEMA' },
 			},
@@ -154,7 +156,7 @@ describe('shared Messenger and Instagram fixtures', () => {
 	it('messenger-text: page-scoped identity, page as account, millisecond timestamp', () => {
 		expect(expectCanonical(messengerInboundAdapter.parse(sharedFixture('messenger-text.json')))).toEqual([
 			{
-				id: 'messenger:m_MFa8Xq1fZkR0VtSxN2b3c4d5e6f7g8h9i0j1k2l3m4n5o6p7q8r9s0t1u2v3w4x5y6z7A8B9C0D',
+				id: 'messenger:105000000000001:m_MFa8Xq1fZkR0VtSxN2b3c4d5e6f7g8h9i0j1k2l3m4n5o6p7q8r9s0t1u2v3w4x5y6z7A8B9C0D',
 				type: 'message',
 				channel: 'messenger',
 				provider: 'meta',
@@ -162,7 +164,8 @@ describe('shared Messenger and Instagram fixtures', () => {
 				externalId: 'm_MFa8Xq1fZkR0VtSxN2b3c4d5e6f7g8h9i0j1k2l3m4n5o6p7q8r9s0t1u2v3w4x5y6z7A8B9C0D',
 				timestamp: '2026-06-09T10:30:00.123Z',
 				from: { identities: [psid] },
-				to: { account: '105000000000001' },
+				account: '105000000000001',
+				to: {},
 				text: 'Hi! Has my order shipped yet?',
 			},
 		]);
@@ -185,7 +188,7 @@ describe('shared Messenger and Instagram fixtures', () => {
 		const mid = 'm_PId1At4iCnU3YwVaQ5c4d5e6f7g8h9i0j1k2l3m4n5o6p7q8r9s0t1u2v3w4x5y6z7A8B9C0G';
 		expect(expectCanonical(messengerInboundAdapter.parse(sharedFixture('messenger-delivery.json')))).toEqual([
 			{
-				id: `messenger:${mid}:delivered`,
+				id: `messenger:105000000000001:${mid}:delivered`,
 				type: 'status',
 				channel: 'messenger',
 				provider: 'meta',
@@ -193,7 +196,8 @@ describe('shared Messenger and Instagram fixtures', () => {
 				externalId: `${mid}:delivered`,
 				timestamp: '2026-06-09T10:33:20.999Z',
 				from: { identities: [] },
-				to: { account: '105000000000001', identities: [psid] },
+				account: '105000000000001',
+				to: { identities: [psid] },
 				status: 'delivered',
 				thread: { messageId: mid },
 			},
@@ -207,7 +211,8 @@ describe('shared Messenger and Instagram fixtures', () => {
 		expect(event.status).toBe('read');
 		expect(event.direction).toBe('outbound');
 		expect(event.externalId).toBe('watermark:105000000000001:7000000000000001:1781001200500:read');
-		expect(event.to).toEqual({ account: '105000000000001', identities: [psid] });
+		expect(event.account).toBe('105000000000001');
+		expect(event.to).toEqual({ identities: [psid] });
 		expect(event.thread).toBeUndefined();
 	});
 
@@ -218,7 +223,8 @@ describe('shared Messenger and Instagram fixtures', () => {
 		expect(event.direction).toBe('inbound');
 		expect(event.text).toBe('Hello! Do you ship to Brazil?');
 		expect(event.from).toEqual({ identities: [igsid] });
-		expect(event.to).toEqual({ account: '17841400000000001' });
+		expect(event.account).toBe('17841400000000001');
+		expect(event.to).toEqual({});
 		expect(event.timestamp).toBe('2026-06-09T10:30:00.789Z');
 	});
 

@@ -10,7 +10,7 @@ describe('postmark inbound parse', () => {
 		const [event, ...rest] = expectCanonical(postmarkInbound.parse(sharedFixture('email-inbound-postmark.json')));
 		expect(rest).toHaveLength(0);
 		expect(event).toEqual({
-			id: 'email:5f0c1e2d-0555-4c5d-8e9f-0a1b2c3d4e60',
+			id: 'email:a1b2c3d4e5f60718293a4b5c6d7e8f90+ticket4821@inbound.postmarkapp.com:5f0c1e2d-0555-4c5d-8e9f-0a1b2c3d4e60',
 			type: 'message',
 			channel: 'email',
 			provider: 'postmark',
@@ -18,8 +18,10 @@ describe('postmark inbound parse', () => {
 			externalId: '5f0c1e2d-0555-4c5d-8e9f-0a1b2c3d4e60',
 			timestamp: '2026-06-09T10:40:12.000Z',
 			from: { identities: [maria], name: 'Maria Silva' },
-			to: { account: 'a1b2c3d4e5f60718293a4b5c6d7e8f90+ticket4821@inbound.postmarkapp.com' },
-			text: 'Re: [Ticket #4821] Your order has shipped\n\nThanks, but the tracking link does not work.',
+			account: 'a1b2c3d4e5f60718293a4b5c6d7e8f90+ticket4821@inbound.postmarkapp.com',
+			to: {},
+			subject: 'Re: [Ticket #4821] Your order has shipped',
+			text: 'Thanks, but the tracking link does not work.',
 			thread: {
 				messageId: '<CAF555reply0001@mail.example.com>',
 				inReplyTo: '<ticket-4821.msg-2@support.acme.example>',
@@ -32,7 +34,8 @@ describe('postmark inbound parse', () => {
 		const body = sharedFixture('email-inbound-postmark-attachment.json');
 		const [event] = expectCanonical(postmarkInbound.parse(body));
 		expect(event.externalId).toBe('5f0c1e2d-0555-4c5d-8e9f-0a1b2c3d4e61');
-		expect(event.text).toBe('Re: [Ticket #4821] Receipt attached\n\nReceipt attached as requested.');
+		expect(event.subject).toBe('Re: [Ticket #4821] Receipt attached');
+		expect(event.text).toBe('Receipt attached as requested.');
 		expect(event.attachments).toEqual([{ type: 'document', filename: 'receipt-4821.pdf', mimeType: 'application/pdf' }]);
 		expect(event.thread?.references).toHaveLength(3);
 		expect(event.thread?.inReplyTo).toBe('<CAF555reply0001@mail.example.com>');
@@ -45,7 +48,8 @@ describe('postmark inbound parse', () => {
 
 	it('strips the quoted history and the signature itself when Postmark gives no stripped reply', () => {
 		const [event] = expectCanonical(postmarkInbound.parse(localFixture('postmark/inbound-quoted-reply.json')));
-		expect(event.text).toBe('Re: [Ticket #4821] Your order has shipped\n\nThe package arrived today, thank you!\nCan you cancel the second one?');
+		expect(event.subject).toBe('Re: [Ticket #4821] Your order has shipped');
+		expect(event.text).toBe('The package arrived today, thank you!\nCan you cancel the second one?');
 		expect(event.thread).toEqual({
 			messageId: '<CAF555reply0003@mail.example.com>',
 			inReplyTo: '<ticket-4821.msg-2@support.acme.example>',

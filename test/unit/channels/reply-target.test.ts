@@ -6,7 +6,8 @@ describe('where a reply goes', () => {
 		const event = inboundMessage([{ kind: 'email', value: 'ana@example.org' }], {
 			channel: 'email',
 			provider: 'postmark',
-			text: 'Where is my order?\n\nIt was due Monday.',
+			subject: 'Where is my order?',
+			text: 'It was due Monday.\n\nAna',
 			thread: { messageId: 'abc@mail.example.org', references: ['first@mail.example.org'] },
 		});
 		expect(replyTarget(event)).toEqual({
@@ -16,15 +17,22 @@ describe('where a reply goes', () => {
 		});
 	});
 
+	it('keeps one "Re:" on an e-mail already answered, and never takes the body for a subject', () => {
+		const answered = inboundMessage([{ kind: 'email', value: 'ana@example.org' }], { channel: 'email', provider: 'postmark', subject: 'RE: Where is my order?' });
+		expect(replyTarget(answered).email?.subject).toBe('RE: Where is my order?');
+		const untitled = inboundMessage([{ kind: 'email', value: 'ana@example.org' }], { channel: 'email', provider: 'postmark', text: 'No subject here' });
+		expect(replyTarget(untitled).email?.subject).toBe('Re:');
+	});
+
 	it('answers a Telegram group message in the group, and a WhatsApp sender known only by BSUID by that id', () => {
 		const group = inboundMessage([{ kind: 'telegram', value: '42' }], { channel: 'telegram', provider: 'telegram', externalId: '-1001234:77' });
 		expect(replyTarget(group)).toMatchObject({ route: 'telegram', recipient: '-1001234' });
-		const bsuid = inboundMessage([{ kind: 'whatsapp_bsuid', value: 'US.13491208655302741918' }], { to: { account: 'PN1' } });
+		const bsuid = inboundMessage([{ kind: 'whatsapp_bsuid', value: 'US.13491208655302741918' }], { account: 'PN1', to: {} });
 		expect(replyTarget(bsuid)).toEqual({ route: 'whatsappCloud', recipient: 'US.13491208655302741918', account: 'PN1' });
 	});
 
 	it('answers an Evolution sender known only by a LID on that LID, never taking it for a phone', () => {
-		const event = inboundMessage([{ kind: 'external', value: '218743000000555@lid' }], { provider: 'evolution', to: { account: 'sales' } });
+		const event = inboundMessage([{ kind: 'external', value: '218743000000555@lid' }], { provider: 'evolution', account: 'sales', to: {} });
 		expect(replyTarget(event)).toEqual({ route: 'evolution', recipient: '218743000000555@lid', account: 'sales' });
 	});
 

@@ -3,17 +3,21 @@ import { telegramSender } from '../../../core/channels/telegram/sender';
 import { expectCanonical, localFixture, sharedFixture, signedFile } from './fixtures';
 
 const maria = { kind: 'telegram', value: '5550001234' };
+/** Updates never name the bot: the trigger gives its id, from the token. */
+const BOT = '7000000001';
+const bot = { account: BOT };
 
 describe('telegram inbound parse', () => {
 	it('reads a text message', () => {
-		const [event, ...rest] = expectCanonical(telegramInbound.parse(sharedFixture('telegram-text.json')));
+		const [event, ...rest] = expectCanonical(telegramInbound.parse(sharedFixture('telegram-text.json'), bot));
 		expect(rest).toHaveLength(0);
 		expect(event).toEqual({
-			id: 'telegram:5550001234:42',
+			id: `telegram:${BOT}:5550001234:42`,
 			type: 'message',
 			channel: 'telegram',
 			provider: 'telegram',
 			direction: 'inbound',
+			account: BOT,
 			externalId: '5550001234:42',
 			timestamp: '2026-06-09T10:30:00.000Z',
 			from: { identities: [maria], name: 'Maria Silva' },
@@ -23,7 +27,7 @@ describe('telegram inbound parse', () => {
 	});
 
 	it('reads a photo as its largest size, with the caption', () => {
-		const [event] = expectCanonical(telegramInbound.parse(sharedFixture('telegram-photo.json')));
+		const [event] = expectCanonical(telegramInbound.parse(sharedFixture('telegram-photo.json'), bot));
 		expect(event.externalId).toBe('5550001234:43');
 		expect(event.timestamp).toBe('2026-06-09T10:31:00.000Z');
 		expect(event.text).toBe('Photo of the damaged box');
@@ -34,7 +38,7 @@ describe('telegram inbound parse', () => {
 	});
 
 	it('reads a document with its file name and MIME type', () => {
-		const [event] = expectCanonical(telegramInbound.parse(localFixture('telegram/document.json')));
+		const [event] = expectCanonical(telegramInbound.parse(localFixture('telegram/document.json'), bot));
 		expect(event.type).toBe('message');
 		expect(event.text).toBe('Here is the invoice');
 		expect(event.attachments).toEqual([
@@ -49,9 +53,9 @@ describe('telegram inbound parse', () => {
 	});
 
 	it('reads a callback query as an action keyed by the callback id, titled by the button pressed', () => {
-		const [event] = expectCanonical(telegramInbound.parse(localFixture('telegram/callback-query.json')));
+		const [event] = expectCanonical(telegramInbound.parse(localFixture('telegram/callback-query.json'), bot));
 		expect(event.type).toBe('action');
-		expect(event.id).toBe('telegram:4382bfdwdsb323b2d9');
+		expect(event.id).toBe(`telegram:${BOT}:4382bfdwdsb323b2d9`);
 		expect(event.externalId).toBe('4382bfdwdsb323b2d9');
 		expect(event.action).toEqual({ payload: 'solved:no', title: 'No, talk to a person' });
 		expect(event.thread).toEqual({ messageId: '5550001234:44' });
@@ -60,7 +64,7 @@ describe('telegram inbound parse', () => {
 	});
 
 	it('records an edited message as a new message that points at the original', () => {
-		const [event] = expectCanonical(telegramInbound.parse(localFixture('telegram/edited-message.json')));
+		const [event] = expectCanonical(telegramInbound.parse(localFixture('telegram/edited-message.json'), bot));
 		expect(event.type).toBe('message');
 		expect(event.externalId).toBe('5550001234:42:edited:1781001030');
 		expect(event.timestamp).toBe('2026-06-09T10:30:30.000Z');
@@ -69,7 +73,7 @@ describe('telegram inbound parse', () => {
 	});
 
 	it('adds the phone of a contact the user shared as their own', () => {
-		const [event] = expectCanonical(telegramInbound.parse(localFixture('telegram/contact-own.json')));
+		const [event] = expectCanonical(telegramInbound.parse(localFixture('telegram/contact-own.json'), bot));
 		expect(event.from.identities).toEqual([maria, { kind: 'phone', value: '+5511955550123' }]);
 		expect(event.attachments).toEqual([{ type: 'contact', url: 'tel:+5511955550123', caption: 'Maria Silva' }]);
 	});
@@ -77,20 +81,20 @@ describe('telegram inbound parse', () => {
 	it('does not take the phone of someone else’s contact', () => {
 		const update = JSON.parse(localFixture('telegram/contact-own.json').toString());
 		update.message.contact.user_id = 5550007777;
-		const [event] = telegramInbound.parse(JSON.stringify(update));
+		const [event] = telegramInbound.parse(JSON.stringify(update), bot);
 		expect(event.from.identities).toEqual([maria]);
 	});
 
 	it('yields no event for my_chat_member and service messages', () => {
-		expect(telegramInbound.parse(localFixture('telegram/my-chat-member.json'))).toEqual([]);
+		expect(telegramInbound.parse(localFixture('telegram/my-chat-member.json'), bot)).toEqual([]);
 		const service = { update_id: 1, message: { message_id: 9, from: { id: 1, first_name: 'A' }, chat: { id: 1 }, date: 1781001000, pinned_message: {} } };
-		expect(telegramInbound.parse(JSON.stringify(service))).toEqual([]);
+		expect(telegramInbound.parse(JSON.stringify(service), bot)).toEqual([]);
 	});
 
 	it('keeps the provider payload, username included, only when asked', () => {
-		const [plain] = telegramInbound.parse(sharedFixture('telegram-text.json'));
+		const [plain] = telegramInbound.parse(sharedFixture('telegram-text.json'), bot);
 		expect(plain.raw).toBeUndefined();
-		const [event] = expectCanonical(telegramInbound.parse(sharedFixture('telegram-text.json'), { includeRaw: true }));
+		const [event] = expectCanonical(telegramInbound.parse(sharedFixture('telegram-text.json'), { ...bot, includeRaw: true }));
 		expect((event.raw as { update_id: number; message: { from: { username: string } } }).message.from.username).toBe('maria_silva_555');
 		expect((event.raw as { update_id: number }).update_id).toBe(810000001);
 	});
@@ -102,6 +106,20 @@ describe('telegram inbound parse', () => {
 			username: 'maria_silva_555',
 			languageCode: 'pt-br',
 		});
+	});
+
+	it('keeps two bots apart: the same person and message id on two bots are two events', () => {
+		const [first] = telegramInbound.parse(sharedFixture('telegram-text.json'), { account: '7000000001' });
+		const [second] = telegramInbound.parse(sharedFixture('telegram-text.json'), { account: '7000000002' });
+		expect(first.externalId).toBe(second.externalId);
+		expect(first.id).not.toBe(second.id);
+	});
+
+	it('needs to be told the bot, which updates never name', () => {
+		expect(telegramInbound.accountToGive).toMatch(/bot's id/);
+		expect(() => telegramInbound.parse(sharedFixture('telegram-text.json'))).toThrow(/^Telegram: updates do not say which bot/);
+		// An update without events needs no bot.
+		expect(telegramInbound.parse(localFixture('telegram/my-chat-member.json'))).toEqual([]);
 	});
 
 	it('refuses bodies that are not Telegram updates, naming the provider', () => {

@@ -17,14 +17,15 @@ describe('twilio inbound parse', () => {
 		const { timestamp, ...fields } = event;
 		expect(isRecent(timestamp)).toBe(true);
 		expect(fields).toEqual({
-			id: 'sms:SM5550123abcdef0123456789abcdef01',
+			id: 'sms:+15550001234:SM5550123abcdef0123456789abcdef01',
 			type: 'message',
 			channel: 'sms',
 			provider: 'twilio',
 			direction: 'inbound',
 			externalId: 'SM5550123abcdef0123456789abcdef01',
 			from: { identities: [customer] },
-			to: { account: '+15550001234' },
+			account: '+15550001234',
+			to: {},
 			text: 'Hi, I need help with my order #4821',
 		});
 	});
@@ -46,7 +47,7 @@ describe('twilio inbound parse', () => {
 	it('reads a delivered status callback of a message we sent', () => {
 		const [event] = expectCanonical(twilioInbound.parse(sharedFixture('twilio-sms-status.form')));
 		expect(event).toEqual({
-			id: 'sms:SM5550123abcdef0123456789abcdef03:delivered',
+			id: 'sms:+15550001234:SM5550123abcdef0123456789abcdef03:delivered',
 			type: 'status',
 			channel: 'sms',
 			provider: 'twilio',
@@ -54,7 +55,8 @@ describe('twilio inbound parse', () => {
 			externalId: 'SM5550123abcdef0123456789abcdef03:delivered',
 			timestamp: '2026-06-09T10:31:00.000Z',
 			from: { identities: [] },
-			to: { account: '+15550001234', identities: [customer] },
+			account: '+15550001234',
+			to: { identities: [customer] },
 			status: 'delivered',
 			thread: { messageId: 'SM5550123abcdef0123456789abcdef03' },
 		});
@@ -82,7 +84,7 @@ describe('twilio inbound parse', () => {
 	it('reads a call status callback as a call on the voice channel', () => {
 		const [event] = expectCanonical(twilioInbound.parse(sharedFixture('twilio-voice-status.form')));
 		expect(event).toEqual({
-			id: 'voice:CA5550123abcdef0123456789abcdef07:completed',
+			id: 'voice:+15550001234:CA5550123abcdef0123456789abcdef07:completed',
 			type: 'call',
 			channel: 'voice',
 			provider: 'twilio',
@@ -90,7 +92,8 @@ describe('twilio inbound parse', () => {
 			externalId: 'CA5550123abcdef0123456789abcdef07:completed',
 			timestamp: '2026-06-09T10:45:12.000Z',
 			from: { identities: [] },
-			to: { account: '+15550001234', identities: [customer] },
+			account: '+15550001234',
+			to: { identities: [customer] },
 			text: 'Call completed (74 s)',
 			action: { payload: 'completed' },
 			thread: { messageId: 'CA5550123abcdef0123456789abcdef07' },
@@ -101,7 +104,8 @@ describe('twilio inbound parse', () => {
 		const [event] = expectCanonical(twilioInbound.parse(localFixture('twilio/voice-inbound-busy.form')));
 		expect(event.direction).toBe('inbound');
 		expect(event.from.identities).toEqual([customer]);
-		expect(event.to).toEqual({ account: '+15550001234' });
+		expect(event.account).toBe('+15550001234');
+		expect(event.to).toEqual({});
 		expect(event.status).toBe('failed');
 		expect(event.error).toEqual({ code: 'busy', message: 'The line was busy' });
 		expect(event.action).toEqual({ payload: 'busy' });
@@ -111,9 +115,10 @@ describe('twilio inbound parse', () => {
 		const [event] = expectCanonical(twilioInbound.parse(localFixture('twilio/whatsapp-inbound.form')));
 		expect(event.channel).toBe('whatsapp');
 		expect(event.provider).toBe('twilio');
-		expect(event.id).toBe('whatsapp:SM5550123abcdef0123456789abcdef13');
+		expect(event.id).toBe('whatsapp:+15550001234:SM5550123abcdef0123456789abcdef13');
 		expect(event.from).toEqual({ identities: [{ kind: 'phone', value: '+5511955550123' }], name: 'Maria Silva' });
-		expect(event.to).toEqual({ account: '+15550001234' });
+		expect(event.account).toBe('+15550001234');
+		expect(event.to).toEqual({});
 		expect(event.text).toBe('Oi, meu pedido #4821 chegou danificado');
 	});
 
@@ -125,37 +130,46 @@ describe('twilio inbound parse', () => {
 		expect(twilioInbound.parse(plain)[0].type).toBe('message');
 	});
 
-	it('reads a whole-message STOP (any case, trimmed) as an opt-out', () => {
+	it('reads a whole-message STOP (any case, trimmed) as a consent event: unsubscribed from every message on SMS', () => {
 		const [event] = expectCanonical(twilioInbound.parse(localFixture('twilio/sms-stop.form')));
-		expect(event.type).toBe('optout');
-		expect(event.action).toEqual({ payload: 'optout', title: 'STOP' });
+		expect(event.type).toBe('consent');
+		expect(event.consent).toEqual({ channel: 'sms', purpose: 'all', state: 'unsubscribed' });
+		expect(event.action).toBeUndefined();
 		expect(event.text).toBe(' stop ');
 		expect(event.from.identities).toEqual([customer]);
+		expect(event.account).toBe('+15550001234');
+	});
+
+	it('reads START as a consent event subscribing again', () => {
+		const [event] = expectCanonical(twilioInbound.parse(localFixture('twilio/sms-start.form')));
+		expect(event).toMatchObject({ type: 'consent', consent: { channel: 'sms', purpose: 'all', state: 'subscribed' }, text: 'Start' });
 	});
 
 	it('trusts Advanced Opt-Out’s OptOutType for custom keywords', () => {
 		const [event] = expectCanonical(twilioInbound.parse(localFixture('twilio/sms-advanced-optout.form')));
-		expect(event.type).toBe('optout');
-		expect(event.action).toEqual({ payload: 'optout', title: 'PARAR' });
+		expect(event.type).toBe('consent');
+		expect(event.consent).toEqual({ channel: 'sms', purpose: 'all', state: 'unsubscribed' });
+		expect(event.text).toBe('PARAR');
 	});
 
 	it.each([
-		['STOP', 'optout'],
-		['stopall', 'optout'],
-		['Unsubscribe', 'optout'],
-		['cancel', 'optout'],
-		['END', 'optout'],
-		['quit ', 'optout'],
-		['revoke', 'optout'],
-		['optout', 'optout'],
-		['start', 'optin'],
-		[' YES', 'optin'],
-		['unstop', 'optin'],
-	])('matches the keyword %j as %s', (body, payload) => {
+		['STOP', 'unsubscribed'],
+		['stopall', 'unsubscribed'],
+		['Unsubscribe', 'unsubscribed'],
+		['cancel', 'unsubscribed'],
+		['END', 'unsubscribed'],
+		['quit ', 'unsubscribed'],
+		['revoke', 'unsubscribed'],
+		['optout', 'unsubscribed'],
+		['start', 'subscribed'],
+		[' YES', 'subscribed'],
+		['unstop', 'subscribed'],
+	])('matches the keyword %j: %s', (body, state) => {
 		const form = sharedFixture('twilio-sms.form').toString().replace(/Body=[^&]*/, `Body=${encodeURIComponent(body)}`);
 		const [event] = expectCanonical(twilioInbound.parse(form));
-		expect(event.type).toBe('optout');
-		expect(event.action).toEqual({ payload, title: body.trim().toUpperCase() });
+		expect(event.type).toBe('consent');
+		expect(event.consent).toEqual({ channel: 'sms', purpose: 'all', state });
+		expect(event.text).toBe(body);
 	});
 
 	it('keeps HELP a message, with action payload help', () => {
@@ -170,7 +184,7 @@ describe('twilio inbound parse', () => {
 		for (const body of ['stop please', 'STOP.', 'please stop', 'yes I want it']) {
 			expect(matchOptOut(body, undefined)).toBeUndefined();
 		}
-		expect(matchOptOut('PARE', 'STOP')).toEqual({ intent: 'optout', keyword: 'PARE' });
+		expect(matchOptOut('PARE', 'STOP')).toEqual({ intent: 'unsubscribe', keyword: 'PARE' });
 		expect(matchOptOut('AYUDA', 'HELP')).toEqual({ intent: 'help', keyword: 'AYUDA' });
 	});
 

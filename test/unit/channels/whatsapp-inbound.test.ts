@@ -5,7 +5,6 @@ import { expectCanonical, LOCAL_FIXTURES, localFixture, localSignature } from '.
 
 const parse = (file: string, options = {}) => expectCanonical(parseWhatsAppWebhook(localFixture(`whatsapp/${file}`), options));
 const maria = { identities: [{ kind: 'phone', value: '+15555550123' }], name: 'Maria Silva' };
-const account = { account: '106540000000001' };
 
 describe('WhatsApp Cloud API fixtures', () => {
 	const files = readdirSync(path.join(LOCAL_FIXTURES, 'whatsapp'));
@@ -19,7 +18,7 @@ describe('WhatsApp Cloud API fixtures', () => {
 	it('2026 BSUID-only message: no phone at all, the user id is the identity', () => {
 		expect(parse('bsuid-only-text.json')).toEqual([
 			{
-				id: 'whatsapp:wamid.HBgLQlIuMTUwMjU3NjM5NDY1NTg0MxUCABIYFDNBMDAwMDAwMDAwMDAwMDAwMDAxAA==',
+				id: 'whatsapp:106540000000001:wamid.HBgLQlIuMTUwMjU3NjM5NDY1NTg0MxUCABIYFDNBMDAwMDAwMDAwMDAwMDAwMDAxAA==',
 				type: 'message',
 				channel: 'whatsapp',
 				provider: 'meta',
@@ -27,7 +26,8 @@ describe('WhatsApp Cloud API fixtures', () => {
 				externalId: 'wamid.HBgLQlIuMTUwMjU3NjM5NDY1NTg0MxUCABIYFDNBMDAwMDAwMDAwMDAwMDAwMDAxAA==',
 				timestamp: new Date(1781002000 * 1000).toISOString(),
 				from: { identities: [{ kind: 'whatsapp_bsuid', value: 'BR.1502576394655843' }], name: 'Ana Souza' },
-				to: account,
+				account: '106540000000001',
+				to: {},
 				text: 'Olá! Meu pedido não chegou',
 			},
 		]);
@@ -114,7 +114,8 @@ describe('WhatsApp Cloud API fixtures', () => {
 			direction: 'outbound',
 			externalId: 'wamid.HBgLQlIuMTUwMjU3NjM5NDY1NTg0MxUCABEYEjFBMkIzQzRENUU2RjdBOEI5QwA=:read',
 			from: { identities: [] },
-			to: { account: '106540000000001', identities: [{ kind: 'whatsapp_bsuid', value: 'BR.1502576394655843' }] },
+			account: '106540000000001',
+			to: { identities: [{ kind: 'whatsapp_bsuid', value: 'BR.1502576394655843' }] },
 			thread: { messageId: 'wamid.HBgLQlIuMTUwMjU3NjM5NDY1NTg0MxUCABEYEjFBMkIzQzRENUU2RjdBOEI5QwA=' },
 		});
 		expect(event.error).toBeUndefined();
@@ -124,17 +125,38 @@ describe('WhatsApp Cloud API fixtures', () => {
 		expect(parse('template-status-update.json')).toEqual([]);
 	});
 
-	it('user preferences "stop" becomes an optout from the customer', () => {
+	it('user preferences "stop" becomes a consent event: the customer unsubscribed from marketing', () => {
 		expect(parse('user-preferences-stop.json')).toEqual([
-			expect.objectContaining({
-				type: 'optout',
+			{
+				id: 'whatsapp:106540000000001:optout:15555550123:marketing_messages:1781003200',
+				type: 'consent',
+				channel: 'whatsapp',
+				provider: 'meta',
 				direction: 'inbound',
+				account: '106540000000001',
 				externalId: 'optout:15555550123:marketing_messages:1781003200',
+				timestamp: new Date(1781003200 * 1000).toISOString(),
 				from: maria,
-				to: account,
+				to: {},
 				text: 'User requested to stop marketing messages',
-			}),
+				consent: { channel: 'whatsapp', purpose: 'marketing', state: 'unsubscribed' },
+			},
 		]);
+	});
+
+	it('user preferences "resume" subscribes again; other values are not consent', () => {
+		const resume = localFixture('whatsapp/user-preferences-stop.json')
+			.toString()
+			.replace('"value":"stop"', '"value":"resume"')
+			.replace('User requested to stop marketing messages', 'User requested to resume marketing messages');
+		const [event] = expectCanonical(whatsappInboundAdapter.parse(resume));
+		expect(event).toMatchObject({
+			type: 'consent',
+			externalId: 'optin:15555550123:marketing_messages:1781003200',
+			text: 'User requested to resume marketing messages',
+			consent: { channel: 'whatsapp', purpose: 'marketing', state: 'subscribed' },
+		});
+		expect(whatsappInboundAdapter.parse(resume.replace('"value":"resume"', '"value":"interested"'))).toEqual([]);
 	});
 
 	it('Business app echoes are skipped unless asked for, then outbound with the customer in to', () => {
@@ -145,7 +167,8 @@ describe('WhatsApp Cloud API fixtures', () => {
 			direction: 'outbound',
 			text: 'Your order ships today.',
 			from: { identities: [] },
-			to: { account: '106540000000001', identities: [{ kind: 'phone', value: '+15555550123' }] },
+			account: '106540000000001',
+			to: { identities: [{ kind: 'phone', value: '+15555550123' }] },
 		});
 	});
 
@@ -224,7 +247,8 @@ describe('WhatsApp bad input', () => {
 			type: 'message',
 			text: '[WhatsApp hologram message]',
 			from: { identities: [{ kind: 'external', value: 'whatsapp:abc' }] },
-			to: { account: '15550001234' },
+			account: '15550001234',
+			to: {},
 		});
 	});
 });

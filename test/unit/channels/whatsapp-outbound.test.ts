@@ -142,7 +142,7 @@ describe('WhatsApp senders outside n8n (axios client)', () => {
 			const event = await sendText(new AxiosHttpClient(), { baseUrl: server.url, phoneNumberId: '1065', accessToken: 'tok' }, { recipient: '+1 555 555 0123', text: 'Hi' });
 			expect(server.requests[0].headers.authorization).toBe('Bearer tok');
 			expect(server.requests[0].path).toBe('/v26.0/1065/messages');
-			expect(event).toMatchObject({ id: 'whatsapp:wamid.X1', to: { account: '1065', identities: [{ kind: 'phone', value: '+15555550123' }] }, text: 'Hi' });
+			expect(event).toMatchObject({ id: 'whatsapp:1065:wamid.X1', account: '1065', to: { identities: [{ kind: 'phone', value: '+15555550123' }] }, text: 'Hi' });
 		} finally {
 			await server.close();
 		}

@@ -1,10 +1,10 @@
 import { INBOUND_ADAPTERS } from '../../../core/channels/registry';
 import { outboundEvent } from '../../../core/channels/outbound-event';
-import { messageKeys, referencedMessageId, type CanonicalEvent } from '../../../core/model';
+import { messageKey, messageKeys, messageKeysInEveryForm, referencedMessageId, type CanonicalEvent } from '../../../core/model';
 import { localFixture, sharedFixture } from '../channels/fixtures';
 
 const parse = (adapter: string, body: Buffer | string): CanonicalEvent => {
-	const events = INBOUND_ADAPTERS[adapter].parse(body, { includeEchoes: true });
+	const events = INBOUND_ADAPTERS[adapter].parse(body, { includeEchoes: true, account: '7000000001' });
 	expect(events).toHaveLength(1);
 	return events[0];
 };
@@ -43,8 +43,28 @@ describe('the message an event is about', () => {
 	])('%s', (_name, adapter, body, referenced) => {
 		const event = parse(adapter, body);
 		expect(referencedMessageId(event)).toBe(referenced);
-		expect(messageKeys(event)).toContain(`${event.channel}:${referenced}`);
-		expect(messageKeys(event)).toContain(`${event.channel}:${event.externalId}`);
+		expect(messageKeys(event)).toContain(messageKey(event.channel, event.account, referenced));
+		expect(messageKeys(event)).toContain(messageKey(event.channel, event.account, event.externalId));
+	});
+
+	it('names the bot in Telegram message keys, whose ids repeat from bot to bot, and nowhere else', () => {
+		const edit = parse('telegram', localFixture('telegram/edited-message.json'));
+		expect(messageKeys(edit)).toEqual(['telegram:7000000001:5550001234:42:edited:1781001030', 'telegram:7000000001:5550001234:42']);
+		// A Twilio status reports a Messaging Service's message on the number it left from: the SID alone finds it.
+		const status = parse('twilio', sharedFixture('twilio-sms-status.form'));
+		expect(messageKeys(status)).toContain('sms:SM5550123abcdef0123456789abcdef03');
+	});
+
+	it('also looks tombstones up in the form they had before keys named the account', () => {
+		const edit = parse('telegram', localFixture('telegram/edited-message.json'));
+		expect(messageKeysInEveryForm(edit)).toEqual([
+			'telegram:7000000001:5550001234:42:edited:1781001030',
+			'telegram:5550001234:42:edited:1781001030',
+			'telegram:7000000001:5550001234:42',
+			'telegram:5550001234:42',
+		]);
+		// Rows of schema version 1 have no account: their keys are the old form.
+		expect(messageKeys({ channel: 'telegram', externalId: '5550001234:42', account: undefined })).toEqual(['telegram:5550001234:42']);
 	});
 
 	it('is nothing for a new message, whose only key is its own', () => {
@@ -56,7 +76,7 @@ describe('the message an event is about', () => {
 	it('knows an e-mail also by its Message-ID, which replies quote, and an outbound e-mail by its bare id', () => {
 		const reply = parse('postmark', localFixture('postmark/inbound-quoted-reply.json'));
 		expect(messageKeys(reply)).toEqual([`email:${reply.externalId}`, 'email:CAF555reply0003@mail.example.com', 'email:ticket-4821.msg-2@support.acme.example']);
-		const sent = outboundEvent({ channel: 'email', provider: 'smtp', externalId: 'abc@acme.example', identities: [], thread: { messageId: '<abc@acme.example>' } });
+		const sent = outboundEvent({ channel: 'email', provider: 'smtp', externalId: 'abc@acme.example', account: 'support@acme.example', identities: [], thread: { messageId: '<abc@acme.example>' } });
 		expect(messageKeys(sent)).toEqual(['email:abc@acme.example']);
 	});
 });
