@@ -3,8 +3,8 @@ import { INBOUND_ADAPTERS } from '../../core/channels/registry';
 import { outboundEvent } from '../../core/channels/outbound-event';
 import { describeEachStore, useStore } from '../support/stores';
 
-/** Events as the triggers emit them: webhook bodies through the channels' own adapters. */
-const parse = (adapter: string, body: string): CanonicalEvent[] => INBOUND_ADAPTERS[adapter].parse(body);
+/** Events as the triggers emit them: webhook bodies through the channels' own adapters (Telegram's told the bot, as its trigger does). */
+const parse = (adapter: string, body: string): CanonicalEvent[] => INBOUND_ADAPTERS[adapter].parse(body, { account: '7000000001' });
 
 const whatsapp = (value: Record<string, unknown>) =>
 	parse('whatsapp', JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { metadata: { phone_number_id: '106540000000001' }, ...value } }] }] }))[0];
