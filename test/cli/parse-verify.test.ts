@@ -17,7 +17,9 @@ const secretOf = (entry: { secret: string }) => signatures.test_secrets[entry.se
 
 describe('n8n-omnichannel parse', () => {
 	it.each(Object.keys(signatures.files))('prints the canonical events of %s, one JSON per line', async (file) => {
-		const run = await cli(['parse', '--channel', channelOf(file), join(SHARED, file)]);
+		// Telegram's updates never name the bot: --account gives its id.
+		const account = channelOf(file) === 'telegram' ? ['--account', '7000000001'] : [];
+		const run = await cli(['parse', '--channel', channelOf(file), ...account, join(SHARED, file)]);
 		expect(run.code).toBe(0);
 		const events = jsonLines(run);
 		for (const event of events) expect(canonicalEventSchema.safeParse(event).success).toBe(true);
@@ -38,6 +40,14 @@ describe('n8n-omnichannel parse', () => {
 		const unknown = await cli(['parse', '--channel', 'fax', join(SHARED, 'telegram-text.json')]);
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain('whatsapp|evolution|messenger|instagram|telegram|twilio|postmark|mailgun');
+	});
+
+	it('asks for --account for telegram, whose updates never name the bot, and keys the events with it', async () => {
+		const without = await cli(['parse', '--channel', 'telegram', join(SHARED, 'telegram-text.json')]);
+		expect(without.code).toBe(2);
+		expect(without.stderr).toContain("--account is required for telegram: give the bot's id (the part of its token before the colon)");
+		const run = await cli(['parse', '--channel', 'telegram', '--account', '7000000001', join(SHARED, 'telegram-text.json')]);
+		expect(jsonLines(run)[0]).toMatchObject({ id: 'telegram:7000000001:5550001234:42', account: '7000000001' });
 	});
 
 	it('fails with exit 1 and our words for a body past a limit', async () => {

@@ -85,7 +85,7 @@ async function refuseEvent(location: string, externalId: string): Promise<void> 
 	const db = await openStore(parseStoreLocation(location));
 	await db.exec(`
 		CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
-		BEGIN IF NEW.external_id = '${externalId}' THEN RAISE EXCEPTION 'no space left on device (simulated)'; END IF; RETURN NEW; END $$;
+		BEGIN IF NEW.body->>'externalId' = '${externalId}' THEN RAISE EXCEPTION 'no space left on device (simulated)'; END IF; RETURN NEW; END $$;
 		CREATE TRIGGER refuse_event BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_event();`);
 	await closeStores();
 }
