@@ -27,7 +27,7 @@ const trigger: INodeType = {
 		properties: [],
 	},
 	async webhook(this: IWebhookFunctions) {
-		return receiveChannelWebhook(this, { adapter: telegramInbound, secret: SECRET });
+		return receiveChannelWebhook(this, { adapter: telegramInbound, secret: SECRET, parseOptions: { account: '7000000001' } });
 	},
 };
 

@@ -90,7 +90,7 @@ describe('Omnichannel Evolution API node, through n8n', () => {
 			const event = output[0].json;
 			expectOutboundEvent(event);
 			expect(event).toMatchObject({
-				id: 'whatsapp:3EB0F1E2D3C4B5A69788',
+				id: `whatsapp:${INSTANCE}:3EB0F1E2D3C4B5A69788`,
 				externalId: '3EB0F1E2D3C4B5A69788',
 				account: INSTANCE,
 				to: { identities: [maria] },
@@ -125,7 +125,8 @@ describe('Omnichannel Evolution API node, through n8n', () => {
 			expect(api.requests[0].json).toEqual({ number: '218743000000555@lid', text: 'Oi' });
 			const [event] = result.jsonOf('Evolution');
 			// The answer's JID is a phone: joined with the LID the message went to.
-			expect(event.to).toEqual({ account: 'acme-sales', identities: [{ kind: 'external', value: '218743000000555@lid' }, maria] });
+			expect(event.account).toBe('acme-sales');
+			expect(event.to).toEqual({ identities: [{ kind: 'external', value: '218743000000555@lid' }, maria] });
 		});
 
 		it('refuses a number it cannot read before calling Evolution, naming the item', async () => {
@@ -214,7 +215,7 @@ describe('Omnichannel Evolution API node, through n8n', () => {
 			expectOutboundEvent(event);
 			// Evolution answered with the chat's LID (and the phone beside it): both identify Maria.
 			expect(event).toMatchObject({
-				id: 'whatsapp:3EB0B1C2D3E4F5061728',
+				id: `whatsapp:${INSTANCE}:3EB0B1C2D3E4F5061728`,
 				text: 'Seu pedido #4821\n\nComo podemos ajudar?',
 				account: INSTANCE,
 				to: { identities: [maria, { kind: 'external', value: '218743000000555@lid' }] },

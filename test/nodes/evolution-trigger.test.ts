@@ -62,7 +62,7 @@ describe('Omnichannel Evolution API Trigger, through n8n', () => {
 			expect(events).toHaveLength(1);
 			expect(() => canonicalEventSchema.parse(events[0])).not.toThrow();
 			expect(events[0]).toMatchObject({
-				id: 'whatsapp:3EB0A1B2C3D4E5F6A7B8C9',
+				id: 'whatsapp:acme-support:3EB0A1B2C3D4E5F6A7B8C9',
 				type: 'message',
 				channel: 'whatsapp',
 				provider: 'evolution',
@@ -84,7 +84,7 @@ describe('Omnichannel Evolution API Trigger, through n8n', () => {
 		it('reads a READ update of our message as a read status for the customer', async () => {
 			const [event] = eventsOf(await post({ body: shared('evolution-messages-update.json') }));
 			expect(event).toMatchObject({
-				id: 'whatsapp:3EB0D4E5F6A7B8C9D0E1F2:read',
+				id: 'whatsapp:acme-support:3EB0D4E5F6A7B8C9D0E1F2:read',
 				type: 'status',
 				direction: 'outbound',
 				status: 'read',

@@ -25,7 +25,7 @@ describe('Send Text', () => {
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(canonicalEventSchema.parse(item.json)).toEqual(item.json);
 		expect(item.json).toEqual({
-			id: `instagram:${MESSAGE_ID}`,
+			id: `instagram:${IG_ACCOUNT_ID}:${MESSAGE_ID}`,
 			type: 'message',
 			channel: 'instagram',
 			provider: 'meta',
@@ -36,6 +36,8 @@ describe('Send Text', () => {
 			account: IG_ACCOUNT_ID,
 			to: { identities: [{ kind: 'instagram', value: `${IG_ACCOUNT_ID}:${IGSID}` }] },
 			text: 'Sim, enviamos para o Brasil! \u{1F69A}',
+			author: { type: 'automation' },
+			category: 'service',
 		});
 	});
 
@@ -48,7 +50,7 @@ describe('Send Text', () => {
 	it('takes the Instagram account from a scoped recipient when the credential has none, and refuses a bare IGSID then', async () => {
 		const scoped = await run({ operation: 'sendText', recipient: `${IG_ACCOUNT_ID}:${IGSID}`, text: 'Hello' }, [{}], { credentials: { igAccountId: '' } });
 		expect(scoped.error).toBeUndefined();
-		expect(scoped.jsonOf('Instagram')[0].to).toEqual({ account: IG_ACCOUNT_ID, identities: [{ kind: 'instagram', value: `${IG_ACCOUNT_ID}:${IGSID}` }] });
+		expect(scoped.jsonOf('Instagram')[0]).toMatchObject({ account: IG_ACCOUNT_ID, to: { identities: [{ kind: 'instagram', value: `${IG_ACCOUNT_ID}:${IGSID}` }] } });
 
 		const bare = await run({ operation: 'sendText', recipient: IGSID, text: 'Hello' }, [{}], { credentials: { igAccountId: '' } });
 		expect(bare.error).toMatchObject({ name: 'NodeOperationError', message: expect.stringContaining('set Instagram Account ID') });

@@ -65,14 +65,15 @@ describe('Omnichannel Mailgun Trigger, through n8n', () => {
 		expect(result.items?.[0]).toHaveLength(1);
 		const event = canonicalEventSchema.parse(result.items?.[0][0].json);
 		expect(event).toMatchObject({
-			id: 'email:CAF555mailgun0001@mail.example.com',
+			id: 'email:support@mg.acme.example:CAF555mailgun0001@mail.example.com',
 			provider: 'mailgun',
 			channel: 'email',
 			direction: 'inbound',
 			from: { identities: [{ kind: 'email', value: 'maria.silva@example.com' }], name: 'Maria Silva' },
 			account: 'support@mg.acme.example',
 			to: {},
-			text: 'Re: [Ticket #4821] Your order has shipped\n\nThanks, the tracking link works now.',
+			subject: 'Re: [Ticket #4821] Your order has shipped',
+			text: 'Thanks, the tracking link works now.',
 			thread: { messageId: '<CAF555mailgun0001@mail.example.com>', inReplyTo: '<ticket-4821.msg-2@support.acme.example>' },
 		});
 		expect(event.raw).toBeUndefined();
@@ -98,7 +99,8 @@ describe('Omnichannel Mailgun Trigger, through n8n', () => {
 		const [item] = result.items?.[0] ?? [];
 		expect(item.json).toMatchObject({
 			externalId: 'CAF555mailgun0001@mail.example.com',
-			text: 'Re: [Ticket #4821] Your order has shipped\n\nThanks, the tracking link works now.',
+			subject: 'Re: [Ticket #4821] Your order has shipped',
+			text: 'Thanks, the tracking link works now.',
 			attachments: [
 				{ type: 'document', filename: 'Fatura março.pdf', mimeType: 'application/pdf' },
 				{ type: 'image', filename: 'photo.png', mimeType: 'image/png' },

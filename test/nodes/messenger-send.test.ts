@@ -31,7 +31,7 @@ describe('Send Text', () => {
 		const event = output[0].json;
 		expect(canonicalEventSchema.parse(event)).toEqual(event);
 		expect(event).toEqual({
-			id: `messenger:${MESSAGE_ID}`,
+			id: `messenger:${PAGE_ID}:${MESSAGE_ID}`,
 			type: 'message',
 			channel: 'messenger',
 			provider: 'meta',
@@ -42,6 +42,9 @@ describe('Send Text', () => {
 			account: PAGE_ID,
 			to: { identities: [{ kind: 'messenger', value: `${PAGE_ID}:${PSID}` }] },
 			text: 'Hi Ana, your order has shipped.',
+			// Unless the flow says otherwise, an automation sent it, answering the customer.
+			author: { type: 'automation' },
+			category: 'service',
 		});
 		expect(Math.abs(Date.parse(String(event.timestamp)) - Date.now())).toBeLessThan(60_000);
 		expect(output[1].json.text).toBe('Hi Ana again, your order has shipped.');
@@ -99,7 +102,7 @@ describe('Send Media', () => {
 			messaging_type: 'RESPONSE',
 			message: { attachment: { type: mediaType, payload: mediaType === 'file' ? { url, is_reusable: true } : { url } } },
 		});
-		expect(result.jsonOf('Messenger')[0]).toMatchObject({ id: `messenger:${MESSAGE_ID}`, attachments: [{ type: mediaType, url }] });
+		expect(result.jsonOf('Messenger')[0]).toMatchObject({ id: `messenger:${PAGE_ID}:${MESSAGE_ID}`, attachments: [{ type: mediaType, url }] });
 		expect(result.jsonOf('Messenger')[0]).not.toHaveProperty('text');
 	});
 

@@ -47,7 +47,8 @@ describe('Omnichannel Postmark Trigger, through n8n', () => {
 			from: { identities: [{ kind: 'email', value: 'maria.silva@example.com' }], name: 'Maria Silva' },
 			account: 'a1b2c3d4e5f60718293a4b5c6d7e8f90+ticket4821@inbound.postmarkapp.com',
 			to: {},
-			text: 'Re: [Ticket #4821] Your order has shipped\n\nThanks, but the tracking link does not work.',
+			subject: 'Re: [Ticket #4821] Your order has shipped',
+			text: 'Thanks, but the tracking link does not work.',
 			thread: {
 				messageId: '<CAF555reply0001@mail.example.com>',
 				inReplyTo: '<ticket-4821.msg-2@support.acme.example>',

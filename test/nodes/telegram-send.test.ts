@@ -69,13 +69,13 @@ describe('Omnichannel Telegram node through n8n', () => {
 			const event = output[0].json;
 			expectCanonical(event);
 			expect(event).toMatchObject({
-				id: `telegram:${CUSTOMER}:46`,
+				id: `telegram:5550009999:${CUSTOMER}:46`,
 				type: 'message',
 				channel: 'telegram',
 				provider: 'telegram',
 				direction: 'outbound',
 				externalId: `${CUSTOMER}:46`,
-				account: 'acme_support_bot',
+				account: '5550009999',
 				to: { identities: [{ kind: 'telegram', value: CUSTOMER }] },
 				text: 'Thanks *Maria*, was your problem solved?',
 				thread: { inReplyTo: `${CUSTOMER}:42` },
@@ -121,7 +121,7 @@ describe('Omnichannel Telegram node through n8n', () => {
 			expect(result.error).toBeUndefined();
 			expect(api.violations).toEqual([]);
 			expect(api.calls[0].params).toEqual({ chat_id: -1005550001111, text: 'We are back online.' });
-			expect(result.jsonOf('Telegram')[0]).toMatchObject({ externalId: '-1005550001111:812', account: 'acme_support_bot', to: { identities: [] } });
+			expect(result.jsonOf('Telegram')[0]).toMatchObject({ externalId: '-1005550001111:812', account: '5550009999', to: { identities: [] } });
 		});
 
 		it('refuses an empty chat id or text before calling Telegram', async () => {
@@ -158,7 +158,7 @@ describe('Omnichannel Telegram node through n8n', () => {
 			const event = result.jsonOf('Telegram')[0];
 			expectCanonical(event);
 			expect(event).toMatchObject({
-				id: `telegram:${CUSTOMER}:47`,
+				id: `telegram:5550009999:${CUSTOMER}:47`,
 				direction: 'outbound',
 				text: 'Your replacement box is on its way',
 				attachments: [{ type: 'image', url: 'https://cdn.example.test/box.jpg', mediaId: 'AgACAgEAAxkDAAIBL2fakeSentPhoto0003AAMCAAN5AAM2BA', caption: 'Your replacement box is on its way' }],
@@ -234,7 +234,7 @@ describe('Omnichannel Telegram node through n8n', () => {
 			expect(api.calls[0].params).toEqual({ chat_id: 5550001234, message_id: 46, text: 'Thanks Maria, a person will write to you shortly.', parse_mode: 'HTML' });
 			const event = result.jsonOf('Telegram')[0];
 			expectCanonical(event);
-			expect(event).toMatchObject({ id: `telegram:${CUSTOMER}:46:edited:1781001500`, externalId: `${CUSTOMER}:46:edited:1781001500`, direction: 'outbound', thread: { messageId: `${CUSTOMER}:46` } });
+			expect(event).toMatchObject({ id: `telegram:5550009999:${CUSTOMER}:46:edited:1781001500`, externalId: `${CUSTOMER}:46:edited:1781001500`, direction: 'outbound', thread: { messageId: `${CUSTOMER}:46` } });
 		});
 
 		it('answers a button press with a notice shown as an alert', async () => {

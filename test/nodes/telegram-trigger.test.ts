@@ -83,11 +83,13 @@ describe('Omnichannel Telegram Trigger through n8n', () => {
 			expect(items).toHaveLength(1);
 			const event = items[0].json;
 			expect(canonicalEventSchema.safeParse(event).success).toBe(true);
+			// Updates never name the bot: its id, the part of the token before the colon, is the account.
 			expect(event).toMatchObject({
-				id: 'telegram:5550001234:42',
+				id: 'telegram:5550009999:5550001234:42',
 				type: 'message',
 				channel: 'telegram',
 				direction: 'inbound',
+				account: '5550009999',
 				externalId: '5550001234:42',
 				timestamp: new Date(1781001000 * 1000).toISOString(),
 				from: { identities: [{ kind: 'telegram', value: '5550001234' }], name: 'Maria Silva' },

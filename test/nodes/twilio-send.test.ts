@@ -85,7 +85,7 @@ describe('Omnichannel Twilio node, through n8n', () => {
 		expect(item.pairedItem).toEqual({ item: 0 });
 		const event = canonicalEventSchema.parse(item.json);
 		expect(event).toMatchObject({
-			id: 'sms:SM5550123abcdef0123456789abcdef31',
+			id: 'sms:+15550001234:SM5550123abcdef0123456789abcdef31',
 			type: 'message',
 			channel: 'sms',
 			provider: 'twilio',
@@ -133,7 +133,7 @@ describe('Omnichannel Twilio node, through n8n', () => {
 		expect(form.getAll('MediaUrl')).toEqual(['https://cdn.example.test/receipt.jpg', 'https://cdn.example.test/invoice.pdf']);
 		const event = result.jsonOf('Twilio')[0] as unknown as CanonicalEvent;
 		expect(event).toMatchObject({
-			id: 'sms:MM5550123abcdef0123456789abcdef32',
+			id: `sms:${SERVICE_SID}:MM5550123abcdef0123456789abcdef32`,
 			account: SERVICE_SID,
 			to: {},
 			attachments: [
@@ -169,7 +169,7 @@ describe('Omnichannel Twilio node, through n8n', () => {
 			ContentVariables: '{"1":"Maria"}',
 		});
 		expect(result.jsonOf('Twilio')[0]).toMatchObject({
-			id: 'whatsapp:SM5550123abcdef0123456789abcdef33',
+			id: 'whatsapp:+15550001234:SM5550123abcdef0123456789abcdef33',
 			channel: 'whatsapp',
 			account: '+15550001234',
 			to: { identities: [{ kind: 'phone', value: '+5511955550123' }] },
@@ -276,7 +276,7 @@ describe('Omnichannel Twilio node, through n8n', () => {
 			const [item] = result.outputOf('Twilio');
 			expect(item.pairedItem).toEqual({ item: 0 });
 			expect(canonicalEventSchema.parse(item.json)).toMatchObject({
-				id: 'sms:SM5550123abcdef0123456789abcdef31',
+				id: 'sms:+15550001234:SM5550123abcdef0123456789abcdef31',
 				direction: 'outbound',
 				status: 'failed',
 				error: { code: 30003, message: 'Unreachable destination handset' },

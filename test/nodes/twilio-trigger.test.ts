@@ -115,7 +115,7 @@ describe('Omnichannel Twilio Trigger, through n8n', () => {
 	it('reads each kind of Twilio webhook into the right canonical event', async () => {
 		const [sms] = eventsOf(await postSigned('twilio-sms.form'));
 		expect(sms).toMatchObject({
-			id: 'sms:SM5550123abcdef0123456789abcdef01',
+			id: 'sms:+15550001234:SM5550123abcdef0123456789abcdef01',
 			type: 'message',
 			channel: 'sms',
 			direction: 'inbound',
@@ -199,20 +199,27 @@ describe('Omnichannel Twilio Trigger, through n8n', () => {
 		expect(eventsOf(otherMessage)).toHaveLength(1);
 	});
 
-	describe('opt-out keywords', () => {
+	describe('consent keywords', () => {
 		const url = 'https://hooks.example.test/twilio/sms';
 		const postLocal = (file: string) => post(local(file), { publicUrl: url, signature: sign(url, local(file)) });
 
 		it.each([
-			['sms-stop.form', 'optout', 'STOP'],
-			['sms-stopall.form', 'optout', 'STOPALL'],
-			['sms-advanced-optout.form', 'optout', 'PARAR'],
-			['sms-start.form', 'optin', 'START'],
-		])('%s is an optout event with payload %s', async (file, payload, keyword) => {
+			['sms-stop.form', 'unsubscribed'],
+			['sms-stopall.form', 'unsubscribed'],
+			['sms-advanced-optout.form', 'unsubscribed'],
+			['sms-start.form', 'subscribed'],
+		])('%s is a consent event: %s from every message', async (file, state) => {
 			const result = await postLocal(file);
 			expectTwimlAck(result);
 			const [event] = eventsOf(result);
-			expect(event).toMatchObject({ type: 'optout', channel: 'sms', action: { payload, title: keyword }, from: { identities: [{ kind: 'phone', value: '+15555550123' }] } });
+			expect(event).toMatchObject({ type: 'consent', channel: 'sms', consent: { channel: 'sms', purpose: 'all', state }, from: { identities: [{ kind: 'phone', value: '+15555550123' }] } });
+		});
+
+		it('lets consent events through with the choice saved as "optout", and keeps them out without it', async () => {
+			expect(eventsOf(await postLocal('sms-stop.form'))).toHaveLength(1);
+			const file = 'sms-stop.form';
+			const messagesOnly = await post(local(file), { publicUrl: url, signature: sign(url, local(file)), events: ['message'] });
+			expect(messagesOnly.items).toBeUndefined();
 		});
 
 		it('HELP stays a message, marked as a help request', async () => {

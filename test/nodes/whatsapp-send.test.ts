@@ -67,7 +67,7 @@ function expectSignedJsonPost(request: RecordedRequest, pathname = MESSAGES_PATH
 
 function expectCanonical(event: CanonicalEvent) {
 	expect(canonicalEventSchema.parse(event)).toEqual(event);
-	expect(event.id).toBe(`whatsapp:${event.externalId}`);
+	expect(event.id).toBe(`whatsapp:${event.account}:${event.externalId}`);
 	expect(Date.now() - Date.parse(event.timestamp)).toBeLessThan(60_000);
 }
 
@@ -94,7 +94,7 @@ describe('Omnichannel WhatsApp node: sends through n8n in the documented shape',
 		const [event] = events(result);
 		expectCanonical(event);
 		expect(event).toMatchObject({
-			id: `whatsapp:${SENT_ID}`,
+			id: `whatsapp:${PHONE_NUMBER_ID}:${SENT_ID}`,
 			type: 'message',
 			channel: 'whatsapp',
 			provider: 'meta',

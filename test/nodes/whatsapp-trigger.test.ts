@@ -89,7 +89,7 @@ describe('Omnichannel WhatsApp Trigger: the shared fixtures through n8n', () => 
 		const result = await post(readFileSync(path.join(SHARED, 'whatsapp-text.json')), { 'x-hub-signature-256': String(signatures.files['whatsapp-text.json'].value) });
 		expect(eventsOf(result)).toEqual([
 			expect.objectContaining({
-				id: 'whatsapp:wamid.HBgLMTU1NTU1NTAxMjMVAgASGBQzQUYxMjM0NTY3ODlBQkNERUYwMTIA',
+				id: 'whatsapp:106540000000001:wamid.HBgLMTU1NTU1NTAxMjMVAgASGBQzQUYxMjM0NTY3ODlBQkNERUYwMTIA',
 				type: 'message',
 				direction: 'inbound',
 				from: { identities: [{ kind: 'phone', value: '+15555550123' }], name: 'Maria Silva' },
