@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalEventSchema, type CanonicalEvent } from './event';
+import { canonicalEventSchema, eventKey, type CanonicalEvent } from './event';
 
 /**
  * The version of the event shape that history bodies are written in. 2: the account is
@@ -27,14 +27,19 @@ function version1Consent(body: Body): CanonicalEvent['consent'] {
 
 /**
  * A version 1 event in today's shape, as far as it can be told: the account moves from
- * `to.account` to `account` (Telegram's events had none), an `optout` becomes a `consent`
- * event. E-mail subjects stay glued to `text`: a body without a subject can't be told apart.
- * It keeps `schemaVersion: 1`: what version 1 did not record (author, category, subject) is unknown.
+ * `to.account` to `account`, and with it the id becomes the event key (the key under which
+ * its redelivery is recognised, see store/graph-sql insertEvents); Telegram's events had no
+ * account and keep their id. An `optout` becomes a `consent` event. E-mail subjects stay
+ * glued to `text`: a body without a subject can't be told apart. It keeps `schemaVersion: 1`:
+ * what version 1 did not record (author, category, subject) is unknown.
  */
 export function fromVersion1(body: Body): Body {
 	const { account, ...to } = isRecord(body.to) ? body.to : {};
 	const event: Body = { schemaVersion: 1, ...body, to };
-	if (typeof account === 'string' && account !== '' && event.account === undefined) event.account = account;
+	if (typeof account === 'string' && account !== '' && event.account === undefined) {
+		event.account = account;
+		if (typeof body.channel === 'string' && typeof body.externalId === 'string') event.id = eventKey({ channel: body.channel, account, externalId: body.externalId });
+	}
 	if (body.type === 'optout') Object.assign(event, { type: 'consent', consent: version1Consent(body) });
 	return event;
 }
