@@ -23,7 +23,13 @@ export async function deliveryLedgerFor(context: IWebhookFunctions): Promise<Del
 	return ledger;
 }
 
-/** The key of one event's delivery to one trigger: each trigger node receives every event once. */
+/**
+ * The key of one event's delivery to one trigger: each trigger node receives every event once.
+ * Event ids are event keys, which name our account since events of version 2: an event
+ * received before the upgrade and redelivered after it is not recognised here. The ledger in
+ * memory forgets at every restart anyway, and the store's forgets in 8 days; Customer Merge
+ * still recognises it by its history row (store/graph-sql insertEvents) and says `duplicate`.
+ */
 export function deliveryKey(context: IWebhookFunctions, eventId: string): string {
 	return `${context.getMode() === 'manual' ? 'manual:' : ''}${context.getWorkflow().id ?? ''}:${context.getNode().id}:${eventId}`;
 }

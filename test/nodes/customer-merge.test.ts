@@ -85,7 +85,7 @@ for (const store of STORES) {
 
 		it('resolves an event of an execution started before events named their account, as version 2 reads it', async () => {
 			const { account, ...event } = inboundMessage([{ kind: 'phone', value: '+5511987654399' }], { account: '106540000000001' });
-			const result = await run({ operation: 'resolve', historyLimit: 5 }, [{ ...event, id: `whatsapp:${event.externalId}`, to: { account } }]);
+			const result = await run({ operation: 'resolve', historyLimit: 5 }, [{ ...event, id: `whatsapp:${event.externalId}`, to: { account } } as unknown as IDataObject]);
 			expect(result.error).toBeUndefined();
 			const [entry] = (result.jsonOf('Customer Merge')[0].customer as Customer).history;
 			expect(entry).toMatchObject({ account: '106540000000001', externalId: event.externalId, event: { schemaVersion: 2, account: '106540000000001', id: `whatsapp:106540000000001:${event.externalId}` } });

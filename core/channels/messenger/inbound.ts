@@ -6,7 +6,7 @@ import { messagingInboundAdapter, parseMessagingWebhook, type MessagingChannel }
  * Messenger Platform webhooks (`"object": "page"`): messages, quick replies, postbacks,
  * reactions, deliveries, reads and (on request) echoes, parsed by the Graph messaging
  * parser shared with Instagram (core/channels/meta/messaging.ts). The customer is a
- * `messenger` identity "<pageId>:<psid>"; `to.account` is the page id.
+ * `messenger` identity "<pageId>:<psid>"; `account` is the page id.
  */
 export const MESSENGER: MessagingChannel = { channel: 'messenger', object: 'page', label: 'Messenger' };
 

@@ -152,7 +152,7 @@ export function twilioMessageForm(input: TwilioMessageInput): { form: Record<str
 /**
  * Sends one SMS, MMS or WhatsApp message with Twilio's Messages API, retrying when Twilio
  * rate limits (20429) or fails, and returns the canonical outbound event of what was sent:
- * the customer's phone in `to.identities`, our number or Messaging Service in `to.account`,
+ * the customer's phone in `to.identities`, our number or Messaging Service in `account`,
  * the message SID as `externalId`.
  */
 export async function sendTwilioMessage(client: HttpClient, config: TwilioApiConfig, input: TwilioMessageInput): Promise<CanonicalEvent> {

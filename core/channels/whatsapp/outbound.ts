@@ -26,7 +26,7 @@ import { parseRecipient, recipientFields, type WhatsAppRecipient } from './recip
  * Meta answers `{ messaging_product, contacts: [{ input, wa_id?, user_id? }], messages: [{ id }] }`.
  * Every send returns the canonical outbound event of what was sent, so the customer's
  * history records it: `externalId` is the wamid, the customer is in `to.identities`, and
- * `to.account` is the sending phone number id.
+ * `account` is the sending phone number id.
  */
 
 export { DEFAULT_GRAPH_API_VERSION, DEFAULT_GRAPH_BASE_URL, type WhatsAppCloudConfig } from './graph-request';
