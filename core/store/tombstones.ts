@@ -3,10 +3,12 @@ import type { Database, SqlClient } from './database';
 
 /**
  * Tombstones: what stays of a forgotten customer, so that nothing brings it back. A tombstone
- * is HMAC-SHA256, under a secret key of the store, of sha256 (in hex) of a key: an event or
- * message ("channel:id") or an identifier ("kind:value"). Without the key, guessing ids can't
- * find whose they are. The inner sha256 is what tombstones were before they had a key: those
- * were re-keyed in place, so every tombstone has one form and is checked in one look-up.
+ * is HMAC-SHA256, under a secret key of the store, of sha256 (in hex) of a key: a message an
+ * event is or is about (messageKey, core/model/message-reference.ts) or an identifier
+ * ("kind:value"). Without the key, guessing ids can't find whose they are. The inner sha256
+ * is what tombstones were before they had a key: those were re-keyed in place, so every
+ * tombstone is hashed one way and each key is checked in one look-up (a Telegram message is
+ * looked up under two keys, see messageKeyForms).
  */
 
 /** The tables of tombstones: events and the messages they were about, and identifiers. */
