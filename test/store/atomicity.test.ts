@@ -11,7 +11,7 @@ describeEachStore('a batch that fails half-way', (store) => {
 		// The server refuses one event of the batch, after the customers and identifiers were written.
 		await db().exec(`
 			CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
-			BEGIN IF NEW.external_id = 'boom' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$;
+			BEGIN IF NEW.body->>'externalId' = 'boom' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$;
 			CREATE TRIGGER refuse_boom BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_boom();`);
 		const count = async () =>
 			(await db().query<{ n: string }>(`SELECT (SELECT count(*) FROM profiles) || '/' || (SELECT count(*) FROM identities) || '/' || (SELECT count(*) FROM events) || '/' || (SELECT count(*) FROM merges) AS n`))[0].n;
