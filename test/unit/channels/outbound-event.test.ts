@@ -1,4 +1,5 @@
 import { attributed, outboundEvent } from '../../../core/channels/outbound-event';
+import { whatsAppTemplateCategory } from '../../../core/channels/whatsapp/template-category';
 
 const sent = (type?: 'message' | 'action' | 'status') =>
 	outboundEvent({ channel: 'whatsapp', provider: 'meta', externalId: 'wamid.X', account: '106540000000001', identities: [{ kind: 'phone', value: '+15555550123' }], ...(type ? { type } : {}) });
@@ -28,5 +29,11 @@ describe('outbound events', () => {
 		expect(attributed(event, {})).toEqual(event);
 		expect(attributed(sent('status'), { author: { type: 'agent' }, category: 'marketing' })).not.toHaveProperty('author');
 		expect(attributed(sent('action'), { category: 'marketing' })).not.toHaveProperty('category');
+	});
+});
+
+describe('WhatsApp template categories', () => {
+	it('map onto message categories; an unknown one is taken for marketing, the strictest', () => {
+		expect(['MARKETING', 'utility', 'AUTHENTICATION', undefined, 'SERVICE'].map(whatsAppTemplateCategory)).toEqual(['marketing', 'transactional', 'authentication', 'marketing', 'marketing']);
 	});
 });
