@@ -71,7 +71,8 @@ export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaul
 	}
 	const identities = [...byKey.values()].sort((a, b) => kindRank(a.kind, rules) - kindRank(b.kind, rules));
 	const error = identities.length ? undefined : `no usable identifier${warnings.length ? ` (${warnings.join('; ')})` : ': give at least one e-mail, phone or channel id'}`;
-	// A NUL character can't be stored; in an event's id it would fail the whole batch.
-	const event = input.event?.externalId.includes('\u0000') ? { ...input.event, externalId: input.event.externalId.replace(/\u0000/g, '') } : input.event;
+	// A NUL character can't be stored; in an event's key (its account and id) it would fail the whole batch.
+	const withoutNul = (text: string) => text.replace(/\u0000/g, '');
+	const event = input.event && `${input.event.account}${input.event.externalId}`.includes('\u0000') ? { ...input.event, account: withoutNul(input.event.account), externalId: withoutNul(input.event.externalId) } : input.event;
 	return { identities, warnings, error, name: input.name?.trim() || undefined, traits: input.traits, event };
 }

@@ -35,7 +35,7 @@ describeEachStore('input with NUL characters (broken exports)', (store) => {
 
 	it('is stored without them instead of failing the batch', async () => {
 		const graph = new CustomerGraph(db());
-		const event = inboundMessage([{ kind: 'email', value: 'nul@example.org' }], { externalId: 'id\u0000x', text: 'hi\u0000there' });
+		const event = inboundMessage([{ kind: 'email', value: 'nul@example.org' }], { account: 'in\u0000box', externalId: 'id\u0000x', text: 'hi\u0000there' });
 		const [outcome, other] = await graph.resolve([
 			{ identities: [{ kind: 'email', value: 'nul@exam\u0000ple.org' }], name: 'Ana\u0000', traits: { note: 'a\u0000b' }, event },
 			{ identities: [{ kind: 'email', value: 'fine@example.org' }] },
@@ -44,6 +44,6 @@ describeEachStore('input with NUL characters (broken exports)', (store) => {
 		const customer = (await graph.getCustomer(outcome.customerId!, 5))!;
 		expect(customer.identities).toEqual([{ kind: 'email', value: 'nul@example.org' }]);
 		expect(customer.traits).toEqual({ name: 'Ana', note: 'ab' });
-		expect(customer.history[0]).toMatchObject({ externalId: 'idx', text: 'hithere' });
+		expect(customer.history[0]).toMatchObject({ account: 'inbox', externalId: 'idx', text: 'hithere' });
 	});
 });
