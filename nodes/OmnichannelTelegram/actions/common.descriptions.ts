@@ -1,27 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const SEND = ['sendMessage', 'sendPhoto', 'sendDocument'];
-const MEDIA = ['sendPhoto', 'sendDocument'];
-const WITH_TEXT = ['sendMessage', 'editMessageText'];
-const WITH_CHAT = [...SEND, 'editMessageText'];
-const WITH_KEYBOARD = [...SEND, 'editMessageText'];
-
-const show = (operation: string[], extra: Record<string, string[]> = {}) => ({ show: { operation, ...extra } });
-
-const operation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{ name: 'Answer Button Press', value: 'answerCallbackQuery', action: 'Answer a button press', description: 'Stop the spinner on a pressed inline button, optionally with a notice' },
-		{ name: 'Edit Message Text', value: 'editMessageText', action: 'Edit the text of a sent message', description: 'Replace the text (and buttons) of a message the bot sent' },
-		{ name: 'Send Document', value: 'sendDocument', action: 'Send a document', description: 'Send any file: by URL, by Telegram file ID, or from the input item' },
-		{ name: 'Send Message', value: 'sendMessage', action: 'Send a text message', description: 'Send text, with buttons if you like' },
-		{ name: 'Send Photo', value: 'sendPhoto', action: 'Send a photo', description: 'Send a picture: by URL, by Telegram file ID, or from the input item' },
-	],
-	default: 'sendMessage',
-};
+/** The parameters of the Telegram operations; each operation shows its own copy of those it takes. */
 
 const chat: INodeProperties[] = [
 	{
@@ -33,7 +12,6 @@ const chat: INodeProperties[] = [
 		placeholder: 'e.g. 5550001234',
 		description:
 			'Who to send to: a user or chat ID, or @channelusername. By default the Telegram ID of the customer in the incoming item (from an Omnichannel Telegram Trigger). The customer must have written to the bot first.',
-		displayOptions: show(WITH_CHAT),
 	},
 	{
 		displayName: 'Message ID',
@@ -43,7 +21,6 @@ const chat: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 44',
 		description: 'The message to change: its number, or an event\'s externalId such as "5550001234:44". Only messages the bot sent can be edited.',
-		displayOptions: show(['editMessageText']),
 	},
 ];
 
@@ -56,7 +33,6 @@ const text: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		description: 'The message, up to 4096 characters',
-		displayOptions: show(WITH_TEXT),
 	},
 	{
 		displayName: 'Caption',
@@ -65,7 +41,6 @@ const text: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		default: '',
 		description: 'Text shown under the file, up to 1024 characters',
-		displayOptions: show(MEDIA),
 	},
 	{
 		displayName: 'Parse Mode',
@@ -78,11 +53,10 @@ const text: INodeProperties[] = [
 		],
 		default: 'none',
 		description: 'How Telegram formats the text or caption',
-		displayOptions: show(WITH_KEYBOARD),
 	},
 ];
 
-const file = (operations: string[], noun: string): INodeProperties[] => [
+export const file = (noun: string): INodeProperties[] => [
 	{
 		displayName: `${noun} Source`,
 		name: 'source',
@@ -93,7 +67,6 @@ const file = (operations: string[], noun: string): INodeProperties[] => [
 			{ name: 'Binary File From Input', value: 'binary', description: 'A file in the input item, uploaded to Telegram' },
 		],
 		default: 'url',
-		displayOptions: show(operations),
 	},
 	{
 		displayName: `${noun} URL`,
@@ -102,7 +75,7 @@ const file = (operations: string[], noun: string): INodeProperties[] => [
 		required: true,
 		default: '',
 		placeholder: 'https://example.com/file.jpg',
-		displayOptions: show(operations, { source: ['url'] }),
+		displayOptions: { show: { source: ['url'] } },
 	},
 	{
 		displayName: 'File ID',
@@ -110,7 +83,7 @@ const file = (operations: string[], noun: string): INodeProperties[] => [
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: show(operations, { source: ['fileId'] }),
+		displayOptions: { show: { source: ['fileId'] } },
 	},
 	{
 		displayName: 'Input Binary Field',
@@ -119,11 +92,11 @@ const file = (operations: string[], noun: string): INodeProperties[] => [
 		required: true,
 		default: 'data',
 		hint: 'The name of the binary field of the input item that holds the file',
-		displayOptions: show(operations, { source: ['binary'] }),
+		displayOptions: { show: { source: ['binary'] } },
 	},
 ];
 
-const keyboard: INodeProperties[] = [
+export const keyboard: INodeProperties[] = [
 	{
 		displayName: 'Buttons',
 		name: 'keyboardType',
@@ -134,7 +107,6 @@ const keyboard: INodeProperties[] = [
 			{ name: 'Inline Buttons (JSON)', value: 'json', description: 'Telegram\'s inline_keyboard as JSON, handy for buttons built by an expression' },
 		],
 		default: 'none',
-		displayOptions: show(WITH_KEYBOARD),
 	},
 	{
 		displayName: 'Inline Keyboard',
@@ -143,7 +115,7 @@ const keyboard: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Row',
 		default: {},
-		displayOptions: show(WITH_KEYBOARD, { keyboardType: ['buttons'] }),
+		displayOptions: { show: { keyboardType: ['buttons'] } },
 		options: [
 			{
 				displayName: 'Row',
@@ -195,7 +167,7 @@ const keyboard: INodeProperties[] = [
 		type: 'json',
 		default: '[[{"text": "Yes", "callback_data": "yes"}, {"text": "No", "callback_data": "no"}]]',
 		description: 'Rows of buttons in the Bot API shape: each button has a "text" and either "callback_data" or a link address',
-		displayOptions: show(WITH_KEYBOARD, { keyboardType: ['json'] }),
+		displayOptions: { show: { keyboardType: ['json'] } },
 	},
 ];
 
@@ -207,7 +179,6 @@ const callback: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.externalId }}',
 		description: 'The externalId of the button press event from the Omnichannel Telegram Trigger',
-		displayOptions: show(['answerCallbackQuery']),
 	},
 	{
 		displayName: 'Notice Text',
@@ -215,7 +186,6 @@ const callback: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'A short notice shown to the person who pressed (up to 200 characters); empty shows nothing',
-		displayOptions: show(['answerCallbackQuery']),
 	},
 	{
 		displayName: 'Show as Alert',
@@ -223,51 +193,44 @@ const callback: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to show the notice as a pop-up the person must close, instead of a brief note at the top of the chat',
-		displayOptions: show(['answerCallbackQuery']),
 	},
 ];
 
-const options: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Include Raw Response',
-			name: 'includeRaw',
-			type: 'boolean',
-			default: false,
-			description: "Whether to add Telegram's answer, as received, to the output in `raw`",
-		},
-		{
-			displayName: 'Reply To Message ID',
-			name: 'replyToMessageId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 42',
-			description: 'Show the message as a reply to this one: its number, or an event\'s externalId such as "5550001234:42"',
-			displayOptions: { show: { '/operation': SEND } },
-		},
-		{
-			displayName: 'Send Silently',
-			name: 'disableNotification',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to deliver without a sound or vibration',
-			displayOptions: { show: { '/operation': SEND } },
-		},
-	],
-};
+/** The Options collection of one operation; the sends also offer replying and sending silently. */
+export function options(send: boolean): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: ([
+			{
+				displayName: 'Include Raw Response',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: "Whether to add Telegram's answer, as received, to the output in `raw`",
+			},
+			{
+				displayName: 'Reply To Message ID',
+				name: 'replyToMessageId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 42',
+				description: 'Show the message as a reply to this one: its number, or an event\'s externalId such as "5550001234:42"',
+			},
+			{
+				displayName: 'Send Silently',
+				name: 'disableNotification',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to deliver without a sound or vibration',
+			},
+		] satisfies INodeProperties[]).filter((option) => send || option.name === 'includeRaw'),
+	};
+}
 
-export const telegramProperties: INodeProperties[] = [
-	operation,
-	...chat,
-	...text,
-	...file(['sendPhoto'], 'Photo'),
-	...file(['sendDocument'], 'Document'),
-	...keyboard,
-	...callback,
-	options,
-];
+export const [chatId, messageId] = chat;
+export const [messageText, caption, parseMode] = text;
+export const [callbackQueryId, answerText, showAlert] = callback;
