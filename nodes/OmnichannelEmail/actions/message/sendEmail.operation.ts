@@ -1,17 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { EmailAttachmentFile } from '../../../../core/channels/smtp/outbound';
+import { forOperation } from '../../../shared/action-router';
+import type { SmtpConnection } from '../../transport';
 
-const showForSend = { show: { operation: ['sendEmail'] } };
-
-/** The parameters of the Omnichannel Email node. */
-export const emailProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'Send Email', value: 'sendEmail', action: 'Send an email', description: 'Send an email over SMTP, as a new message or as a reply in the customer’s thread' }],
-		default: 'sendEmail',
-	},
+const properties: INodeProperties[] = [
 	{
 		displayName: 'To',
 		name: 'to',
@@ -20,7 +12,6 @@ export const emailProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'maria@example.com',
 		description: 'Who receives the email. Several addresses are separated by commas. After an email trigger, an expression for the sender’s address (from.identities[0].value).',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Subject',
@@ -28,7 +19,6 @@ export const emailProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Re: Your order',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Text',
@@ -37,7 +27,6 @@ export const emailProperties: INodeProperties[] = [
 		typeOptions: { rows: 5 },
 		default: '',
 		description: 'The message as plain text. Fill Text, HTML or both (mail programs show HTML when they can).',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'HTML',
@@ -46,7 +35,6 @@ export const emailProperties: INodeProperties[] = [
 		typeOptions: { rows: 5 },
 		default: '',
 		description: 'The message as HTML',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Reply To Message ID',
@@ -55,7 +43,6 @@ export const emailProperties: INodeProperties[] = [
 		default: '',
 		placeholder: '<CAF555reply0001@mail.example.com>',
 		description: 'To answer in the customer’s thread: the Message-ID of their email. After an email trigger: the event’s thread.messageId. Leave empty for a new conversation.',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'References',
@@ -63,7 +50,6 @@ export const emailProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'The earlier Message-IDs of the thread, separated by spaces or commas, or a list. After an email trigger: the event’s thread.references. The replied Message-ID is added at the end.',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Attachments',
@@ -72,7 +58,6 @@ export const emailProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'attachment_0, data',
 		description: 'Names of the binary properties of the input item to attach, separated by commas',
-		displayOptions: showForSend,
 	},
 	{
 		displayName: 'Options',
@@ -80,7 +65,6 @@ export const emailProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: showForSend,
 		options: [
 			{
 				displayName: 'BCC',
@@ -114,3 +98,52 @@ export const emailProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = forOperation('sendEmail', properties);
+
+/** A parameter that may be a list (an expression such as {{ $json.thread.references }}) or text. */
+function textOrList(value: unknown): string | string[] {
+	if (Array.isArray(value)) return value.map(String);
+	return value === undefined || value === null ? '' : String(value);
+}
+
+async function attachmentFiles(context: IExecuteFunctions, itemIndex: number): Promise<EmailAttachmentFile[]> {
+	const names = String(context.getNodeParameter('attachments', itemIndex, ''))
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	const files: EmailAttachmentFile[] = [];
+	for (const name of names) {
+		const binary = context.getInputData()[itemIndex].binary?.[name];
+		if (!binary) {
+			throw new NodeOperationError(context.getNode(), `The input item has no binary property "${name}" to attach`, {
+				itemIndex,
+				description: 'Check the names in Attachments against the binary data of the incoming item.',
+			});
+		}
+		files.push({
+			filename: binary.fileName ?? name,
+			mimeType: binary.mimeType,
+			content: await context.helpers.getBinaryDataBuffer(itemIndex, name),
+		});
+	}
+	return files;
+}
+
+/** Sends one e-mail on the run's SMTP connection; a reply carries the thread's Message-IDs. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, { mailer }: SmtpConnection) {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await mailer.send({
+		from: String(options.from ?? ''),
+		to: String(this.getNodeParameter('to', itemIndex)),
+		cc: String(options.cc ?? ''),
+		bcc: String(options.bcc ?? ''),
+		replyTo: String(options.replyTo ?? ''),
+		subject: String(this.getNodeParameter('subject', itemIndex, '')),
+		text: String(this.getNodeParameter('text', itemIndex, '')),
+		html: String(this.getNodeParameter('html', itemIndex, '')),
+		inReplyTo: String(this.getNodeParameter('replyToMessageId', itemIndex, '')),
+		references: textOrList(this.getNodeParameter('references', itemIndex, '')),
+		attachments: await attachmentFiles(this, itemIndex),
+	});
+}
