@@ -1,5 +1,6 @@
 import { CRM_KINDS, IDENTITY_KINDS, type Identity, type IdentityKind } from '../model';
 import { normalizePhone, normalizeWhatsAppId, type NormalizeResult } from './phone';
+import { normalizeEmail } from '../identifiers/email';
 
 /** An identifier as it arrives from an event, an import or a user's mapping, before normalization. */
 export interface RawIdentity {
@@ -14,12 +15,7 @@ export type NormalizedIdentity = { ok: true; identity: Identity } | { ok: false;
 
 const MAX_IDENTIFIER_LENGTH = 512;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function normalizeEmail(input: string): NormalizeResult {
-	const value = input.trim().toLowerCase();
-	return EMAIL.test(value) ? { ok: true, value } : { ok: false, reason: `"${input}" is not an e-mail address` };
-}
+export { normalizeEmail };
 
 /** Page-scoped (Messenger) and account-scoped (Instagram) ids only mean something with their scope. */
 function normalizeScopedId(kind: string, input: string): NormalizeResult {
