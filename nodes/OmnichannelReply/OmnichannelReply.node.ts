@@ -1,17 +1,13 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { ReplyError, replyTarget } from '../../core/channels/reply-target';
-import type { MessagingWindow } from '../../core/channels/meta/send-api';
-import { canonicalEventSchema } from '../../core/model';
 import { sendEachItem } from '../shared/send-items';
 import { ReplySenders, ROUTE_CREDENTIALS } from './reply-senders';
+import { replyToItem } from './reply-to-item';
 
 const credentialNames = [...new Set(Object.values(ROUTE_CREDENTIALS).map((route) => route.credential))];
 
@@ -77,35 +73,9 @@ export class OmnichannelReply implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
 		const senders = new ReplySenders(this);
 		try {
-			return await sendEachItem(this, async (itemIndex) => {
-				const parsed = canonicalEventSchema.safeParse(items[itemIndex].json);
-				if (!parsed.success) {
-					throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} is not a channel event, so there is nothing to reply to`, {
-						itemIndex,
-						description: 'Connect the Reply node after an Omnichannel trigger (Customer Merge and routers keep the event on the item).',
-					});
-				}
-				let target;
-				try {
-					target = replyTarget(parsed.data);
-				} catch (error) {
-					if (error instanceof ReplyError) throw new NodeOperationError(this.getNode(), error.message, { itemIndex });
-					throw error;
-				}
-				const { credential, label } = ROUTE_CREDENTIALS[target.route];
-				if (!this.getNode().credentials?.[credential]) {
-					throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} came from ${parsed.data.channel} (${parsed.data.provider}): select an "${label}" credential on the Reply node`, { itemIndex });
-				}
-				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-				return await senders.send(target, {
-					text: this.getNodeParameter('text', itemIndex) as string,
-					window: (options.window as MessagingWindow) ?? 'RESPONSE',
-					subject: (options.subject as string) || undefined,
-				});
-			});
+			return await sendEachItem(this, async (itemIndex) => await replyToItem(this, senders, itemIndex));
 		} finally {
 			senders.close();
 		}
