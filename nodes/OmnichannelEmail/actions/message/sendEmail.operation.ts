@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { EmailAttachmentFile } from '../../../../core/channels/smtp/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import type { SmtpConnection } from '../../transport';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { EvolutionConnection } from '../../../../core/channels/evolution/definition';
 import { sendEvolutionText } from '../../../../core/channels/evolution/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import { options, recipient } from '../common.descriptions';
 import { base, optionsOf, senderOf, text } from './item-parameters';
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { sendInstagramMedia } from '../../../../core/channels/instagram/outbound';
 import { sendInput, text } from '../../../MetaMessaging/item-parameters';
 import { operationProperties } from '../../../MetaMessaging/send-properties';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import type { InstagramNodeConnection } from '../../transport';
 import { INSTAGRAM_TEXT } from '../channel-text';
 import { sendingAccount } from './sending-account';

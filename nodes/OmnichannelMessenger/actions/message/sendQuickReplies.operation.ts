@@ -3,7 +3,7 @@ import type { MessengerConnection } from '../../../../core/channels/messenger/de
 import { sendMessengerQuickReplies } from '../../../../core/channels/messenger/outbound';
 import { quickReplyOptions, sendInput, text } from '../../../MetaMessaging/item-parameters';
 import { operationProperties } from '../../../MetaMessaging/send-properties';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import { MESSENGER_TEXT } from '../channel-text';
 import { sendingPage } from './sending-page';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { TelegramConnection } from '../../../../core/channels/telegram/definition';
 import { answerTelegramCallbackQuery } from '../../../../core/channels/telegram/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import { answerText, callbackQueryId, options, showAlert } from '../common.descriptions';
 import { withRaw } from './item-parameters';
 

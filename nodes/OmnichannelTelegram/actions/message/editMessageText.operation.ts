@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import type { TelegramConnection } from '../../../../core/channels/telegram/definition';
 import { editTelegramMessageText } from '../../../../core/channels/telegram/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import { chatId, keyboard, messageId, messageText, options, parseMode } from '../common.descriptions';
 import { messageNumber, sendOptions, withRaw } from './item-parameters';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { TelegramConnection } from '../../../../core/channels/telegram/definition';
 import { sendTelegramDocument } from '../../../../core/channels/telegram/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import { caption, chatId, file, keyboard, options, parseMode } from '../common.descriptions';
 import { captionOf, fileOf, sendOptions, withRaw } from './item-parameters';
 

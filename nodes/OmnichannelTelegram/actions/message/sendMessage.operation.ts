@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { TelegramConnection } from '../../../../core/channels/telegram/definition';
 import { sendTelegramMessage } from '../../../../core/channels/telegram/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import { chatId, keyboard, messageText, options, parseMode } from '../common.descriptions';
 import { sendOptions, withRaw } from './item-parameters';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { TwilioConnection } from '../../../../core/channels/twilio/definition';
 import { sendTwilioMessage } from '../../../../core/channels/twilio/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import { options } from '../common.descriptions';
 
 const properties: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { markAsRead } from '../../../../core/channels/whatsapp/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import type { WhatsAppConnection } from '../../transport';
 import { options } from '../common.descriptions';
 import { optionsOf, senderOf, text } from './item-parameters';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { TemplateInput } from '../../../../core/channels/whatsapp/message-builders';
 import { sendTemplate } from '../../../../core/channels/whatsapp/outbound';
-import { forOperation } from '../../../shared/action-router';
+import { forOperation } from '../../../shared/for-operation';
 import type { WhatsAppConnection } from '../../transport';
 import { options, recipient } from '../common.descriptions';
 import { common, entries, senderOf, text } from './item-parameters';
