@@ -7,8 +7,15 @@ import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import type { RawIdentity } from './normalize';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
 import { resolveBatch, resolvePrepared, type ForgottenPolicy } from './resolver';
+import { malformedTextIn } from './well-formed-text';
 
 export type { ForgottenPolicy } from './resolver';
+
+/** Text the store would refuse (see well-formed-text.ts) is a mistake to correct, not a store failure. */
+function refuseMalformedText(value: unknown, name: string): void {
+	const reason = malformedTextIn(value, name);
+	if (reason) throw new CustomerOperationError(reason);
+}
 
 /** Everything the nodes and the CLI do with customers, over one store and one set of protection rules. */
 export class CustomerGraph {
@@ -57,8 +64,9 @@ export class CustomerGraph {
 		return await addIdentity(this.db, customerId, identity, this.rules.maxPerKind[identity.kind] ?? Infinity);
 	}
 
-	merge(primaryId: string, secondaryId: string, note?: string) {
-		return mergeCustomers(this.db, primaryId, secondaryId, note);
+	async merge(primaryId: string, secondaryId: string, note?: string) {
+		refuseMalformedText(note, 'the note');
+		return await mergeCustomers(this.db, primaryId, secondaryId, note);
 	}
 
 	unmerge(mergedId: string) {
@@ -69,8 +77,9 @@ export class CustomerGraph {
 		return forgetCustomer(this.db, customerId);
 	}
 
-	updateTraits(customerId: string, traits: Traits) {
-		return updateCustomerTraits(this.db, customerId, traits);
+	async updateTraits(customerId: string, traits: Traits) {
+		refuseMalformedText(traits, 'traits');
+		return await updateCustomerTraits(this.db, customerId, traits);
 	}
 
 	stats() {

@@ -1,5 +1,7 @@
 import { CRM_KINDS, IDENTITY_KINDS, type Identity, type IdentityKind } from '../model';
+import { identifierText } from './identifier-text';
 import { normalizePhone, normalizeWhatsAppId, type NormalizeResult } from './phone';
+import { quoteText } from './well-formed-text';
 
 /** An identifier as it arrives from an event, an import or a user's mapping, before normalization. */
 export interface RawIdentity {
@@ -46,15 +48,16 @@ export function normalizeIdentity(raw: RawIdentity, defaultCountry?: string): No
 	if (raw.value === null || raw.value === undefined || typeof raw.value === 'object') {
 		return { ok: false, reason: `${kind || 'identifier'} has no value` };
 	}
-	// NUL characters come from broken exports and can't be stored: they are never part of an identifier.
-	const text = String(raw.value).replace(/\u0000/g, '');
+	const cleaned = identifierText(String(raw.value));
+	if (!cleaned.ok) return cleaned;
+	const text = cleaned.value;
 	let result: NormalizeResult;
 	let identityKind: IdentityKind;
 	if (kind === 'whatsapp') {
 		identityKind = 'phone';
 		result = normalizeWhatsAppId(text);
 	} else if (!isKind(kind)) {
-		return { ok: false, reason: `unknown identifier kind "${raw.kind}"; use one of whatsapp, ${IDENTITY_KINDS.join(', ')}` };
+		return { ok: false, reason: `unknown identifier kind ${quoteText(String(raw.kind))}; use one of whatsapp, ${IDENTITY_KINDS.join(', ')}` };
 	} else {
 		identityKind = kind;
 		if (kind === 'phone') result = normalizePhone(text, raw.country ?? defaultCountry);

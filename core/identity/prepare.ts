@@ -1,6 +1,7 @@
 import { canonicalEventSchema, customerIdentities, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
 import { normalizeIdentity, type RawIdentity } from './normalize';
 import { blockReason, kindRank, type ProtectionRules } from './protection';
+import { malformedTextIn } from './well-formed-text';
 
 /** One thing to resolve to a customer: identifiers, and optionally a name, traits and the event to record. */
 export interface ResolveInput {
@@ -53,6 +54,11 @@ export function parseResolveInput(value: unknown): ResolveInput {
 	};
 }
 
+/** Why the name, traits or event id of an input can't be stored (the store refuses half characters in JSON, and merges two ids that differ only by one). */
+function unstorableText(input: ResolveInput): string | undefined {
+	return malformedTextIn(input.name, 'name') ?? malformedTextIn(input.traits, 'traits') ?? malformedTextIn(input.event?.externalId, 'the event id');
+}
+
 export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaultCountry?: string): PreparedInput {
 	const warnings: string[] = [];
 	const byKey = new Map<string, Identity>();
@@ -70,7 +76,9 @@ export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaul
 		else if (identity) byKey.set(identityKey(identity), identity);
 	}
 	const identities = [...byKey.values()].sort((a, b) => kindRank(a.kind, rules) - kindRank(b.kind, rules));
-	const error = identities.length ? undefined : `no usable identifier${warnings.length ? ` (${warnings.join('; ')})` : ': give at least one e-mail, phone or channel id'}`;
+	const error =
+		unstorableText(input) ??
+		(identities.length ? undefined : `no usable identifier${warnings.length ? ` (${warnings.join('; ')})` : ': give at least one e-mail, phone or channel id'}`);
 	// A NUL character can't be stored; in an event's id it would fail the whole batch.
 	const event = input.event?.externalId.includes('\u0000') ? { ...input.event, externalId: input.event.externalId.replace(/\u0000/g, '') } : input.event;
 	return { identities, warnings, error, name: input.name?.trim() || undefined, traits: input.traits, event };

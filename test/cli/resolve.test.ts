@@ -52,6 +52,19 @@ describeEachCliStore('resolve', (cliStore) => {
 		expect(second).toEqual({ line: 2, customerId: first.customerId, created: false, merged: [] });
 	});
 
+	it('answers half a character (a lone surrogate) in an identifier with a clear error on its line, each time', async () => {
+		const lone = '{"identities":[{"kind":"external","value":"cli-\\ud800x"}]}\n';
+		const run = await cli(['resolve', '--store', store()], [lone, jsonLine(ids({ kind: 'external', value: 'cli-\u200bok' })), lone].join(''));
+		const [first, fine, again] = jsonLines(run);
+		for (const [line, result] of [[1, first], [3, again]] as const) {
+			expect(result).toEqual({ line, error: expect.stringMatching(/^no usable identifier \(ignored external: "cli-\\ud800x" is not valid Unicode text/) });
+		}
+		expect(fine).toEqual({ line: 2, customerId: expect.any(String), created: true, merged: [] });
+		// The identifier was stored as it is looked up: without the zero-width space.
+		const later = jsonLines(await cli(['resolve', '--store', store()], jsonLine(ids({ kind: 'external', value: 'cli-ok' }))))[0];
+		expect(later).toEqual({ line: 1, customerId: store() === 'memory://' ? expect.any(String) : fine.customerId, created: store() === 'memory://', merged: [] });
+	});
+
 	it('reads FILE or stdin (-), and applies --default-country to national phone numbers', async () => {
 		const file = writeTempFile(folder(), 'in.jsonl', `\uFEFF${jsonLine(ids({ kind: 'phone', value: '(21) 98765-0102' }))}`);
 		const fromFile = jsonLines(await cli(['resolve', '--store', store(), '--default-country', 'br', file]));
