@@ -1,4 +1,5 @@
 import { canonicalEventSchema, customerIdentities, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
+import { eventAsRecorded } from './event-time';
 import { normalizeIdentity, type RawIdentity } from './normalize';
 import { blockReason, kindRank, type ProtectionRules } from './protection';
 import { malformedTextIn } from './well-formed-text';
@@ -59,7 +60,8 @@ function unstorableText(input: ResolveInput): string | undefined {
 	return malformedTextIn(input.name, 'name') ?? malformedTextIn(input.traits, 'traits') ?? malformedTextIn(input.event?.externalId, 'the event id');
 }
 
-export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaultCountry?: string): PreparedInput {
+/** Normalizes and checks one input under `rules`; `receivedAt` (epoch ms) bounds the event's timestamp. */
+export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaultCountry?: string, receivedAt = Date.now()): PreparedInput {
 	const warnings: string[] = [];
 	const byKey = new Map<string, Identity>();
 	for (const raw of input.identities) {
@@ -80,6 +82,11 @@ export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaul
 		unstorableText(input) ??
 		(identities.length ? undefined : `no usable identifier${warnings.length ? ` (${warnings.join('; ')})` : ': give at least one e-mail, phone or channel id'}`);
 	// A NUL character can't be stored; in an event's id it would fail the whole batch.
-	const event = input.event?.externalId.includes('\u0000') ? { ...input.event, externalId: input.event.externalId.replace(/\u0000/g, '') } : input.event;
+	let event = input.event?.externalId.includes('\u0000') ? { ...input.event, externalId: input.event.externalId.replace(/\u0000/g, '') } : input.event;
+	if (event) {
+		const recorded = eventAsRecorded(event, receivedAt);
+		event = recorded.event;
+		if (recorded.warning) warnings.push(recorded.warning);
+	}
 	return { identities, warnings, error, name: input.name?.trim() || undefined, traits: input.traits, event };
 }

@@ -47,3 +47,26 @@ describe('preparing identifiers for matching', () => {
 		expect(() => parseResolveInput({ email: 'a@b.co' })).toThrow(/"identities"/);
 	});
 });
+
+describe('event timestamps', () => {
+	const receivedAt = Date.parse('2026-06-09T10:30:00Z');
+	const identities = [{ kind: 'email' as const, value: 'ana@example.org' }];
+	const prepareEvent = (timestamp: string) => prepareInput({ identities, event: inboundMessage(identities, { timestamp }) }, DEFAULT_PROTECTION_RULES, undefined, receivedAt);
+
+	it.each(['9999-12-31T23:59:59Z', '2026-06-10T10:30:01Z', '2026-06-11T00:00:00-03:00'])('records an event dated more than a day after its receipt (%s) at its receipt, with a warning', (timestamp) => {
+		const prepared = prepareEvent(timestamp);
+		expect(prepared.error).toBeUndefined();
+		expect(prepared.event?.timestamp).toBe('2026-06-09T10:30:00.000Z');
+		expect(prepared.warnings).toEqual([`the event's timestamp ${timestamp} is more than a day after it was received: recorded at 2026-06-09T10:30:00.000Z, when it was received`]);
+	});
+
+	it('records a timestamp PostgreSQL cannot hold (year 0) at its receipt too', () => {
+		expect(prepareEvent('0000-01-01T00:00:00Z')).toMatchObject({ event: { timestamp: '2026-06-09T10:30:00.000Z' }, warnings: [expect.stringContaining('before year 1')] });
+	});
+
+	it.each(['2026-06-10T10:30:00Z', '2026-06-09T12:00:00+02:00', '2019-01-01T00:00:00Z', '0001-01-01T00:00:00Z'])('keeps a timestamp up to a day ahead, and any past one (%s)', (timestamp) => {
+		const prepared = prepareEvent(timestamp);
+		expect(prepared.event?.timestamp).toBe(timestamp);
+		expect(prepared.warnings).toEqual([]);
+	});
+});
