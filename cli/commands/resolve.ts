@@ -48,6 +48,8 @@ Reads JSON lines from FILE (or stdin when FILE is - or absent). Each line is a c
 event, or identifiers with an optional name and traits:
   {"identities":[{"kind":"phone","value":"(11) 98765-4321","country":"BR"},
                  {"kind":"email","value":"ana@example.org"}],"name":"Ana","traits":{"plan":"gold"}}
+"country" (a two-letter code) reads national phone numbers; on the line itself it applies to
+every identifier without one, before --default-country.
 Kinds: phone, email, whatsapp (a WhatsApp id), whatsapp_bsuid, messenger, instagram,
 telegram, webchat, external, hubspot, salesforce, pipedrive, rdstation.
 

@@ -1,4 +1,4 @@
-import { canonicalEventSchema, customerIdentities, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
+import { customerIdentities, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
 import { eventAsRecorded } from './event-time';
 import { normalizeIdentity, type RawIdentity } from './normalize';
 import { blockReason, kindRank, type ProtectionRules } from './protection';
@@ -30,28 +30,6 @@ export function inputFromEvent(event: CanonicalEvent): ResolveInput {
 		identities: customerIdentities(event),
 		name: event.direction === 'inbound' ? event.from.name : undefined,
 		event,
-	};
-}
-
-/** Accepts a canonical event or a plain `{identities, name?, traits?}` object (as the CLI reads them). */
-export function parseResolveInput(value: unknown): ResolveInput {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object');
-	const object = value as Record<string, unknown>;
-	if ('channel' in object && 'externalId' in object) {
-		const parsed = canonicalEventSchema.safeParse(object);
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0];
-			throw new Error(`not a valid canonical event: ${issue.path.join('.') || 'event'}: ${issue.message}`);
-		}
-		return inputFromEvent(parsed.data);
-	}
-	if (!Array.isArray(object.identities)) throw new Error('expected "identities": [{"kind": "email", "value": "…"}] or a canonical event');
-	const traits = object.traits;
-	if (traits !== undefined && (typeof traits !== 'object' || traits === null || Array.isArray(traits))) throw new Error('"traits" must be an object');
-	return {
-		identities: object.identities as RawIdentity[],
-		name: typeof object.name === 'string' ? object.name : undefined,
-		traits: traits as Traits | undefined,
 	};
 }
 

@@ -65,6 +65,26 @@ describeEachCliStore('resolve', (cliStore) => {
 		expect(later).toEqual({ line: 1, customerId: store() === 'memory://' ? expect.any(String) : fine.customerId, created: store() === 'memory://', merged: [] });
 	});
 
+	it('answers a line with a wrong field in our words, never an internal error, and resolves the others', async () => {
+		const phone = { kind: 'phone', value: '(11) 98765-0120' };
+		const run = await cli(['resolve', '--store', store(), '--default-country', 'US'], [
+			jsonLine({ identities: [phone], country: 55 }),
+			jsonLine({ identities: [{ ...phone, country: 55 }] }),
+			jsonLine({ identities: [phone], country: 'br' }),
+			jsonLine({ identities: [{ kind: 'email', value: 'x@example.org' }], name: ['Ana'] }),
+			jsonLine({ identities: [{ kind: 'email', value: ['x@example.org'] }] }),
+		].join(''));
+		expect(run).toMatchObject({ code: 0, stderr: '' });
+		expect(jsonLines(run)).toEqual([
+			{ line: 1, error: 'country must be a two-letter country code such as "BR"' },
+			{ line: 2, error: 'identities[0].country must be a two-letter country code such as "BR"' },
+			{ line: 3, customerId: expect.any(String), created: true, merged: [] },
+			{ line: 4, error: 'name must be text' },
+			{ line: 5, error: 'identities[0].value must be text or a number' },
+		]);
+		expect(run.stdout).not.toMatch(/is not a function|store refused/);
+	});
+
 	it('reads FILE or stdin (-), and applies --default-country to national phone numbers', async () => {
 		const file = writeTempFile(folder(), 'in.jsonl', `\uFEFF${jsonLine(ids({ kind: 'phone', value: '(21) 98765-0102' }))}`);
 		const fromFile = jsonLines(await cli(['resolve', '--store', store(), '--default-country', 'br', file]));

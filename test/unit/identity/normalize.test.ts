@@ -120,3 +120,17 @@ describe('identifier text', () => {
 		expect(normalizeIdentity({ kind: 'email', value: 'a\u0000na@example.org' })).toEqual({ ok: true, identity: { kind: 'email', value: 'ana@example.org' } });
 	});
 });
+
+describe('the country of a phone number', () => {
+	it('refuses a country that is not a two-letter code, whatever its type, instead of failing', () => {
+		for (const [country, shown] of [[55, '55'], ['Brazil', '"Brazil"'], [{ code: 'BR' }, '{"code":"BR"}'], [true, 'true']] as const) {
+			expect(normalizeIdentity({ kind: 'phone', value: '11 98765 4321', country })).toEqual({ ok: false, reason: `country ${shown} must be a two-letter country code such as "BR"` });
+			expect(normalizeIdentity({ kind: 'phone', value: '11 98765 4321' }, country as unknown as string)).toMatchObject({ ok: false, reason: expect.stringContaining('two-letter country code') });
+		}
+	});
+
+	it("takes a blank country as none, and the default country then", () => {
+		expect(normalizeIdentity({ kind: 'phone', value: '11 98765 4321', country: ' ' }, 'br')).toEqual({ ok: true, identity: { kind: 'phone', value: '+5511987654321' } });
+		expect(normalizeIdentity({ kind: 'phone', value: '+55 11 98765 4321', country: null })).toEqual({ ok: true, identity: { kind: 'phone', value: '+5511987654321' } });
+	});
+});

@@ -70,3 +70,44 @@ describe('event timestamps', () => {
 		expect(prepared.warnings).toEqual([]);
 	});
 });
+
+describe('reading a resolve line', () => {
+	const phone = { kind: 'phone', value: '(11) 98765-4321' };
+
+	it.each([
+		[{ identities: [phone], country: 55 }, 'country must be a two-letter country code such as "BR"'],
+		[{ identities: [{ ...phone, country: 55 }] }, 'identities[0].country must be a two-letter country code such as "BR"'],
+		[{ identities: [{ ...phone, country: 'Brazil' }] }, 'identities[0].country must be a two-letter country code such as "BR"'],
+		[{ identities: [phone, { kind: 5, value: 'a@b.co' }] }, 'identities[1].kind must be text such as "email"'],
+		[{ identities: [{ value: 'a@b.co' }] }, expect.stringMatching(/^identities\[0\]\.kind is missing: use one of whatsapp, phone, email/)],
+		[{ identities: [{ kind: 'email', value: { address: 'a@b.co' } }] }, 'identities[0].value must be text or a number'],
+		[{ identities: [{ kind: 'email', value: true }] }, 'identities[0].value must be text or a number'],
+		[{ identities: ['a@b.co'] }, 'identities[0] must be an object such as {"kind": "email", "value": "…"}'],
+		[{ identities: { kind: 'email', value: 'a@b.co' } }, 'identities must be a list such as [{"kind": "email", "value": "…"}]'],
+		[{ identities: [phone], name: 5 }, 'name must be text'],
+		[{ identities: [phone], traits: [1] }, 'traits must be an object such as {"plan": "gold"}'],
+		[{ identities: [phone], traits: 'gold' }, 'traits must be an object such as {"plan": "gold"}'],
+	])('says in its own words what is wrong with %j', (line, message) => {
+		let thrown: unknown;
+		try {
+			parseResolveInput(line);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(Error);
+		expect((thrown as Error).message).toEqual(message);
+	});
+
+	it("applies the line's country to identifiers without their own, and takes empty fields as absent", () => {
+		const input = parseResolveInput({ identities: [phone, { ...phone, country: 'mx' }, { kind: 'email', value: null }], country: ' br ', name: null, traits: null });
+		expect(input).toEqual({ identities: [{ ...phone, country: 'BR' }, { ...phone, country: 'MX' }, { kind: 'email', value: null, country: 'BR' }], name: undefined, traits: undefined });
+		expect(parseResolveInput({ identities: [{ ...phone, country: '' }] }).identities).toEqual([{ ...phone, country: undefined }]);
+		// The line's country comes before the default one.
+		expect(prepareInput(input, DEFAULT_PROTECTION_RULES, 'US').identities[0]).toEqual({ kind: 'phone', value: '+5511987654321' });
+	});
+
+	it('keeps traits exactly as given', () => {
+		const traits = JSON.parse('{"__proto__": {"x": 1}, "plan": "gold"}');
+		expect(parseResolveInput({ identities: [phone], traits }).traits).toBe(traits);
+	});
+});
