@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { closeStores, openStore, parseStoreLocation } from '../../core';
 import { inboundMessage } from '../support/events';
 import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
-import { cli, describeEachCliStore, jsonLine, jsonLines, useTempFolder, writeTempFile } from './cli-harness';
+import { cli, describeEachCliStore, jsonLine, jsonLines, spawnCli, useTempFolder, writeTempFile } from './cli-harness';
 
 const ids = (...identities: { kind: string; value: string; country?: string }[]) => ({ identities });
 
@@ -151,6 +151,51 @@ for (const variant of REFUSING_STORES) {
 		});
 	});
 }
+
+describe('resolve — a slow input through a pipe', () => {
+	let child: ReturnType<typeof spawnCli> | undefined;
+	// Were line 1 held until the input ends, the test would time out: the child must not outlive it.
+	afterEach(() => child?.kill());
+
+	it('answers each line within about a second, before the input ends', async () => {
+		const resolver = spawnCli(['resolve', '--store', 'memory://']);
+		child = resolver;
+		let stdout = '';
+		let stderr = '';
+		const waiters: (() => void)[] = [];
+		resolver.stdout.on('data', (chunk) => {
+			stdout += chunk;
+			waiters.splice(0).forEach((wake) => wake());
+		});
+		resolver.stderr.on('data', (chunk) => (stderr += chunk));
+		const exited = new Promise<number | null>((resolve) => resolver.on('close', resolve));
+		const answers = () => stdout.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+		const answered = async (count: number) => {
+			while (answers().length < count) await new Promise<void>((wake) => waiters.push(wake));
+			return Date.now();
+		};
+
+		resolver.stdin.write(jsonLine(ids({ kind: 'email', value: 'slow1@example.org' })));
+		await answered(1);
+		expect(answers()).toEqual([{ line: 1, customerId: expect.any(String), created: true, merged: [] }]);
+		// The store is open and warm now: the next lines are answered once the input has paused for about a second.
+		const written = Date.now();
+		resolver.stdin.write(jsonLine(ids({ kind: 'email', value: 'slow1@example.org' })));
+		resolver.stdin.write(jsonLine(ids({ kind: 'email', value: 'slow2@example.org' })));
+		const elapsed = (await answered(3)) - written;
+		expect(elapsed).toBeGreaterThanOrEqual(900);
+		expect(elapsed).toBeLessThan(10_000);
+		expect(answers().slice(1)).toEqual([
+			{ line: 2, customerId: answers()[0].customerId, created: false, merged: [] },
+			{ line: 3, customerId: expect.any(String), created: true, merged: [] },
+		]);
+
+		resolver.stdin.end();
+		expect(await exited).toBe(0);
+		expect(stderr).toBe('');
+		expect(answers()).toHaveLength(3);
+	});
+});
 
 describe('resolve — failures', () => {
 	it('exits 1 with one line naming the store, without its password, when the store fails', async () => {
