@@ -46,7 +46,11 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	const inputs = items.map((_, itemIndex): PreparedInput | undefined => {
 		try {
 			const input = graph.prepare(inputOf(context, itemIndex, recordEvent));
-			if (input.error) throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} has ${input.error}`, { itemIndex, description: 'Map at least one e-mail, phone or channel ID that is not a placeholder.' });
+			if (input.error) {
+				// Identifiers may be fine while a name or trait is not: the hint is only for missing identifiers.
+				const description = input.identities.length ? undefined : 'Map at least one e-mail, phone or channel ID that is not a placeholder.';
+				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${input.error}`, { itemIndex, description });
+			}
 			return input;
 		} catch (error) {
 			if (!context.continueOnFail()) throw error;

@@ -74,13 +74,21 @@ for (const store of STORES) {
 			const items = [{ mail: 'new.person@example.org' }, { mail: 'n/a' }];
 			const parameters = { operation: 'resolve', identifyBy: 'fields', email: '={{ $json.mail }}' };
 			const failed = await run(parameters, items);
-			expect(failed.error?.message).toContain('Item 2 has no usable identifier');
+			expect(failed.error?.message).toContain('Item 2: no usable identifier');
 			expect(await graph.stats()).toEqual(before);
 
 			const continued = await run(parameters, items, 'continueRegularOutput');
 			const [good, bad] = continued.jsonOf('Customer Merge');
 			expect((good.customer as Customer).identities).toEqual([{ kind: 'email', value: 'new.person@example.org' }]);
 			expect(bad.error).toContain('no usable identifier');
+		});
+
+		it('reports a default country that is not a two-letter code in its own words', async () => {
+			const parameters = { operation: 'resolve', identifyBy: 'fields', phone: '={{ $json.tel }}', defaultCountry: '={{ $json.country }}' };
+			for (const country of [55, 'Brazil']) {
+				const result = await run(parameters, [{ tel: '(11) 98765-4321', country }]);
+				expect(result.error?.message).toMatch(/^Item 1: no usable identifier \(ignored phone: country .* must be a two-letter country code such as "BR"\)$/);
+			}
 		});
 
 		it('explains what to do when an item is not a channel event', async () => {
