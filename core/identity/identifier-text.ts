@@ -6,6 +6,7 @@ import { codePoint, loneSurrogateReason, quoteText } from './well-formed-text';
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 // Left inside the text once its ends are trimmed: tabs, line breaks, escapes, C1 controls.
 const CONTROL = /\p{Cc}/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * The text of an identifier as it is stored and looked up, the same however it was typed or
@@ -14,6 +15,8 @@ const CONTROL = /\p{Cc}/u;
  * characters no identifier has, is refused with the reason.
  */
 export function identifierText(input: string): NormalizeResult {
+	// Most identifiers are printable ASCII, where none of the below can apply.
+	if (PRINTABLE_ASCII.test(input)) return { ok: true, value: input.trim() };
 	// NUL characters come from broken exports (UTF-16 read as bytes) and can't be stored: dropping them recovers the value.
 	const text = input.replace(/\u0000/g, '');
 	const malformed = loneSurrogateReason(text);
