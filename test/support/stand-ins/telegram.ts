@@ -6,7 +6,7 @@
  */
 import type { RecordedRequest } from '../local-server';
 import { botApiFixture, parseCall, violationsOf } from '../telegram-bot-api';
-import type { Handled, Route } from './types';
+import { sequenceNumber, type Handled, type Route } from './types';
 
 export interface TelegramWebhook {
 	url: string;
@@ -21,7 +21,7 @@ const ok = (result: unknown): Handled['answer'] => ({ status: 200, body: { ok: t
 function sentMessage(params: Record<string, unknown>, seq: number, extra: Record<string, unknown>) {
 	const chatId = params.chat_id;
 	const chat = typeof chatId === 'number' ? { id: chatId, type: 'private' } : { id: -1000000000000 - seq, title: String(chatId), username: String(chatId).replace(/^@/, ''), type: 'channel' };
-	return { message_id: 100 + seq, from: BOT, chat, date: Math.floor(Date.now() / 1000), ...extra };
+	return { message_id: sequenceNumber(seq), from: BOT, chat, date: Math.floor(Date.now() / 1000), ...extra };
 }
 
 /** The Bot API route; `webhooks` holds each bot token's webhook; `tokens` lists the bots it knows (any when omitted). */

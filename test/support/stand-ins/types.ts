@@ -2,7 +2,12 @@
  * What every provider stand-in shares: the record of a request it answered, and the shape
  * of a route (a function that answers the requests of its provider and leaves the others).
  */
+import { randomBytes } from 'node:crypto';
 import type { RecordedRequest } from '../local-server';
+
+/** Differs from one start of the stand-ins to the next, so ids they hand out never repeat across restarts (the store remembers them). */
+const RUN = randomBytes(4).toString('hex');
+const RUN_SECOND = Math.floor(Date.now() / 1000);
 
 /** The provider API a request was meant for. */
 export type StandInApi = 'whatsapp-cloud' | 'meta-send' | 'telegram' | 'twilio' | 'evolution' | 'smtp';
@@ -53,7 +58,12 @@ export function basicAuth(request: RecordedRequest): { user: string; password: s
 	return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** A hex id of `length` characters that grows with `seq`, e.g. for message ids. */
+/** A hex id of `length` (at least 12) characters, unique to this start and growing with `seq`, e.g. for message ids. */
 export function sequenceId(seq: number, length: number): string {
-	return seq.toString(16).padStart(length, '0');
+	return RUN + seq.toString(16).padStart(length - RUN.length, '0');
+}
+
+/** A numeric id unique to this start and growing with `seq` (e.g. Telegram's message_id). */
+export function sequenceNumber(seq: number): number {
+	return RUN_SECOND * 1000 + seq;
 }
