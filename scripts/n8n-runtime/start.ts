@@ -47,7 +47,7 @@ function printSummary(n8n: N8nInstance, workflows: ImportedWorkflow[], standIns:
 	say();
 	for (const workflow of workflows) {
 		say(`  ${workflow.name} (${workflow.file}): ${workflow.active ? 'active' : 'not active'}${workflow.action === 'kept' ? '' : `, ${workflow.action}`}`);
-		for (const webhook of workflow.webhooks) say(`      ${webhook.node.padEnd(26)} POST ${webhook.url}`);
+		if (workflow.active) for (const webhook of workflow.webhooks) say(`      ${webhook.node.padEnd(26)} POST ${webhook.url}`);
 	}
 	say();
 	say(`  Provider stand-ins  ${standIns.url}   (what they received: ${standIns.url}/__records)`);
