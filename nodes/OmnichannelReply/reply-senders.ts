@@ -27,15 +27,15 @@ export interface ReplyContent {
 
 type Sender = (context: IExecuteFunctions, target: ReplyTarget, content: ReplyContent) => Promise<CanonicalEvent>;
 
-/** The credential each route sends with, and its name as the editor shows it. */
-export const ROUTE_CREDENTIALS: Record<ReplyRoute, { credential: string; label: string }> = {
-	whatsappCloud: { credential: WHATSAPP_CLOUD_CREDENTIAL, label: 'Omnichannel WhatsApp Cloud API' },
-	evolution: { credential: EVOLUTION_CREDENTIAL, label: 'Omnichannel Evolution API' },
-	messenger: { credential: META_PAGE_CREDENTIAL, label: 'Omnichannel Meta Page API' },
-	instagram: { credential: META_PAGE_CREDENTIAL, label: 'Omnichannel Meta Page API' },
-	telegram: { credential: TELEGRAM_CREDENTIAL, label: 'Omnichannel Telegram API' },
-	twilio: { credential: TWILIO_CREDENTIAL, label: 'Omnichannel Twilio API' },
-	email: { credential: SMTP_CREDENTIAL, label: 'Omnichannel SMTP' },
+/** The credential each route sends with, its name as the editor shows it, and the channel as a person picks it. */
+export const ROUTE_CREDENTIALS: Record<ReplyRoute, { credential: string; label: string; channel: string }> = {
+	whatsappCloud: { credential: WHATSAPP_CLOUD_CREDENTIAL, label: 'Omnichannel WhatsApp Cloud API', channel: 'WhatsApp (Cloud API)' },
+	evolution: { credential: EVOLUTION_CREDENTIAL, label: 'Omnichannel Evolution API', channel: 'WhatsApp (Evolution API)' },
+	messenger: { credential: META_PAGE_CREDENTIAL, label: 'Omnichannel Meta Page API', channel: 'Messenger' },
+	instagram: { credential: META_PAGE_CREDENTIAL, label: 'Omnichannel Meta Page API', channel: 'Instagram' },
+	telegram: { credential: TELEGRAM_CREDENTIAL, label: 'Omnichannel Telegram API', channel: 'Telegram' },
+	twilio: { credential: TWILIO_CREDENTIAL, label: 'Omnichannel Twilio API', channel: 'SMS and WhatsApp (Twilio)' },
+	email: { credential: SMTP_CREDENTIAL, label: 'Omnichannel SMTP', channel: 'E-Mail (SMTP)' },
 };
 
 /** One sender per route, each the same core function its channel's action node uses. */

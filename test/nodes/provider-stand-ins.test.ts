@@ -38,7 +38,7 @@ describe('provider stand-ins: the send nodes get documented answers, and every s
 	const reply = (items: object[], credentialSet = credentials()) =>
 		runWorkflow({
 			nodeTypes: { omnichannelReply: new OmnichannelReply() },
-			nodes: [{ name: 'Reply', type: 'omnichannelReply', parameters: { text: 'We got it, thank you.' } }],
+			nodes: [{ name: 'Reply', type: 'omnichannelReply', parameters: { channels: ['whatsappCloud', 'evolution', 'instagram', 'telegram', 'twilio', 'email'], text: 'We got it, thank you.' } }],
 			credentials: credentialSet,
 			credentialTypes: [new WhatsAppCloudApi(), new MetaPageApi(), new EvolutionApi(), new OmnichannelTelegramApi(), new OmnichannelTwilioApi()],
 			items: items.map((json) => ({ json: json as IDataObject })),
