@@ -15,6 +15,7 @@ import { customerGraphFor, STORE_CREDENTIAL, storeConfigFromCredential } from '.
 import { customerOperations } from './customer-operations';
 import { customerMergeProperties } from './properties';
 import { resolveItems } from './resolve-items';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** The merge node: one customer, one history, across every channel. */
 export class CustomerMerge implements INodeType {
@@ -24,7 +25,7 @@ export class CustomerMerge implements INodeType {
 		icon: 'file:customerMerge.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(customerMergeProperties),
 		description: 'Recognise the same customer on every channel, merge duplicates and keep one history',
 		defaults: { name: 'Customer Merge' },
 		inputs: [NodeConnectionTypes.Main],

@@ -15,6 +15,7 @@ import { SmtpSender } from '../../core/channels/smtp/outbound';
 import { sendEachItem } from '../shared/send-items';
 import { emailProperties } from './properties';
 import { SMTP_CREDENTIAL, smtpConfigFromCredential } from './smtp-credential';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** A parameter that may be a list (an expression such as {{ $json.thread.references }}) or text. */
 function textOrList(value: unknown): string | string[] {
@@ -53,7 +54,7 @@ export class OmnichannelEmail implements INodeType {
 		icon: 'file:omnichannelEmail.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(emailProperties),
 		description: 'Send email over SMTP, in the customer’s thread, and record it in their history',
 		defaults: { name: 'Omnichannel Email' },
 		inputs: [NodeConnectionTypes.Main],

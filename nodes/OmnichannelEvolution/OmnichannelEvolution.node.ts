@@ -20,6 +20,7 @@ import { n8nHttpClient } from '../shared/n8n-http-client';
 import { sendEachItem } from '../shared/send-items';
 import { EVOLUTION_CREDENTIAL } from './credential';
 import { evolutionProperties } from './properties';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends WhatsApp messages through an Evolution API v2 server; each output item is the canonical outbound event. */
 export class OmnichannelEvolution implements INodeType {
@@ -29,7 +30,7 @@ export class OmnichannelEvolution implements INodeType {
 		icon: 'file:evolution.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(evolutionProperties),
 		description: 'Send WhatsApp text, media and buttons through an Evolution API server',
 		defaults: { name: 'Omnichannel Evolution API' },
 		inputs: [NodeConnectionTypes.Main],

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { INSTAGRAM_MAX_TEXT, sendInstagramMedia, sendInstagramQuickReplies, sendInstagramText, type InstagramConfig } from '../../core/channels/instagram/outbound';
 import { META_PAGE_CREDENTIAL } from '../MetaMessaging/credential';
 import { sendProperties } from '../MetaMessaging/send-properties';
+import { optionSubtitle } from '../shared/subtitle';
 import { sendMetaItems, type ChannelSender } from '../MetaMessaging/send-items';
 
 const sendOnInstagram: ChannelSender = (client, credential, request) => {
@@ -17,6 +18,18 @@ const sendOnInstagram: ChannelSender = (client, credential, request) => {
 	return sendInstagramText(client, config, { ...common, text: request.text });
 };
 
+const properties = sendProperties({
+	label: 'Instagram',
+	idName: 'IGSID',
+	triggerName: 'Omnichannel Instagram Trigger',
+	maxText: `${INSTAGRAM_MAX_TEXT.max} ${INSTAGRAM_MAX_TEXT.unit}`,
+	mediaTypes: [
+		{ name: 'Audio', value: 'audio' },
+		{ name: 'Image', value: 'image' },
+		{ name: 'Video', value: 'video' },
+	],
+});
+
 /** Sends Instagram direct messages as a professional account; each output item is the canonical outbound event. */
 export class OmnichannelInstagram implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,24 +38,14 @@ export class OmnichannelInstagram implements INodeType {
 		icon: 'file:instagram.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(properties),
 		description: 'Send Instagram direct messages as your professional account, and record them in the customer history',
 		defaults: { name: 'Omnichannel Instagram' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: META_PAGE_CREDENTIAL, required: true }],
-		properties: sendProperties({
-			label: 'Instagram',
-			idName: 'IGSID',
-			triggerName: 'Omnichannel Instagram Trigger',
-			maxText: `${INSTAGRAM_MAX_TEXT.max} ${INSTAGRAM_MAX_TEXT.unit}`,
-			mediaTypes: [
-				{ name: 'Audio', value: 'audio' },
-				{ name: 'Image', value: 'image' },
-				{ name: 'Video', value: 'video' },
-			],
-		}),
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

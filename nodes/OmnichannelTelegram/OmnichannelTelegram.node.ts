@@ -4,6 +4,7 @@ import { sendEachItem } from '../shared/send-items';
 import { TELEGRAM_CREDENTIAL, telegramBotConfig } from './bot-config';
 import { runTelegramOperation } from './operations';
 import { telegramProperties } from './properties';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends on Telegram as a bot; every output item is the canonical outbound event, ready for the customer's history. */
 export class OmnichannelTelegram implements INodeType {
@@ -13,7 +14,7 @@ export class OmnichannelTelegram implements INodeType {
 		icon: 'file:omnichannelTelegram.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(telegramProperties),
 		description: 'Send messages, photos and documents with buttons from a Telegram bot, and answer button presses',
 		defaults: { name: 'Omnichannel Telegram' },
 		inputs: [NodeConnectionTypes.Main],

@@ -11,6 +11,7 @@ import { sendEachItem } from '../shared/send-items';
 import { readWhatsAppCredential, senderConfig, WHATSAPP_CLOUD_CREDENTIAL } from './credential';
 import { whatsappOperations } from './operations';
 import { whatsappProperties } from './properties';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends on WhatsApp through Meta's Cloud API; every output item is the canonical event of what was sent. */
 export class OmnichannelWhatsApp implements INodeType {
@@ -20,7 +21,7 @@ export class OmnichannelWhatsApp implements INodeType {
 		icon: 'file:whatsApp.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(whatsappProperties),
 		description: 'Send WhatsApp messages, media, templates, buttons and lists through the WhatsApp Cloud API',
 		defaults: { name: 'WhatsApp' },
 		inputs: [NodeConnectionTypes.Main],
