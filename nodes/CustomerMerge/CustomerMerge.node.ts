@@ -16,6 +16,7 @@ import { customerOperations } from './customer-operations';
 import { customerMergeProperties } from './properties';
 import { resolveItems } from './resolve-items';
 import { optionSubtitle } from '../shared/subtitle';
+import { warmStoreAtStartup } from '../shared/warm-store';
 
 /** The merge node: one customer, one history, across every channel. */
 export class CustomerMerge implements INodeType {
@@ -34,6 +35,11 @@ export class CustomerMerge implements INodeType {
 		credentials: [{ name: STORE_CREDENTIAL, required: false, testedBy: 'omnichannelStoreTest' }],
 		properties: customerMergeProperties,
 	};
+
+	constructor() {
+		// n8n creates the node type once, as it starts: the store is opened then, not at the first webhook.
+		warmStoreAtStartup();
+	}
 
 	methods = {
 		credentialTest: {
