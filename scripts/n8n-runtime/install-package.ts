@@ -5,8 +5,8 @@
  * installer does. n8n then loads it with node types `n8n-nodes-omnichannel.<node>`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { capture, runLogged } from './run-command';
 
 export const PACKAGE_ROOT = resolve(__dirname, '../..');
@@ -68,4 +68,33 @@ export async function installIntoUserFolder(tarball: string, userFolder: string,
 export async function folderMegabytes(folder: string): Promise<number | undefined> {
 	const output = await capture('du', ['-sm', folder]);
 	return output ? Number(output.split(/\s+/)[0]) : undefined;
+}
+
+/**
+ * Makes the installed package find n8n's own n8n-workflow, as in a user's ~/.n8n/nodes.
+ * There, the package has no copy (peer dependencies are left out) and Node finds n8n's
+ * through the NODE_PATH n8n sets. A user folder inside this repository is different: looking
+ * upwards from the package, Node would first meet the repository's node_modules and its
+ * development copy, a second n8n-workflow whose classes and logger are not n8n's. A link to
+ * n8n's copy in the user folder's own node_modules is met first. Returns the copy the package
+ * now resolves, after checking it is n8n's.
+ */
+export function useN8nWorkflowOfN8n(userFolder: string, n8nNodeModules: string): string {
+	const own = join(n8nNodeModules, 'n8n-workflow');
+	const link = join(userFolder, 'node_modules', 'n8n-workflow');
+	mkdirSync(dirname(link), { recursive: true });
+	let current: string | undefined;
+	try {
+		current = lstatSync(link).isSymbolicLink() || existsSync(link) ? realpathSync(link) : undefined;
+	} catch {
+		current = undefined;
+	}
+	if (current !== realpathSync(own)) {
+		rmSync(link, { recursive: true, force: true });
+		symlinkSync(own, link, 'dir');
+	}
+	// n8n-workflow exports only its entry points: resolve the CommonJS one, then compare the real paths.
+	const resolved = realpathSync(require.resolve('n8n-workflow', { paths: [join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME)] }));
+	if (!resolved.startsWith(`${realpathSync(own)}/`)) throw new Error(`The installed package would use ${resolved} instead of n8n's n8n-workflow (${own})`);
+	return realpathSync(own);
 }

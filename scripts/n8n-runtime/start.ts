@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { startProviderStandIns, type ProviderStandIns } from '../../test/support/stand-ins';
 import { ensureCredentials, exampleCredentials, standInAcceptance } from './example-credentials';
 import { importExampleWorkflows, type ImportedWorkflow } from './example-workflows';
-import { folderMegabytes, installIntoUserFolder, packPackage, PACKAGE_NAME } from './install-package';
+import { folderMegabytes, installIntoUserFolder, packPackage, PACKAGE_NAME, useN8nWorkflowOfN8n } from './install-package';
 import { DEFAULT_POSTGRES_URL, LOCAL_OWNER, LOCAL_PORTS, LOCAL_USER_FOLDER, REPO_ROOT, removeInstance, writeInstance } from './local-instance';
 import { startN8n, type N8nDatabase, type N8nInstance } from './n8n-process';
 import { preparePostgres } from './postgres-database';
@@ -73,10 +73,17 @@ async function main(): Promise<void> {
 		const megabytes = await folderMegabytes(join(userFolder, '.n8n', 'nodes'));
 		say(`Package: ${shown(tarball)} installed into ${shown(join(userFolder, '.n8n', 'nodes'))} as n8n installs community packages (--omit=peer --ignore-scripts): ${installed.dependencies.length} dependencies, ${megabytes ?? '?'} MB`);
 	} else say('Package: unchanged since the last start');
+	useN8nWorkflowOfN8n(userFolder, join(paths.n8nFolder, 'node_modules'));
 
 	let standIns: ProviderStandIns;
 	try {
-		standIns = await startProviderStandIns({ port: LOCAL_PORTS.standIns, smtpPort: LOCAL_PORTS.smtp, accept: standInAcceptance() });
+		standIns = await startProviderStandIns({
+			port: LOCAL_PORTS.standIns,
+			smtpPort: LOCAL_PORTS.smtp,
+			accept: standInAcceptance(),
+			// Per n8n database: each holds its own copy of the Telegram trigger's secret.
+			telegramWebhooksFile: join(userFolder, `stand-ins-telegram-webhooks-${postgres ? 'postgres' : 'sqlite'}.json`),
+		});
 	} catch (error) {
 		throw new Error(`Could not start the provider stand-ins on ports ${LOCAL_PORTS.standIns} and ${LOCAL_PORTS.smtp} (is npm start already running?): ${(error as Error).message}`);
 	}

@@ -9,6 +9,7 @@
  *   DELETE /__records            forget them
  *   GET    /__telegram/webhook?token=<bot token>   the webhook a bot's setWebhook left (URL, secret)
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { sendJson, startLocalServer, type LocalServer, type RecordedRequest } from '../local-server';
 import { readMime, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../smtp-server';
@@ -26,6 +27,11 @@ export interface StandInOptions {
 	port?: number;
 	/** SMTP port on 127.0.0.1 (default: any free one). */
 	smtpPort?: number;
+	/**
+	 * Where to keep the bots' webhooks between starts, as Telegram keeps them: n8n registers a
+	 * Telegram trigger's webhook when the workflow is published, not each time it starts.
+	 */
+	telegramWebhooksFile?: string;
 	/** Accepted credentials, per API; an API without an entry accepts any (but never none). */
 	accept?: {
 		graphTokens?: string[];
@@ -66,9 +72,11 @@ function mailBody(mail: ReceivedMail) {
 
 export async function startProviderStandIns(options: StandInOptions = {}): Promise<ProviderStandIns> {
 	const records: StandInRecord[] = [];
-	const telegramWebhooks = new Map<string, TelegramWebhook>();
+	const file = options.telegramWebhooksFile;
+	const telegramWebhooks = new Map<string, TelegramWebhook>(file && existsSync(file) ? Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, TelegramWebhook>) : []);
+	const saveWebhooks = file ? () => writeFileSync(file, `${JSON.stringify(Object.fromEntries(telegramWebhooks), null, 2)}\n`) : undefined;
 	const accept = options.accept ?? {};
-	const routes: Route[] = [graphApiRoute(accept.graphTokens), telegramRoute(telegramWebhooks, accept.telegramTokens), twilioRoute(accept.twilioAuthTokens), evolutionRoute(accept.evolutionApiKeys)];
+	const routes: Route[] = [graphApiRoute(accept.graphTokens), telegramRoute(telegramWebhooks, accept.telegramTokens, saveWebhooks), twilioRoute(accept.twilioAuthTokens), evolutionRoute(accept.evolutionApiKeys)];
 	let seq = 0;
 
 	const control = (request: RecordedRequest, response: ServerResponse): boolean => {

@@ -24,8 +24,11 @@ function sentMessage(params: Record<string, unknown>, seq: number, extra: Record
 	return { message_id: sequenceNumber(seq), from: BOT, chat, date: Math.floor(Date.now() / 1000), ...extra };
 }
 
-/** The Bot API route; `webhooks` holds each bot token's webhook; `tokens` lists the bots it knows (any when omitted). */
-export function telegramRoute(webhooks: Map<string, TelegramWebhook>, tokens?: string[]): Route {
+/**
+ * The Bot API route; `webhooks` holds each bot token's webhook, `onChange` hears of every
+ * change to them; `tokens` lists the bots it knows (any when omitted).
+ */
+export function telegramRoute(webhooks: Map<string, TelegramWebhook>, tokens?: string[], onChange?: () => void): Route {
 	return (request: RecordedRequest, seq: number) => {
 		const path = /^\/bot([^/]+)\/(\w+)$/.exec(request.path);
 		if (!path) return undefined;
@@ -41,9 +44,11 @@ export function telegramRoute(webhooks: Map<string, TelegramWebhook>, tokens?: s
 		switch (call.method) {
 			case 'setWebhook':
 				webhooks.set(token, { url: String(params.url), secretToken: params.secret_token as string | undefined, allowedUpdates: params.allowed_updates as string[] | undefined });
+				onChange?.();
 				return handled({ status: 200, body: botApiFixture('set-webhook-ok') });
 			case 'deleteWebhook':
 				webhooks.delete(token);
+				onChange?.();
 				return handled({ status: 200, body: botApiFixture('delete-webhook-ok') });
 			case 'getWebhookInfo': {
 				const webhook = webhooks.get(token);
