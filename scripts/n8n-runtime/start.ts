@@ -12,8 +12,8 @@
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startProviderStandIns, type ProviderStandIns } from '../../test/support/stand-ins';
-import { ensureCredentials, exampleCredentials, standInAcceptance } from './example-credentials';
-import { importExampleWorkflows, type ImportedWorkflow } from './example-workflows';
+import { ensureCredentials, EXAMPLE_ACCOUNTS, exampleCredentials, standInAcceptance } from './example-credentials';
+import { importExampleWorkflows, waitUntilPublished, type ImportedWorkflow } from './example-workflows';
 import { folderMegabytes, installIntoUserFolder, packPackage, PACKAGE_NAME, useN8nWorkflowOfN8n } from './install-package';
 import { DEFAULT_POSTGRES_URL, LOCAL_OWNER, LOCAL_PORTS, LOCAL_USER_FOLDER, REPO_ROOT, removeInstance, writeInstance } from './local-instance';
 import { startN8n, type N8nDatabase, type N8nInstance } from './n8n-process';
@@ -35,6 +35,21 @@ function options() {
 	});
 	const postgres = values.postgres ?? (process.env.OMNICHANNEL_START_POSTGRES || undefined);
 	return { postgres, port: Number(values.port ?? process.env.N8N_LOCAL_PORT ?? LOCAL_PORTS.n8n) };
+}
+
+/**
+ * A Telegram trigger registers its webhook (with a fresh secret) when its workflow is
+ * published, not when n8n restarts. If the stand-in does not know the example bot's webhook
+ * (its file was removed, or the workflow was published before it kept them), publish the
+ * workflows with a Telegram trigger again so that it registers.
+ */
+async function registerTelegramWebhooks(client: N8nRestClient, workflows: ImportedWorkflow[], standIns: ProviderStandIns): Promise<void> {
+	if (standIns.telegramWebhooks.has(EXAMPLE_ACCOUNTS.telegramBotToken)) return;
+	for (const workflow of workflows.filter((candidate) => candidate.active && candidate.webhooks.some((webhook) => webhook.type.endsWith('.omnichannelTelegramTrigger')))) {
+		await client.deactivateWorkflow(workflow.id);
+		await client.activateWorkflow(workflow.id, (await client.getWorkflow(workflow.id)).versionId);
+		await waitUntilPublished(client, workflow.id, workflow.name);
+	}
 }
 
 function printSummary(n8n: N8nInstance, workflows: ImportedWorkflow[], standIns: ProviderStandIns, store: string, database: string, seconds: number) {
@@ -139,6 +154,7 @@ async function main(): Promise<void> {
 			stateFile: join(userFolder, 'example-workflows.json'),
 			databaseKey: postgres ? databaseDescription : 'sqlite',
 		});
+		await registerTelegramWebhooks(client, workflows, standIns);
 		writeInstance({
 			url: n8n.url,
 			pid: process.pid,
