@@ -18,6 +18,9 @@ function node(name: string, type: string, extra: Partial<INode> = {}): INode {
 	return { id: name, name, type, typeVersion: 1, position: [0, 0], parameters: {}, ...extra };
 }
 
+/** Registered by hand at Meta: activation has nothing to call, only the store to open. */
+const instagramTrigger = () => node('Instagram', 'instagram', { parameters: { webhookRegistration: 'manual' } });
+
 /** Calls the trigger's checkExists as n8n does when it activates the workflow, and says what it logged. */
 async function activate(nodes: INode[], connectTo: string[]) {
 	const [trigger] = nodes;
@@ -65,7 +68,7 @@ describe('triggers open the customer store when their workflow is activated', ()
 	});
 
 	it('opens the store of a Customer Merge downstream, and lets the activation go on at once', async () => {
-		const exists = await activate([node('Instagram', 'instagram'), node('Recognise the customer', 'customerMerge')], ['Recognise the customer']);
+		const exists = await activate([instagramTrigger(), node('Recognise the customer', 'customerMerge')], ['Recognise the customer']);
 		expect(exists).toBe(true);
 		expect(await storeReadyLogged(info)).toBe(true);
 		expect(String(info.mock.calls.find(([message]) => String(message).includes('customer store ready'))?.[0])).toMatch(/^Instagram: customer store ready for "Recognise the customer" in \d+ ms \(in-memory embedded store\)$/);
@@ -79,11 +82,11 @@ describe('triggers open the customer store when their workflow is activated', ()
 	});
 
 	it('opens nothing without a Customer Merge, for one with its own store credential, or in queue mode', async () => {
-		expect(await activate([node('Instagram', 'instagram')], [])).toBe(true);
+		expect(await activate([instagramTrigger()], [])).toBe(true);
 		const withCredential = node('Customer Merge', 'customerMerge', { credentials: { omnichannelStoreApi: { id: '1', name: 'Store' } } });
-		expect(await activate([node('Instagram', 'instagram'), withCredential], ['Customer Merge'])).toBe(true);
+		expect(await activate([instagramTrigger(), withCredential], ['Customer Merge'])).toBe(true);
 		process.env.EXECUTIONS_MODE = 'queue';
-		expect(await activate([node('Instagram', 'instagram'), node('Customer Merge', 'customerMerge')], ['Customer Merge'])).toBe(true);
+		expect(await activate([instagramTrigger(), node('Customer Merge', 'customerMerge')], ['Customer Merge'])).toBe(true);
 		expect(await storeReadyLogged(info, 2)).toBe(false);
 	});
 });
