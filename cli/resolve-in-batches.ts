@@ -1,4 +1,4 @@
-import type { CustomerGraph, ResolveInput, ResolveOutcome, StoreConfig } from '../core';
+import type { CustomerGraph, ForgottenPolicy, ResolveInput, ResolveOutcome, StoreConfig } from '../core';
 import { CliError } from './cli-io';
 import { storeFailure } from './store-option';
 
@@ -19,15 +19,15 @@ async function storeAnswers(graph: CustomerGraph): Promise<boolean> {
  * at a time: an input the store refuses (while the store still answers) gets an error outcome of
  * its own and the others go on; when the store itself is failing, this throws.
  */
-export async function resolveInBatch(graph: CustomerGraph, config: StoreConfig, inputs: ResolveInput[], defaultCountry?: string): Promise<ResolveOutcome[]> {
+export async function resolveInBatch(graph: CustomerGraph, config: StoreConfig, inputs: ResolveInput[], defaultCountry?: string, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
 	if (!inputs.length) return [];
 	try {
-		return await graph.resolve(inputs, defaultCountry);
+		return await graph.resolve(inputs, defaultCountry, policy);
 	} catch (error) {
 		if (error instanceof CliError) throw error;
 		if (inputs.length > 1) {
 			const outcomes: ResolveOutcome[] = [];
-			for (const input of inputs) outcomes.push(...(await resolveInBatch(graph, config, [input], defaultCountry)));
+			for (const input of inputs) outcomes.push(...(await resolveInBatch(graph, config, [input], defaultCountry, policy)));
 			return outcomes;
 		}
 		if (!(await storeAnswers(graph))) throw storeFailure(config, error);

@@ -3,6 +3,8 @@ export * from './identity/phone';
 export * from './identity/normalize';
 export * from './identity/protection';
 export * from './identity/prepare';
+export * from './identity/resolve-line';
+export * from './identity/country';
 export * from './identity/batch-plan';
 export * from './identity/customer-graph';
 export { CustomerOperationError } from './identity/customer-operations';

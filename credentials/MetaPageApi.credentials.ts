@@ -34,6 +34,15 @@ export class MetaPageApi implements ICredentialType {
 			description: 'Meta App Dashboard > App settings > Basic > App Secret. Proves that incoming webhooks really come from Meta.',
 		},
 		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1234567890123456',
+			description:
+				"Optional. Meta App Dashboard > App settings > Basic > App ID. With it, the Messenger and Instagram Triggers subscribe the Page to the app (and point the app's Messenger webhook at themselves) when their workflow is activated, and undo it when deactivated.",
+		},
+		{
 			displayName: 'Verify Token',
 			name: 'verifyToken',
 			type: 'string',

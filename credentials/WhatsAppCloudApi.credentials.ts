@@ -34,6 +34,15 @@ export class WhatsAppCloudApi implements ICredentialType {
 			description: 'Meta App Dashboard > App settings > Basic > App Secret. Proves that incoming webhooks really come from Meta; the trigger needs it.',
 		},
 		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1234567890123456',
+			description:
+				"Optional. Meta App Dashboard > App settings > Basic > App ID. With it and the App Secret, the WhatsApp Trigger points the app's WhatsApp webhook at itself when its workflow is activated, and removes it when deactivated.",
+		},
+		{
 			displayName: 'Verify Token',
 			name: 'verifyToken',
 			type: 'string',
@@ -56,7 +65,8 @@ export class WhatsAppCloudApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 102290000000001',
-			description: 'Optional. The WhatsApp Business Account (WABA) that owns the number; shown next to the Phone Number ID.',
+			description:
+				'Optional. The WhatsApp Business Account (WABA) that owns the number; shown next to the Phone Number ID. With it, the WhatsApp Trigger also subscribes the app to this account when activated.',
 		},
 		{
 			displayName: 'Graph API Version',

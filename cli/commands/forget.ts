@@ -10,11 +10,16 @@ export const forgetCommand: Command = {
 	help: `Usage: n8n-omnichannel forget [--store S] (--id ID | --identity kind:value)
 
 Erases the customer, every customer merged into it, their identifiers, history and merge
-audit. Only hashes of the events' ids stay, so that a redelivered old webhook does not bring
-the data back. This cannot be undone.
+audit. Only keyed hashes stay: of their events and the messages those were about, so that a
+redelivered webhook, a late receipt, an edit or a reaction stores nothing; and of their
+identifiers, so that import skips them. A new message from the same person starts a new
+customer. This cannot be undone.
+
+The embedded store then compacts its tables, so that the erased rows leave its files
+("compacted": true); on a PostgreSQL server run n8n-omnichannel vacuum.
 
 Prints a JSON summary on stdout:
-  {"forgotten": "<customer id>", "customers": 2, "identities": 3, "events": 14}
+  {"forgotten": "<customer id>", "customers": 2, "identities": 3, "events": 14, "compacted": true}
 
 Exit status: 0 forgotten, 3 no such customer (message on stderr), 1 store failure,
 2 usage error.
@@ -37,7 +42,8 @@ ${CUSTOMER_HELP}`,
 				throw error;
 			}
 		});
-		await writeJson(io.stdout, { forgotten: result.customerId, customers: result.customers, identities: result.identities, events: result.events });
+		const { customerId, ...counts } = result;
+		await writeJson(io.stdout, { forgotten: customerId, ...counts });
 		return EXIT.ok;
 	},
 };

@@ -1,4 +1,4 @@
-import { describeStore, type ResolveInput } from '../../core';
+import { describeStore, type ForgottenPolicy, type ResolveInput } from '../../core';
 import { CliError, EXIT, failure, usageError, writeJson, type CliIo } from '../cli-io';
 import { stringOption, type Command } from '../command';
 import { mapColumns, rowInput, type ColumnMap } from '../csv/column-map';
@@ -21,6 +21,8 @@ interface ImportSummary {
 	merged: number;
 	rejected: number;
 	rejections: { row: number; reason: string }[];
+	/** Rows holding an identifier of a forgotten customer, skipped whole. */
+	skippedForgotten: number;
 	warnings: number;
 	incomplete?: boolean;
 }
@@ -28,7 +30,7 @@ interface ImportSummary {
 export const importCommand: Command = {
 	name: 'import',
 	summary: 'seed customers from a CRM or spreadsheet export (CSV with a header row)',
-	help: `Usage: n8n-omnichannel import [--store S] [--default-country CC] FILE.csv
+	help: `Usage: n8n-omnichannel import [--store S] [--default-country CC] [--allow-forgotten] FILE.csv
 
 Reads a CSV export with a header row: comma, semicolon (Excel in Brazil and Europe), tab or
 | delimited, as the header line shows; RFC 4180 quotes; UTF-8 with or without BOM, or
@@ -44,14 +46,17 @@ Windows-1252. Columns are recognized by header, whatever the case, accents and s
 Every other column becomes a trait, named by its header; empty cells are skipped. Values from
 the file overwrite the same traits on customers that already exist (name included). Rows that
 match several existing customers merge them, as resolution does. Rows with every cell empty
-are skipped.
+are skipped. Rows holding an identifier of a forgotten customer are skipped whole (see forget),
+so that re-importing an old export does not bring back a person who asked to be erased.
 
 Prints a summary as JSON on stdout:
-  {"rows": 1200, "created": 1100, "matched": 95, "merged": 3, "rejected": 5,
-   "rejections": [{"row": 14, "reason": "no usable identifier: …"}], "warnings": 8, …}
+  {"rows": 1200, "created": 1100, "matched": 93, "merged": 3, "rejected": 5,
+   "rejections": [{"row": 14, "reason": "no usable identifier: …"}], "skippedForgotten": 2,
+   "warnings": 8, …}
 "row" is the row number as a spreadsheet shows it (the header is row 1); "matched" counts rows
 that found a customer already known (from the store, or from an earlier row of the file);
-"merged" counts customers merged into another. A progress bar is drawn on stderr when it is
+"merged" counts customers merged into another; "skippedForgotten" the rows skipped because
+they hold an identifier of a forgotten customer. A progress bar is drawn on stderr when it is
 a terminal. Rows are resolved ${BATCH_SIZE} at a time, one transaction each.
 
 Exit status: 0, 1 when FILE can't be read or the store fails (rows before that point stay
@@ -59,23 +64,32 @@ imported; the summary says how far it got), 2 on a usage error.
 
 Options:
 ${STORE_HELP}
-${DEFAULT_COUNTRY_HELP}`,
-	options: { ...STORE_OPTION, ...DEFAULT_COUNTRY_OPTION },
+${DEFAULT_COUNTRY_HELP}
+  --allow-forgotten
+      Import rows of forgotten customers too, as new customers: only when the person has
+      agreed to be known again (or the erasure was a mistake).`,
+	options: { ...STORE_OPTION, ...DEFAULT_COUNTRY_OPTION, 'allow-forgotten': { type: 'boolean' } },
 	async run({ values, positionals }, io) {
 		if (positionals.length !== 1) throw usageError('give one CSV file to import: n8n-omnichannel import FILE.csv');
 		const path = positionals[0];
 		const country = defaultCountry(values);
+		const policy = { skipForgottenIdentifiers: values['allow-forgotten'] !== true };
 		const csv = await openCsv(path);
 		try {
-			return await importRows(path, csv, await openGraph(stringOption(values, 'store')), country, io);
+			return await importRows(path, csv, await openGraph(stringOption(values, 'store')), { country, policy }, io);
 		} finally {
 			await csv.close();
 		}
 	},
 };
 
+interface ImportOptions {
+	country?: string;
+	policy: ForgottenPolicy;
+}
+
 /** Imports the rows of `csv`, writes the summary, and returns the exit code. */
-async function importRows(path: string, csv: CsvFile, { graph, config }: OpenGraph, country: string | undefined, io: CliIo): Promise<number> {
+async function importRows(path: string, csv: CsvFile, { graph, config }: OpenGraph, { country, policy }: ImportOptions, io: CliIo): Promise<number> {
 	const summary: ImportSummary = {
 		file: path,
 		store: describeStore(config),
@@ -86,6 +100,7 @@ async function importRows(path: string, csv: CsvFile, { graph, config }: OpenGra
 		merged: 0,
 		rejected: 0,
 		rejections: [],
+		skippedForgotten: 0,
 		warnings: 0,
 	};
 	const reject = (row: number, reason: string) => {
@@ -98,10 +113,14 @@ async function importRows(path: string, csv: CsvFile, { graph, config }: OpenGra
 	const flush = async () => {
 		const batch = pending;
 		pending = [];
-		const outcomes = await resolveInBatch(graph, config, batch.map((item) => item.input), country);
+		const outcomes = await resolveInBatch(graph, config, batch.map((item) => item.input), country, policy);
 		batch.forEach(({ row }, index) => {
 			const outcome = outcomes[index];
 			summary.rows++;
+			if (outcome.forgotten) {
+				summary.skippedForgotten++;
+				return;
+			}
 			// A rejected row's warnings are in its reason already.
 			if (outcome.error || !outcome.customerId) return reject(row, outcome.error ?? outcome.warnings.join('; '));
 			summary.warnings += outcome.warnings.length;

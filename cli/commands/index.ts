@@ -6,7 +6,8 @@ import { parseCommand } from './parse';
 import { profileCommand } from './profile';
 import { resolveCommand } from './resolve';
 import { statsCommand } from './stats';
+import { vacuumCommand } from './vacuum';
 import { verifyCommand } from './verify';
 
 /** Every command of `n8n-omnichannel`, in the order `--help` lists them. Add a command here. */
-export const COMMANDS: Command[] = [resolveCommand, profileCommand, forgetCommand, importCommand, statsCommand, migrateCommand, parseCommand, verifyCommand];
+export const COMMANDS: Command[] = [resolveCommand, profileCommand, forgetCommand, importCommand, statsCommand, vacuumCommand, migrateCommand, parseCommand, verifyCommand];

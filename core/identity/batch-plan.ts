@@ -1,5 +1,5 @@
 import { newCustomerId } from './customer-id';
-import { eventKey, identityKey, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
+import { eventKey, identityKey, messageKey, ownMessageIds, referencedMessageId, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { PreparedInput } from './prepare';
 import type { ProtectionRules } from './protection';
 
@@ -26,9 +26,22 @@ export interface ResolveOutcome {
 	error?: string;
 	/** The event was already in the history (a redelivery). */
 	duplicate?: boolean;
-	/** The event belongs to a forgotten customer: nothing was stored. */
+	/**
+	 * Nothing was stored because of a forgotten customer: the event was theirs or is about one of
+	 * their messages, or (bulk imports) the input holds one of their identifiers. A warning says which.
+	 */
 	forgotten?: boolean;
 }
+
+/** What the store remembers of forgotten customers, among the keys a batch holds. */
+export interface ForgottenKeys {
+	/** Event and message keys ("channel:id"). */
+	messages: Set<string>;
+	/** Identifier keys ("kind:value"); only looked up for bulk imports, empty otherwise. */
+	identities: Set<string>;
+}
+
+const NOTHING_FORGOTTEN: ForgottenKeys = { messages: new Set(), identities: new Set() };
 
 export interface PlannedMerge {
 	sourceId: string;
@@ -83,6 +96,21 @@ export function applyTraits(current: Traits, changes: Traits): Traits {
 	return next;
 }
 
+/** Why an input must store nothing because of a forgotten customer, if it must. */
+function forgottenReason(input: PreparedInput, forgotten: ForgottenKeys): string | undefined {
+	const event = input.event;
+	if (event && ownMessageIds(event).some((id) => forgotten.messages.has(messageKey(event.channel, id)))) {
+		return 'this event belongs to a forgotten customer: nothing was stored';
+	}
+	const referenced = event && referencedMessageId(event);
+	if (referenced && forgotten.messages.has(messageKey(event.channel, referenced))) {
+		return 'this event is about a message of a forgotten customer: nothing was stored';
+	}
+	const identity = input.identities.find((candidate) => forgotten.identities.has(identityKey(candidate)));
+	if (identity) return `${identity.kind} ${identity.value} belongs to a forgotten customer: skipped, nothing was stored`;
+	return undefined;
+}
+
 function kindOverLimit(profiles: GraphProfile[], rules: ProtectionRules): IdentityKind | undefined {
 	const total = new Map<IdentityKind, number>();
 	for (const profile of profiles) for (const [kind, n] of profile.counts) total.set(kind, (total.get(kind) ?? 0) + n);
@@ -93,20 +121,21 @@ function kindOverLimit(profiles: GraphProfile[], rules: ProtectionRules): Identi
 /**
  * Decides, input by input and in order, which customer each input belongs to: a new one, the
  * one its identifiers point at, or (several) the oldest of them with the others merged in,
- * unless protection rules forbid it. Mutates `graph`; returns one outcome per input and the
- * changes to write.
+ * unless protection rules forbid it. An input that concerns a forgotten customer stores
+ * nothing. Mutates `graph`; returns one outcome per input and the changes to write.
  */
-export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: ProtectionRules, forgottenEvents: Set<string> = new Set()) {
+export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: ProtectionRules, forgotten: ForgottenKeys = NOTHING_FORGOTTEN) {
 	const changes: BatchChanges = { newProfiles: [], newIdentities: [], events: [], merges: [], changedTraits: new Set() };
 	const seenEvents = new Set<string>();
 	const outcomes = inputs.map((input): ResolveOutcome => {
 		const outcome: ResolveOutcome = { created: false, merged: [], attached: [], warnings: [...input.warnings] };
 		if (input.error) return { ...outcome, error: input.error };
-		const key = input.event && eventKey(input.event);
-		if (key && forgottenEvents.has(key)) {
-			outcome.warnings.push('this event belongs to a forgotten customer: nothing was stored');
+		const skipped = forgottenReason(input, forgotten);
+		if (skipped) {
+			outcome.warnings.push(skipped);
 			return { ...outcome, forgotten: true };
 		}
+		const key = input.event && eventKey(input.event);
 
 		// Customers this input's identifiers already point at, most trusted identifier first.
 		const matched = new Map<GraphProfile, Identity[]>();

@@ -6,7 +6,16 @@ import { addIdentity, CustomerOperationError, forgetCustomer, mergeCustomers, un
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import type { RawIdentity } from './normalize';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
-import { resolveBatch, resolvePrepared } from './resolver';
+import { resolveBatch, resolvePrepared, type ForgottenPolicy } from './resolver';
+import { malformedTextIn } from './well-formed-text';
+
+export type { ForgottenPolicy } from './resolver';
+
+/** Text the store would refuse (see well-formed-text.ts) is a mistake to correct, not a store failure. */
+function refuseMalformedText(value: unknown, name: string): void {
+	const reason = malformedTextIn(value, name);
+	if (reason) throw new CustomerOperationError(reason);
+}
 
 /** Everything the nodes and the CLI do with customers, over one store and one set of protection rules. */
 export class CustomerGraph {
@@ -15,8 +24,8 @@ export class CustomerGraph {
 		readonly rules: ProtectionRules = DEFAULT_PROTECTION_RULES,
 	) {}
 
-	resolve(inputs: ResolveInput[], defaultCountry?: string): Promise<ResolveOutcome[]> {
-		return resolveBatch(this.db, inputs, { rules: this.rules, defaultCountry });
+	resolve(inputs: ResolveInput[], defaultCountry?: string, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+		return resolveBatch(this.db, inputs, { ...policy, rules: this.rules, defaultCountry });
 	}
 
 	/** Normalizes and checks an input under this graph's rules: `error` says why it can't be resolved. */
@@ -25,8 +34,8 @@ export class CustomerGraph {
 	}
 
 	/** Resolves inputs from `prepare`, without normalizing them again. */
-	resolvePrepared(prepared: PreparedInput[]): Promise<ResolveOutcome[]> {
-		return resolvePrepared(this.db, prepared, this.rules);
+	resolvePrepared(prepared: PreparedInput[], policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+		return resolvePrepared(this.db, prepared, this.rules, policy);
 	}
 
 	/** Normalizes one identifier as resolution would, or says why it can't be used. */
@@ -55,8 +64,9 @@ export class CustomerGraph {
 		return await addIdentity(this.db, customerId, identity, this.rules.maxPerKind[identity.kind] ?? Infinity);
 	}
 
-	merge(primaryId: string, secondaryId: string, note?: string) {
-		return mergeCustomers(this.db, primaryId, secondaryId, note);
+	async merge(primaryId: string, secondaryId: string, note?: string) {
+		refuseMalformedText(note, 'the note');
+		return await mergeCustomers(this.db, primaryId, secondaryId, note);
 	}
 
 	unmerge(mergedId: string) {
@@ -67,8 +77,9 @@ export class CustomerGraph {
 		return forgetCustomer(this.db, customerId);
 	}
 
-	updateTraits(customerId: string, traits: Traits) {
-		return updateCustomerTraits(this.db, customerId, traits);
+	async updateTraits(customerId: string, traits: Traits) {
+		refuseMalformedText(traits, 'traits');
+		return await updateCustomerTraits(this.db, customerId, traits);
 	}
 
 	stats() {

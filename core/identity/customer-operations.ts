@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Identity, Traits } from '../model';
+import { identityKey, messageKeys, type CanonicalEvent, type Channel, type Identity, type Traits } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import { currentCustomerId, customerIdByIdentity } from '../store/customer-sql';
 import * as sql from '../store/graph-sql';
+import { insertTombstones, tombstoneKey } from '../store/tombstones';
 import { applyTraits } from './batch-plan';
 import { withConflictRetry } from './conflict-retry';
 
@@ -101,13 +102,20 @@ export function unmergeCustomer(db: Database, mergedId: string) {
 	});
 }
 
+/** The tables forgetting deletes from, in the order it does. */
+const ERASED_TABLES = ['events', 'identities', 'merges', 'profiles'] as const;
+
 /**
  * Erases a customer (right to erasure, GDPR/LGPD): the customer, every customer merged into it,
- * their identifiers, history and merge audit. Only hashes of the events' dedupe keys stay, so
- * that a redelivered old webhook does not bring the data back.
+ * their identifiers, history and merge audit. Only tombstones stay (keyed hashes, see
+ * store/tombstones.ts): of their events and of the messages those were about, so that a
+ * redelivered webhook, a late receipt, an edit or a reaction stores nothing; and of their
+ * identifiers, which bulk imports skip. A store that compacts itself then rewrites the tables,
+ * so that the erased rows leave its files.
  */
-export function forgetCustomer(db: Database, customerId: string) {
-	return inTransaction(db, async (tx) => {
+export async function forgetCustomer(db: Database, customerId: string) {
+	const key = await tombstoneKey(db);
+	const { deleted, ...result } = await inTransaction(db, async (tx) => {
 		const id = await requireCustomer(tx, customerId);
 		const tree = (
 			await tx.query<{ id: string }>(
@@ -118,19 +126,28 @@ export function forgetCustomer(db: Database, customerId: string) {
 				[id],
 			)
 		).map((row) => row.id);
-		await tx.query(
-			`INSERT INTO forgotten_events (key_hash)
-			 SELECT ${sql.forgottenKeyHash(`channel || ':' || external_id`)} FROM events WHERE profile_id = ANY($1::uuid[])
-			 ON CONFLICT DO NOTHING`,
+		const events = await tx.query<{ channel: Channel; external_id: string; thread: CanonicalEvent['thread'] | null }>(
+			`DELETE FROM events WHERE profile_id = ANY($1::uuid[]) RETURNING channel, external_id, body->'thread' AS thread`,
 			[tree],
 		);
+		const identities = await tx.query<Identity>('DELETE FROM identities WHERE profile_id = ANY($1::uuid[]) RETURNING kind, value', [tree]);
+		const messages = events.flatMap((row) => messageKeys({ channel: row.channel, externalId: row.external_id, thread: row.thread ?? undefined }));
+		await insertTombstones(tx, 'forgotten_events', messages, key);
+		await insertTombstones(tx, 'forgotten_identities', identities.map(identityKey), key);
 		const count = async (statement: string) => (await tx.query<{ n: number }>(`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tree]))[0].n;
-		const events = await count('DELETE FROM events WHERE profile_id = ANY($1::uuid[])');
-		const identities = await count('DELETE FROM identities WHERE profile_id = ANY($1::uuid[])');
-		await tx.query('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])', [tree]);
+		const merges = await count('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])');
 		const customers = await count('DELETE FROM profiles WHERE id = ANY($1::uuid[])');
-		return { customerId: id, customers, identities, events };
+		const deleted = { events: events.length, identities: identities.length, merges, profiles: customers };
+		return { customerId: id, customers, identities: identities.length, events: events.length, deleted };
 	});
+	if (!db.compactsAfterErasure) return { ...result, compacted: false };
+	try {
+		await db.compact(ERASED_TABLES.filter((table) => deleted[table] > 0));
+		return { ...result, compacted: true };
+	} catch (error) {
+		// The erasure is committed; only its traces in the table files remain, until a compaction.
+		return { ...result, compacted: false, compactionError: `${(error as Error).message}: run n8n-omnichannel vacuum` };
+	}
 }
 
 /** Sets traits on a customer; a null value removes that trait. */

@@ -1,12 +1,23 @@
-import { identityKey, type CanonicalEvent } from '../model';
+import { identityKey, messageKeys, type CanonicalEvent } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
-import { WorkingGraph, planBatch, type ResolveOutcome } from './batch-plan';
+import { tombstoneKey, tombstonedKeys, type TombstoneKey } from '../store/tombstones';
+import { WorkingGraph, planBatch, type ForgottenKeys, type ResolveOutcome } from './batch-plan';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
 import { withConflictRetry, StaleReadError } from './conflict-retry';
 
-export interface ResolveOptions {
+/** How a batch treats forgotten customers beyond their events and messages, which are always skipped. */
+export interface ForgottenPolicy {
+	/**
+	 * Skip, whole, every input holding an identifier of a forgotten customer: for bulk imports
+	 * (a CRM export, a spreadsheet), so that an old export does not bring the person back. Not
+	 * for live channel events: a person may come back, and is then a new customer.
+	 */
+	skipForgottenIdentifiers?: boolean;
+}
+
+export interface ResolveOptions extends ForgottenPolicy {
 	rules?: ProtectionRules;
 	/** Country for phones written without a country code. */
 	defaultCountry?: string;
@@ -23,14 +34,16 @@ export async function resolveBatch(db: Database, inputs: ResolveInput[], options
 		db,
 		inputs.map((input) => prepareInput(input, rules, options.defaultCountry)),
 		rules,
+		options,
 	);
 }
 
 /** resolveBatch for inputs already prepared (normalized and checked) with `rules`. */
-export async function resolvePrepared(db: Database, prepared: PreparedInput[], rules: ProtectionRules): Promise<ResolveOutcome[]> {
+export async function resolvePrepared(db: Database, prepared: PreparedInput[], rules: ProtectionRules, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
 	// Serialized before the transaction: the shorter it holds its locks, the less other workers wait.
 	const history = new Map(prepared.flatMap((input) => (input.event && !input.error ? [[input.event, sql.historyRow(input.event)]] : [])));
-	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, history, rules)));
+	const key = await tombstoneKey(db);
+	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, history, rules, { key, policy })));
 }
 
 async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<WorkingGraph> {
@@ -68,9 +81,27 @@ function mayGrow(prepared: PreparedInput[], owners: Map<string, string>): Set<st
 	return counted;
 }
 
-async function resolveInTransaction(tx: SqlClient, prepared: PreparedInput[], history: Map<CanonicalEvent, sql.HistoryRow>, rules: ProtectionRules): Promise<ResolveOutcome[]> {
+interface Tombstones {
+	key: TombstoneKey;
+	policy: ForgottenPolicy;
+}
+
+/** The keys of this batch the store holds tombstones of: its events and the messages they are about, and (when asked) its identifiers. */
+async function forgottenKeys(tx: SqlClient, prepared: PreparedInput[], history: Map<CanonicalEvent, sql.HistoryRow>, { key, policy }: Tombstones): Promise<ForgottenKeys> {
+	const messages = await tombstonedKeys(tx, 'forgotten_events', [...history.keys()].flatMap(messageKeys), key);
+	const identities = policy.skipForgottenIdentifiers ? prepared.flatMap((input) => (input.error ? [] : input.identities.map(identityKey))) : [];
+	return { messages, identities: await tombstonedKeys(tx, 'forgotten_identities', identities, key) };
+}
+
+async function resolveInTransaction(
+	tx: SqlClient,
+	prepared: PreparedInput[],
+	history: Map<CanonicalEvent, sql.HistoryRow>,
+	rules: ProtectionRules,
+	tombstones: Tombstones,
+): Promise<ResolveOutcome[]> {
 	const graph = await loadGraph(tx, prepared);
-	const forgotten = await sql.forgottenEventKeys(tx, [...history.values()]);
+	const forgotten = await forgottenKeys(tx, prepared, history, tombstones);
 	const { outcomes, changes } = planBatch(graph, prepared, rules, forgotten);
 
 	await sql.insertProfiles(tx, changes.newProfiles);

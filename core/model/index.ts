@@ -1,3 +1,4 @@
 export * from './identity';
 export * from './event';
 export * from './customer';
+export * from './message-reference';

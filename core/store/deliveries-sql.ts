@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { SqlClient } from './database';
+import type { Database, SqlClient } from './database';
+import { tombstoneKey, type TombstoneKey } from './tombstones';
 
 /** Statements of the delivery ledger: which webhook events were already received. */
 
-// Keys are kept as hashes: they name chats and messages, and nothing here needs them back.
-const hashOf = (key: string) => createHash('sha256').update(key).digest('hex');
+const sha256 = (...parts: (Buffer | string)[]) => parts.reduce((hash, part) => hash.update(part), createHash('sha256')).digest();
+
+// Keys name chats and messages and nothing needs them back: they are kept as HMACs under the
+// store's key, like tombstones, so that guessing ids can't tell whose they were.
+const hashOf = (key: string, { inner, outer }: TombstoneKey) => sha256(outer, sha256(inner, key)).toString('hex');
 
 /** Inserts the keys not yet there, in one statement; returns the ones inserted now. */
-export async function claimDeliveries(db: SqlClient, keys: string[]): Promise<Set<string>> {
+export async function claimDeliveries(db: Database, keys: string[]): Promise<Set<string>> {
 	if (!keys.length) return new Set();
-	const byHash = new Map(keys.map((key) => [hashOf(key), key]));
+	const secret = await tombstoneKey(db);
+	const byHash = new Map(keys.map((key) => [hashOf(key, secret), key]));
 	// Inserted in hash order: two processes claiming overlapping keys then never deadlock.
 	const rows = await db.query<{ key_hash: string }>(
 		'INSERT INTO deliveries (key_hash) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING RETURNING key_hash',

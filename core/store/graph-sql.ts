@@ -96,25 +96,6 @@ export function historyRow({ raw: _raw, ...event }: CanonicalEvent): HistoryRow 
 	return { key: eventKey(event), channel, externalId, type, direction, timestamp, body: toJsonb(event) };
 }
 
-/**
- * The non-personal trace kept of a forgotten event, as SQL over an expression giving its
- * "channel:externalId" key: sha256, in hex. Forgetting writes it and resolving checks it.
- */
-export function forgottenKeyHash(key: string): string {
-	return `encode(sha256(convert_to(${key}, 'UTF8')), 'hex')`;
-}
-
-/** Of these events, the ones whose customer was forgotten (their keys). */
-export async function forgottenEventKeys(tx: SqlClient, rows: HistoryRow[]): Promise<Set<string>> {
-	if (!rows.length) return new Set();
-	const found = await tx.query<{ key: string }>(
-		`SELECT k.key FROM unnest($1::text[]) AS k(key)
-		 CROSS JOIN LATERAL (SELECT 1 FROM forgotten_events WHERE key_hash = ${forgottenKeyHash('k.key')} LIMIT 1) f`,
-		[rows.map((row) => row.key)],
-	);
-	return new Set(found.map((row) => row.key));
-}
-
 export async function insertProfiles(tx: SqlClient, profiles: { id: string; traits: Traits }[]): Promise<void> {
 	if (!profiles.length) return;
 	await tx.query(

@@ -117,6 +117,25 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_received_at ON deliveries (received_at);
 `,
 	},
+	{
+		version: 4,
+		name: 'keyed tombstones',
+		sql: `
+-- Settings of the store, each written once. "tombstone_key" (64 random bytes in hex, made on
+-- first use, see store/tombstones.ts) keys the tombstones, so that guessing ids can't reverse them.
+CREATE TABLE store_settings (
+	name text COLLATE "C" PRIMARY KEY,
+	value text NOT NULL
+);
+
+-- What stays of a forgotten customer's identifiers: tombstones that bulk imports check, so
+-- that re-importing an old export does not bring the person back.
+CREATE TABLE forgotten_identities (
+	key_hash text COLLATE "C" PRIMARY KEY,
+	forgotten_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+	},
 ];
 
 /** Brings the store's schema up to date; safe when several workers start at once. */

@@ -2,6 +2,7 @@ import type { Database } from './database';
 import { migrate } from './migrations';
 import { PgliteDatabase } from './pglite-database';
 import { PostgresDatabase } from './postgres-database';
+import { tombstoneKey } from './tombstones';
 import { DEFAULT_SCHEMA, describeStore, type StoreConfig } from './store-config';
 
 // One open database per location in this process: n8n runs many executions at once, and an
@@ -29,6 +30,8 @@ async function connect(config: StoreConfig): Promise<Database> {
 		throw new Error(`Could not open the ${description}: ${(error as Error).message}`, { cause: error });
 	}
 	await migrate(db, schema);
+	// Read once per open store; the first open of a store makes it (and re-keys old tombstones).
+	await tombstoneKey(db);
 	return db;
 }
 

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { vacuumFullSql } from './compaction';
 import type { Database, SqlClient } from './database';
 import { lockFolder } from './folder-lock';
 import { quoteIdentifier } from './sql-identifier';
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, in a folder, no server. One
- * process at a time may open a folder (a lock file enforces it); PGlite runs one statement
+ * process at a time may open a folder (a lock enforces it); PGlite runs one statement
  * at a time, so concurrent transactions in this process are queued, never interleaved.
  */
 export class PgliteDatabase implements Database {
@@ -16,10 +17,13 @@ export class PgliteDatabase implements Database {
 		private readonly unlock: () => void,
 	) {}
 
+	/** Nobody else vacuums an embedded store, and erased data must leave its files. */
+	readonly compactsAfterErasure = true;
+
 	/** Opens (or creates) the store in `folder`; without a folder the data lives in memory only. */
 	static async open(folder: string | undefined, schema: string): Promise<PgliteDatabase> {
 		if (folder) mkdirSync(folder, { recursive: true });
-		const unlock = folder ? lockFolder(folder) : () => undefined;
+		const unlock = folder ? await lockFolder(folder) : () => undefined;
 		try {
 			const db = new PGlite(folder);
 			await db.waitReady;
@@ -46,6 +50,15 @@ export class PgliteDatabase implements Database {
 				exec: async (sql: string) => void (await tx.exec(sql)),
 			}),
 		);
+	}
+
+	async compact(tables: string[]): Promise<void> {
+		await this.db.query(vacuumFullSql(tables));
+		// The write-ahead log still holds the rows: move to a new segment, and have the checkpoint
+		// delete the old one rather than keep it for reuse with its contents.
+		await this.db.exec('SET wal_recycle = off');
+		await this.db.query('SELECT pg_switch_wal()');
+		await this.db.query('CHECKPOINT');
 	}
 
 	async close(): Promise<void> {

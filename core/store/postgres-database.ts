@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
+import { vacuumFullSql } from './compaction';
 import type { Database, SqlClient } from './database';
 
 const names = new Map<string, string>();
@@ -20,6 +21,9 @@ export class PostgresDatabase implements Database {
 		private readonly pool: Pool,
 		readonly description: string,
 	) {}
+
+	/** Left to `n8n-omnichannel vacuum` or the server's own policy: VACUUM FULL locks tables every worker uses. */
+	readonly compactsAfterErasure = false;
 
 	static async open(config: PoolConfig, description: string): Promise<PostgresDatabase> {
 		const pool = new Pool({ max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 15_000, ...config });
@@ -54,6 +58,10 @@ export class PostgresDatabase implements Database {
 		} finally {
 			client.release();
 		}
+	}
+
+	async compact(tables: string[]): Promise<void> {
+		await this.pool.query(vacuumFullSql(tables));
 	}
 
 	async close(): Promise<void> {

@@ -15,6 +15,8 @@ import { customerGraphFor, STORE_CREDENTIAL, storeConfigFromCredential } from '.
 import { customerOperations } from './customer-operations';
 import { customerMergeProperties } from './properties';
 import { resolveItems } from './resolve-items';
+import { optionSubtitle } from '../shared/subtitle';
+import { warmStoreAtStartup } from '../shared/warm-store';
 
 /** The merge node: one customer, one history, across every channel. */
 export class CustomerMerge implements INodeType {
@@ -24,7 +26,7 @@ export class CustomerMerge implements INodeType {
 		icon: 'file:customerMerge.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(customerMergeProperties),
 		description: 'Recognise the same customer on every channel, merge duplicates and keep one history',
 		defaults: { name: 'Customer Merge' },
 		inputs: [NodeConnectionTypes.Main],
@@ -33,6 +35,11 @@ export class CustomerMerge implements INodeType {
 		credentials: [{ name: STORE_CREDENTIAL, required: false, testedBy: 'omnichannelStoreTest' }],
 		properties: customerMergeProperties,
 	};
+
+	constructor() {
+		// n8n creates the node type once, as it starts: the store is opened then, not at the first webhook.
+		warmStoreAtStartup();
+	}
 
 	methods = {
 		credentialTest: {

@@ -113,13 +113,6 @@ const resolveProperties: INodeProperties[] = [
 		displayOptions: show(['resolve']),
 		options: [
 			{
-				displayName: 'Record Event in History',
-				name: 'recordEvent',
-				type: 'boolean',
-				default: true,
-				description: "Whether to add each channel event to the customer's history (a redelivered event is recorded once)",
-			},
-			{
 				displayName: 'Batch Size',
 				name: 'batchSize',
 				type: 'number',
@@ -136,12 +129,34 @@ const resolveProperties: INodeProperties[] = [
 				description: 'Comma-separated identifiers never used to match customers, on top of the built-in placeholders (test@test.com, 0000000000…)',
 			},
 			{
+				displayName: 'Import Forgotten Customers',
+				name: 'allowForgotten',
+				type: 'boolean',
+				default: false,
+				description: 'Whether a bulk import also imports items of forgotten customers, as new customers; only when those people agreed to be known again',
+			},
+			{
+				displayName: 'Items Are a Bulk Import',
+				name: 'bulkImport',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the items are a bulk import (a CRM export, a spreadsheet, a contact list) rather than live conversations: an item with an e-mail, phone or ID of a forgotten customer is then skipped whole, with a warning, so that an old list does not bring back a person who asked to be erased',
+			},
+			{
 				displayName: 'Max Identifiers per Type',
 				name: 'maxPerKind',
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 5,
 				description: 'How many e-mails or phones one customer may have; a merge that would exceed it is refused and reported as a warning',
+			},
+			{
+				displayName: 'Record Event in History',
+				name: 'recordEvent',
+				type: 'boolean',
+				default: true,
+				description: "Whether to add each channel event to the customer's history (a redelivered event is recorded once)",
 			},
 		],
 	},

@@ -41,11 +41,16 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const batchSize = Number(options.batchSize ?? 100);
 	const recordEvent = options.recordEvent !== false;
+	const policy = { skipForgottenIdentifiers: options.bulkImport === true && options.allowForgotten !== true };
 	const failures = new Map<number, string>();
 	const inputs = items.map((_, itemIndex): PreparedInput | undefined => {
 		try {
 			const input = graph.prepare(inputOf(context, itemIndex, recordEvent));
-			if (input.error) throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} has ${input.error}`, { itemIndex, description: 'Map at least one e-mail, phone or channel ID that is not a placeholder.' });
+			if (input.error) {
+				// Identifiers may be fine while a name or trait is not: the hint is only for missing identifiers.
+				const description = input.identities.length ? undefined : 'Map at least one e-mail, phone or channel ID that is not a placeholder.';
+				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${input.error}`, { itemIndex, description });
+			}
 			return input;
 		} catch (error) {
 			if (!context.continueOnFail()) throw error;
@@ -58,8 +63,19 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	const outcomes = new Map<number, Awaited<ReturnType<CustomerGraph['resolve']>>[number]>();
 	for (let start = 0; start < valid.length; start += batchSize) {
 		const batch = valid.slice(start, start + batchSize);
-		const resolved = await graph.resolvePrepared(batch.map((entry) => entry.input));
+		const resolved = await graph.resolvePrepared(batch.map((entry) => entry.input), policy);
 		batch.forEach((entry, i) => outcomes.set(entry.itemIndex, resolved[i]));
+	}
+
+	// Skipped items still come out, paired, with customer null and resolution.forgotten; a bulk import also says how many.
+	const skipped = [...outcomes.values()].filter((outcome) => outcome.forgotten).length;
+	if (skipped && policy.skipForgottenIdentifiers) {
+		// Older n8n versions have no hints: the items still say it.
+		context.addExecutionHints?.({
+			message: `${skipped} of ${items.length} items were skipped because they concern a forgotten customer (see resolution.warnings): nothing of them was stored`,
+			type: 'warning',
+			location: 'outputPane',
+		});
 	}
 
 	const historyLimit = context.getNodeParameter('historyLimit', 0, 10) as number;

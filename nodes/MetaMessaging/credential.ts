@@ -5,6 +5,7 @@ export const META_PAGE_CREDENTIAL = 'omnichannelMetaPageApi';
 
 export interface MetaPageCredential {
 	accessToken: string;
+	appId: string;
 	appSecret: string;
 	verifyToken: string;
 	pageId: string;
@@ -17,6 +18,7 @@ export function readMetaPageCredential(data: ICredentialDataDecryptedObject): Me
 	const value = (key: string, fallback = '') => (data[key] === undefined || data[key] === null ? fallback : String(data[key]).trim());
 	return {
 		accessToken: value('accessToken'),
+		appId: value('appId'),
 		appSecret: value('appSecret'),
 		verifyToken: value('verifyToken'),
 		pageId: value('pageId'),

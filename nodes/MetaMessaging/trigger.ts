@@ -2,7 +2,9 @@ import type { INodeProperties, IWebhookDescription, IWebhookFunctions, IWebhookR
 import type { InboundAdapter } from '../../core/channels/types';
 import { answerMetaHandshake } from '../shared/meta-handshake';
 import { receiveChannelWebhook } from '../shared/channel-webhook';
+import { metaVerifyToken } from '../../core/channels/meta/verify-token';
 import { META_PAGE_CREDENTIAL, readMetaPageCredential } from './credential';
+import { metaRegistrationProperties, type MetaChannel } from './webhook-registration';
 
 /**
  * What the Messenger and Instagram triggers share: Meta's GET verification handshake on the
@@ -15,14 +17,9 @@ export const META_WEBHOOKS: IWebhookDescription[] = [
 	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 ];
 
-export function metaTriggerProperties(label: string, subscriptions: string): INodeProperties[] {
+export function metaTriggerProperties(label: MetaChannel): INodeProperties[] {
 	return [
-		{
-			displayName: `In the Meta App Dashboard, set the webhook Callback URL to this node's Production URL and the Verify Token to the one in the credential, then subscribe the ${label === 'Instagram' ? 'Instagram account' : 'Page'} to: ${subscriptions}`,
-			name: 'setupNotice',
-			type: 'notice',
-			default: '',
-		},
+		...metaRegistrationProperties(label),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -52,7 +49,9 @@ export function metaTriggerProperties(label: string, subscriptions: string): INo
 /** Serves one request to a Messenger or Instagram trigger. */
 export async function receiveMetaWebhook(context: IWebhookFunctions, adapter: InboundAdapter): Promise<IWebhookResponseData> {
 	const credential = readMetaPageCredential(await context.getCredentials(META_PAGE_CREDENTIAL));
-	if (context.getWebhookName() === 'setup') return answerMetaHandshake(context, credential.verifyToken, adapter.name);
+	if (context.getWebhookName() === 'setup') {
+		return answerMetaHandshake(context, metaVerifyToken(credential.verifyToken, credential.appSecret, context.getNode().webhookId), adapter.name);
+	}
 	const options = context.getNodeParameter('options', {}) as { includeRaw?: boolean; includeEchoes?: boolean };
 	return await receiveChannelWebhook(context, {
 		adapter,

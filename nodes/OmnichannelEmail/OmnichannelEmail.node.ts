@@ -12,6 +12,7 @@ import { SmtpSender } from '../../core/channels/smtp/outbound';
 import * as message from './actions/message/Message.resource';
 import { router } from './actions/router';
 import { SMTP_CREDENTIAL, smtpConfigFromCredential } from './smtp-credential';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends email over SMTP; a reply stays in the customer's thread. Outputs the canonical outbound event. */
 export class OmnichannelEmail implements INodeType {
@@ -21,7 +22,7 @@ export class OmnichannelEmail implements INodeType {
 		icon: 'file:omnichannelEmail.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(message.description),
 		description: 'Send email over SMTP, in the customer’s thread, and record it in their history',
 		defaults: { name: 'Omnichannel Email' },
 		inputs: [NodeConnectionTypes.Main],

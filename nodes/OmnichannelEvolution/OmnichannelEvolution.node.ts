@@ -9,6 +9,7 @@ import * as message from './actions/message/Message.resource';
 import { router } from './actions/router';
 import { EVOLUTION_CREDENTIAL } from './credential';
 import { listSearch } from './methods';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends WhatsApp messages through an Evolution API v2 server; each output item is the canonical outbound event. */
 export class OmnichannelEvolution implements INodeType {
@@ -18,7 +19,7 @@ export class OmnichannelEvolution implements INodeType {
 		icon: 'file:evolution.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(message.description),
 		description: 'Send WhatsApp text, media and buttons through an Evolution API server',
 		defaults: { name: 'Omnichannel Evolution API' },
 		inputs: [NodeConnectionTypes.Main],

@@ -11,6 +11,8 @@ import { receiveChannelWebhook } from '../shared/channel-webhook';
 import { EVOLUTION_CREDENTIAL } from '../OmnichannelEvolution/credential';
 import { evolutionWebhookCheck } from './webhook-proof';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { selfRegisteringWebhook } from '../shared/webhook-registration';
+import { evolutionRegistrationProperties, evolutionRegistrationSteps } from './webhook-registration';
 
 /** Baileys' reasons for a closed connection, in words an operator can act on. */
 const DISCONNECT_REASONS: Record<number, string> = {
@@ -53,13 +55,7 @@ export class OmnichannelEvolutionTrigger implements INodeType {
 		credentials: [{ name: EVOLUTION_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName:
-					'In the Evolution manager, set this URL as the instance\'s webhook with the events MESSAGES_UPSERT, MESSAGES_UPDATE and CONNECTION_UPDATE. Protect it with a Webhook JWT Key (jwt_key) or a custom header in the credential; without either, anyone who knows the URL can send to it, so keep it secret.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
+			...evolutionRegistrationProperties,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -93,6 +89,8 @@ export class OmnichannelEvolutionTrigger implements INodeType {
 			},
 		],
 	};
+
+	webhookMethods = selfRegisteringWebhook('Evolution API', evolutionRegistrationSteps);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;

@@ -3,6 +3,7 @@ import { META_PAGE_CREDENTIAL } from '../MetaMessaging/credential';
 import * as message from './actions/message/Message.resource';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends Instagram direct messages as a professional account; each output item is the canonical outbound event. */
 export class OmnichannelInstagram implements INodeType {
@@ -12,7 +13,7 @@ export class OmnichannelInstagram implements INodeType {
 		icon: 'file:instagram.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(message.description),
 		description: 'Send Instagram direct messages as your professional account, and record them in the customer history',
 		defaults: { name: 'Omnichannel Instagram' },
 		inputs: [NodeConnectionTypes.Main],

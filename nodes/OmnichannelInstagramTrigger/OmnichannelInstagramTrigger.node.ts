@@ -3,6 +3,8 @@ import { instagramInboundAdapter } from '../../core/channels/instagram/inbound';
 import { META_PAGE_CREDENTIAL } from '../MetaMessaging/credential';
 import { META_WEBHOOKS, metaTriggerProperties, receiveMetaWebhook } from '../MetaMessaging/trigger';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { selfRegisteringWebhook } from '../shared/webhook-registration';
+import { metaRegistrationSteps } from '../MetaMessaging/webhook-registration';
 
 /** Starts a workflow for every direct message, quick reply, postback, reaction and seen receipt on an Instagram professional account. */
 export class OmnichannelInstagramTrigger implements INodeType {
@@ -18,8 +20,10 @@ export class OmnichannelInstagramTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: META_PAGE_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: META_WEBHOOKS,
-		properties: metaTriggerProperties('Instagram', 'messages, messaging_postbacks, message_reactions, messaging_seen'),
+		properties: metaTriggerProperties('Instagram'),
 	};
+
+	webhookMethods = selfRegisteringWebhook('Meta', async (context) => await metaRegistrationSteps(context, 'Instagram'));
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveMetaWebhook(this, instagramInboundAdapter);

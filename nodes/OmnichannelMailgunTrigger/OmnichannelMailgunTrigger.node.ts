@@ -14,8 +14,9 @@ import { answerWebhook } from '../shared/channel-webhook';
 import { startWithAttachments } from '../shared/start-with-attachments';
 import { readRoutePost, routeFileToBinary } from './route-post';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { selfRegisteringWebhook } from '../shared/webhook-registration';
+import { MAILGUN_CREDENTIAL as CREDENTIAL, mailgunRegistrationProperties, mailgunRegistrationSteps } from './webhook-registration';
 
-const CREDENTIAL = 'omnichannelMailgunWebhookApi';
 
 function refuse(context: IWebhookFunctions, status: 400 | 401 | 403, reason: string): IWebhookResponseData {
 	context.logger.warn(`${context.getNode().name}: refused a mailgun webhook: ${reason}`);
@@ -42,13 +43,7 @@ export class OmnichannelMailgunTrigger implements INodeType {
 		credentials: [{ name: CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName:
-					'In Mailgun, create a route (Receiving → Create route) whose action is forward() to this node’s production URL. Each post is checked against the signing key; posts older than 5 minutes or with a reused token are refused.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			...mailgunRegistrationProperties,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -67,6 +62,8 @@ export class OmnichannelMailgunTrigger implements INodeType {
 			},
 		],
 	};
+
+	webhookMethods = selfRegisteringWebhook('Mailgun', mailgunRegistrationSteps);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		let post;

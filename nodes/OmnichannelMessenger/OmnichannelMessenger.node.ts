@@ -3,6 +3,7 @@ import { META_PAGE_CREDENTIAL } from '../MetaMessaging/credential';
 import * as message from './actions/message/Message.resource';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends Messenger messages as a Facebook Page; each output item is the canonical outbound event. */
 export class OmnichannelMessenger implements INodeType {
@@ -12,7 +13,7 @@ export class OmnichannelMessenger implements INodeType {
 		icon: 'file:messenger.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(message.description),
 		description: 'Send Messenger messages as your Facebook Page, and record them in the customer history',
 		defaults: { name: 'Omnichannel Messenger' },
 		inputs: [NodeConnectionTypes.Main],

@@ -3,6 +3,8 @@ import { messengerInboundAdapter } from '../../core/channels/messenger/inbound';
 import { META_PAGE_CREDENTIAL } from '../MetaMessaging/credential';
 import { META_WEBHOOKS, metaTriggerProperties, receiveMetaWebhook } from '../MetaMessaging/trigger';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { selfRegisteringWebhook } from '../shared/webhook-registration';
+import { metaRegistrationSteps } from '../MetaMessaging/webhook-registration';
 
 /** Starts a workflow for every message, quick reply, postback, reaction, delivery and read on a Facebook Page. */
 export class OmnichannelMessengerTrigger implements INodeType {
@@ -18,8 +20,10 @@ export class OmnichannelMessengerTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: META_PAGE_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: META_WEBHOOKS,
-		properties: metaTriggerProperties('Messenger', 'messages, messaging_postbacks, message_reactions, message_deliveries, message_reads (and message_echoes to see your own messages)'),
+		properties: metaTriggerProperties('Messenger'),
 	};
+
+	webhookMethods = selfRegisteringWebhook('Meta', async (context) => await metaRegistrationSteps(context, 'Messenger'));
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveMetaWebhook(this, messengerInboundAdapter);

@@ -13,8 +13,9 @@ import { answerWebhook } from '../shared/channel-webhook';
 import { startWithAttachments } from '../shared/start-with-attachments';
 import { checkUrlSecret } from './url-secret';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { selfRegisteringWebhook } from '../shared/webhook-registration';
+import { POSTMARK_CREDENTIAL as CREDENTIAL, postmarkRegistrationProperties, postmarkRegistrationSteps } from './webhook-registration';
 
-const CREDENTIAL = 'omnichannelPostmarkInboundApi';
 
 /**
  * Postmark inbound email as canonical events: the reply without quoted history, threading
@@ -34,6 +35,7 @@ export class OmnichannelPostmarkTrigger implements INodeType {
 		credentials: [{ name: CREDENTIAL, required: false }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
+			...postmarkRegistrationProperties,
 			{
 				displayName:
 					'Postmark does not sign its webhooks, so protect this one (recommended): choose a credential and put its user and password in the webhook URL set in Postmark (https://USER:PASSWORD@host/webhook/…), or set a URL Secret and add ?secret=THE-SECRET to that URL.',
@@ -67,6 +69,8 @@ export class OmnichannelPostmarkTrigger implements INodeType {
 			},
 		],
 	};
+
+	webhookMethods = selfRegisteringWebhook('Postmark', postmarkRegistrationSteps);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (!checkUrlSecret(this, String(this.getNodeParameter('urlSecret', '')), 'postmark')) return { noWebhookResponse: true };

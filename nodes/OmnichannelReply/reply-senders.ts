@@ -14,10 +14,21 @@ export interface ReplyContent {
 	subject?: string;
 }
 
-/** The credential each route sends with, and its name as the editor shows it: the channel nodes' own. */
+/** Each route as a person picks it in the editor. */
+const CHANNEL_NAMES: Record<OutboundRoute, string> = {
+	whatsappCloud: 'WhatsApp (Cloud API)',
+	evolution: 'WhatsApp (Evolution API)',
+	messenger: 'Messenger',
+	instagram: 'Instagram',
+	telegram: 'Telegram',
+	twilio: 'SMS and WhatsApp (Twilio)',
+	email: 'E-Mail (SMTP)',
+};
+
+/** The credential each route sends with (the channel nodes' own), its name as the editor shows it, and the channel's name. */
 export const ROUTE_CREDENTIALS = Object.fromEntries(
-	OUTBOUND_ROUTES.map((route) => [route, { credential: CHANNEL_CONNECTORS[route].credential, label: CHANNEL_CONNECTORS[route].label }]),
-) as Record<OutboundRoute, { credential: string; label: string }>;
+	OUTBOUND_ROUTES.map((route) => [route, { credential: CHANNEL_CONNECTORS[route].credential, label: CHANNEL_CONNECTORS[route].label, channel: CHANNEL_NAMES[route] }]),
+) as Record<OutboundRoute, { credential: string; label: string; channel: string }>;
 
 /**
  * Sends replies through each route's outbound definition, on the connection its channel's

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import * as message from './actions/message/Message.resource';
 import { router } from './actions/router';
 import { TELEGRAM_CREDENTIAL } from './bot-config';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends on Telegram as a bot; every output item is the canonical outbound event, ready for the customer's history. */
 export class OmnichannelTelegram implements INodeType {
@@ -11,7 +12,7 @@ export class OmnichannelTelegram implements INodeType {
 		icon: 'file:omnichannelTelegram.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(message.description),
 		description: 'Send messages, photos and documents with buttons from a Telegram bot, and answer button presses',
 		defaults: { name: 'Omnichannel Telegram' },
 		inputs: [NodeConnectionTypes.Main],

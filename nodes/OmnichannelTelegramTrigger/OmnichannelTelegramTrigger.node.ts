@@ -17,6 +17,7 @@ import { TELEGRAM_CREDENTIAL, telegramBotConfig } from '../OmnichannelTelegram/b
 import { answerButtonPresses, updateTypeOf } from './button-presses';
 import { telegramTriggerProperties } from './properties';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { warmingCheckExists } from '../shared/warm-store';
 
 const ALL_UPDATES: TelegramUpdateType[] = ['message', 'edited_message', 'callback_query'];
 
@@ -49,7 +50,7 @@ export class OmnichannelTelegramTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
+			checkExists: warmingCheckExists(async function (this: IHookFunctions): Promise<boolean> {
 				// Without the secret the webhook was registered with, every delivery would be refused.
 				if (!this.getWorkflowStaticData('node').secretToken) return false;
 				try {
@@ -58,7 +59,7 @@ export class OmnichannelTelegramTrigger implements INodeType {
 				} catch (error) {
 					throw toNodeError(this.getNode(), error);
 				}
-			},
+			}),
 			async create(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
 				const secretToken = newTelegramSecretToken();
@@ -78,7 +79,11 @@ export class OmnichannelTelegramTrigger implements INodeType {
 				const staticData = this.getWorkflowStaticData('node');
 				delete staticData.secretToken;
 				try {
-					await deleteTelegramWebhook(n8nHttpClient(this, TELEGRAM_CREDENTIAL), await telegramBotConfig(this));
+					const client = n8nHttpClient(this, TELEGRAM_CREDENTIAL);
+					const bot = await telegramBotConfig(this);
+					// The bot may have been pointed elsewhere since (another workflow, another n8n): that one stays.
+					if ((await telegramWebhookUrl(client, bot)) !== this.getNodeWebhookUrl('default')) return true;
+					await deleteTelegramWebhook(client, bot);
 					return true;
 				} catch (error) {
 					this.logger.warn(`${this.getNode().name}: could not remove the Telegram webhook: ${(error as Error).message}`);

@@ -18,7 +18,7 @@ export class OmnichannelTwilio implements INodeType {
 		icon: 'file:twilio.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] === "get" ? "Get message" : "Send " + $parameter["channel"] }}',
+		subtitle: '={{ $parameter["operation"] === "get" ? "Get Message" : {"sms": "Send SMS / MMS", "whatsapp": "Send WhatsApp"}[$parameter["channel"]] || "Send Message" }}',
 		description: 'Send SMS, MMS and WhatsApp messages with Twilio, and look up their delivery status',
 		defaults: { name: 'Omnichannel Twilio' },
 		inputs: [NodeConnectionTypes.Main],

@@ -13,6 +13,8 @@ import { receiveChannelWebhook } from '../shared/channel-webhook';
 
 import { TWILIO_CREDENTIAL as CREDENTIAL } from '../OmnichannelTwilio/credential';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { selfRegisteringWebhook } from '../shared/webhook-registration';
+import { twilioRegistrationProperties, twilioRegistrationSteps } from './webhook-registration';
 
 /** Twilio expects TwiML back; an empty Response sends no automatic reply. */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -59,13 +61,7 @@ export class OmnichannelTwilioTrigger implements INodeType {
 		credentials: [{ name: CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Redelivery Checks', required: false }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
-			{
-				displayName:
-					'One URL serves all three: incoming messages, message status callbacks and voice call status events. Paste the Production URL above into the Twilio Console (your phone number: "A message comes in" and "Call status changes"), and into the Status Callback URL of the Omnichannel Twilio node.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
+			...twilioRegistrationProperties,
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -86,7 +82,7 @@ export class OmnichannelTwilioTrigger implements INodeType {
 				default: '',
 				placeholder: 'https://hooks.example.com/webhook/…/webhook',
 				description:
-					'Only when n8n runs behind a reverse proxy that changes the address: the exact URL set in the Twilio Console. Twilio signs that URL, so the check fails if it differs from what n8n sees. Leave empty to use the Production URL above.',
+					'Only when n8n runs behind a reverse proxy that changes the address: the exact URL set in the Twilio Console (and the one Webhook Registration sets there). Twilio signs that URL, so the check fails if it differs from what n8n sees. Leave empty to use the Production URL above.',
 			},
 			{
 				displayName: 'Options',
@@ -106,6 +102,8 @@ export class OmnichannelTwilioTrigger implements INodeType {
 			},
 		],
 	};
+
+	webhookMethods = selfRegisteringWebhook('Twilio', twilioRegistrationSteps);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credential = await this.getCredentials(CREDENTIAL);

@@ -9,6 +9,7 @@ import { properties } from './actions/node.description';
 import { router } from './actions/router';
 import { WHATSAPP_CLOUD_CREDENTIAL } from './credential';
 import { listSearch } from './methods';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends on WhatsApp through Meta's Cloud API; every output item is the canonical event of what was sent. */
 export class OmnichannelWhatsApp implements INodeType {
@@ -18,7 +19,7 @@ export class OmnichannelWhatsApp implements INodeType {
 		icon: 'file:whatsApp.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(properties),
 		description: 'Send WhatsApp messages, media, templates, buttons and lists through the WhatsApp Cloud API',
 		defaults: { name: 'WhatsApp' },
 		inputs: [NodeConnectionTypes.Main],

@@ -4,6 +4,7 @@ import type { WhatsAppCloudConfig } from '../../core/channels/whatsapp/outbound'
 export const WHATSAPP_CLOUD_CREDENTIAL = 'omnichannelWhatsAppCloudApi';
 
 export interface WhatsAppCloudCredential {
+	appId: string;
 	appSecret: string;
 	verifyToken: string;
 	phoneNumberId: string;
@@ -17,6 +18,7 @@ const textOf = (value: unknown) => (typeof value === 'string' || typeof value ==
 /** The credential's fields as plain strings; the access token stays with n8n, which signs requests. */
 export function readWhatsAppCredential(data: ICredentialDataDecryptedObject): WhatsAppCloudCredential {
 	return {
+		appId: textOf(data.appId),
 		appSecret: textOf(data.appSecret),
 		verifyToken: textOf(data.verifyToken),
 		phoneNumberId: textOf(data.phoneNumberId),

@@ -12,6 +12,9 @@ import type { CanonicalEvent } from '../../core/model';
 import { receiveChannelWebhook } from '../shared/channel-webhook';
 import { readWhatsAppCredential, WHATSAPP_CLOUD_CREDENTIAL } from '../OmnichannelWhatsApp/credential';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { metaVerifyToken } from '../../core/channels/meta/verify-token';
+import { selfRegisteringWebhook } from '../shared/webhook-registration';
+import { whatsAppRegistrationProperties, whatsAppRegistrationSteps } from './webhook-registration';
 
 type EventFilter = 'all' | 'messages' | 'statuses';
 
@@ -48,13 +51,7 @@ export class OmnichannelWhatsAppTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
-			{
-				displayName:
-					'In the Meta App Dashboard > WhatsApp > Configuration, set the Callback URL to this node\'s Production URL and the Verify Token to the one in the credential, then subscribe to the "messages" field',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			...whatsAppRegistrationProperties,
 			{
 				displayName: 'Events',
 				name: 'events',
@@ -93,9 +90,13 @@ export class OmnichannelWhatsAppTrigger implements INodeType {
 		],
 	};
 
+	webhookMethods = selfRegisteringWebhook('Meta', whatsAppRegistrationSteps);
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credential = readWhatsAppCredential(await this.getCredentials(WHATSAPP_CLOUD_CREDENTIAL));
-		if (this.getWebhookName() === 'setup') return answerMetaHandshake(this, credential.verifyToken, 'WhatsApp');
+		if (this.getWebhookName() === 'setup') {
+			return answerMetaHandshake(this, metaVerifyToken(credential.verifyToken, credential.appSecret, this.getNode().webhookId), 'WhatsApp');
+		}
 		const events = this.getNodeParameter('events', 'all') as EventFilter;
 		const options = this.getNodeParameter('options', {}) as { includeRaw?: boolean; includeEchoes?: boolean };
 		return await receiveChannelWebhook(this, {

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { CanonicalEvent } from '../../core/model';
+import { PayloadError } from '../../core/channels/shared/payload-error';
 import type { InboundAdapter, ParseOptions } from '../../core/channels/types';
 import { firstDeliveries } from './delivery-ledger';
 
@@ -51,8 +52,15 @@ export async function receiveChannelWebhook(context: IWebhookFunctions, options:
 	try {
 		events = adapter.parse(rawBody, options.parseOptions);
 	} catch (error) {
-		context.logger.warn(`${node}: could not read a ${adapter.name} webhook: ${(error as Error).message}`);
-		answerWebhook(context, 400, (error as Error).message);
+		// A body the provider got wrong is a 400 with what was wrong; anything else is our fault:
+		// a 500 without details, so the provider retries and nothing internal leaks.
+		if (!(error instanceof PayloadError)) {
+			context.logger.error(`${node}: failed to read a ${adapter.name} webhook: ${(error as Error).stack ?? error}`);
+			answerWebhook(context, 500, 'Internal error; please retry');
+			return { noWebhookResponse: true };
+		}
+		context.logger.warn(`${node}: could not read a ${adapter.name} webhook: ${error.message}`);
+		answerWebhook(context, 400, error.message);
 		return { noWebhookResponse: true };
 	}
 

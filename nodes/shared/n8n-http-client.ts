@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { formBody } from '../../core/http/form-body';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../core/http/http-client';
 
@@ -17,12 +17,14 @@ type Context = IExecuteFunctions | IHookFunctions | IWebhookFunctions | ILoadOpt
 /**
  * HttpClient backed by n8n: the credential's `authenticate` signs every request, and n8n's
  * proxy and TLS settings apply. HTTP errors come back as responses for the adapters to read.
+ * Without a credential type nothing is added: for calls that carry another token themselves
+ * (Meta's app token, which the credential's own Bearer header would replace).
  */
-export function n8nHttpClient(context: Context, credentialType: string): HttpClient {
+export function n8nHttpClient(context: Context, credentialType?: string): HttpClient {
 	return {
 		async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
 			const form = request.form !== undefined;
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
+			const options: IHttpRequestOptions = {
 				method: request.method as IHttpRequestMethods,
 				url: request.url,
 				headers: { ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...request.headers },
@@ -32,7 +34,12 @@ export function n8nHttpClient(context: Context, credentialType: string): HttpCli
 				timeout: request.timeoutMs ?? 30_000,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-			})) as { statusCode: number; headers: Record<string, string>; body: T };
+			};
+			const response = (
+				credentialType === undefined
+					? await context.helpers.httpRequest(options)
+					: await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)
+			) as { statusCode: number; headers: Record<string, string>; body: T };
 			const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), String(value)]));
 			return { status: response.statusCode, headers, body: jsonIfLabelled(response.body, headers['content-type']) };
 		},

@@ -37,6 +37,7 @@ describe('import', () => {
 				{ row: 4, reason: 'no usable identifier: the row has no e-mail, phone or id' },
 				{ row: 5, reason: expect.stringContaining('carla@') },
 			],
+			skippedForgotten: 0,
 			warnings: 1,
 		});
 
@@ -70,6 +71,27 @@ describe('import', () => {
 		const run = await cli(['import', '--store', store(), file]);
 		expect(JSON.parse(run.stdout)).toMatchObject({ format: { delimiter: ';', encoding: 'windows-1252' }, created: 1 });
 		expect(JSON.parse((await cli(['profile', '--store', store(), '--identity', 'email:joao@example.org'])).stdout).traits.name).toBe('João');
+	});
+
+	it('skips, on re-import after a Forget, every row of the forgotten customer and says how many; --allow-forgotten imports them', async () => {
+		const crm = 'Nome;E-mail;Telefone;CPF;Cidade\nRita Prado;rita@example.org;+55 11 98765-0401;123.456.789-09;Olinda\nSami Reis;sami@example.org;+55 11 98765-0402;987.654.321-00;Recife\n';
+		const file = writeTempFile(temp(), 'crm-rita.csv', crm);
+		const importRun = async (...flags: string[]) => JSON.parse((await cli(['import', '--store', store(), ...flags, file])).stdout);
+		expect(await importRun()).toMatchObject({ rows: 2, created: 2, skippedForgotten: 0 });
+		expect((await cli(['forget', '--store', store(), '--identity', 'email:rita@example.org'])).code).toBe(0);
+
+		expect(await importRun()).toMatchObject({ rows: 2, created: 0, matched: 1, rejected: 0, skippedForgotten: 1 });
+		for (const identity of ['email:rita@example.org', 'phone:+5511987650401']) {
+			expect((await cli(['profile', '--store', store(), '--identity', identity])).code).toBe(3);
+		}
+		// A row with one forgotten identifier is skipped whole: its new e-mail, name and tax number included.
+		const variant = writeTempFile(temp(), 'crm-rita-2.csv', 'nome;email;telefone;cpf\nRita P.;rita.new@example.org;(11) 98765-0401;123.456.789-09\n');
+		expect(JSON.parse((await cli(['import', '--store', store(), '--default-country', 'BR', variant])).stdout)).toMatchObject({ rows: 1, created: 0, skippedForgotten: 1 });
+		expect((await cli(['profile', '--store', store(), '--identity', 'email:rita.new@example.org'])).code).toBe(3);
+
+		expect(await importRun('--allow-forgotten')).toMatchObject({ rows: 2, created: 1, matched: 1, skippedForgotten: 0 });
+		const rita = JSON.parse((await cli(['profile', '--store', store(), '--identity', 'email:rita@example.org'])).stdout);
+		expect(rita.traits).toEqual({ name: 'Rita Prado', CPF: '123.456.789-09', Cidade: 'Olinda' });
 	});
 
 	it('draws a progress bar on stderr only when it is a terminal', async () => {

@@ -39,6 +39,14 @@ describe('n8n-omnichannel parse', () => {
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain('whatsapp|evolution|messenger|instagram|telegram|twilio|postmark|mailgun');
 	});
+
+	it('fails with exit 1 and our words for a body past a limit', async () => {
+		const sms = readFileSync(join(SHARED, 'twilio-mms.form'), 'utf8').replace('NumMedia=1', 'NumMedia=99999999999');
+		const run = await cli(['parse', '--channel', 'twilio', '-'], sms);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain('Twilio: NumMedia is 99999999999; the limit is 100 media per message');
+		expect(run.stdout).toBe('');
+	});
 });
 
 describe('n8n-omnichannel verify', () => {
@@ -84,6 +92,11 @@ describe('n8n-omnichannel verify', () => {
 		const file = join(SHARED, 'evolution-messages-upsert.json');
 		expect((await cli(['verify', '--channel', 'evolution', '--secret', 'jwt-key', '--signature', `Bearer ${token}`, '--now', String(iat + 10), file])).code).toBe(0);
 		expect((await cli(['verify', '--channel', 'evolution', '--secret', 'jwt-key', '--signature', `Bearer ${token}`, '--now', String(iat + 7200), file])).code).toBe(1);
+	});
+
+	it("refuses Postmark's empty Basic credentials, saying what to set", async () => {
+		const run = await cli(['verify', '--channel', 'postmark', '--secret', ':', '--signature', 'Basic Og==', join(SHARED, 'email-inbound-postmark.json')]);
+		expect(run).toMatchObject({ code: 1, stderr: expect.stringContaining('empty user or password; set both') });
 	});
 
 	it('needs --secret and a numeric --now', async () => {

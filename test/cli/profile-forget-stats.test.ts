@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { inboundMessage } from '../support/events';
-import { cli, jsonLine, jsonLines, useTempFolder } from './cli-harness';
+import { cli, describeEachCliStore, jsonLine, jsonLines, useTempFolder } from './cli-harness';
 
 /** One embedded store in a folder, shared by runs: what one run writes, the next finds. */
 describe('profile, forget and stats on an embedded store folder', () => {
@@ -55,6 +55,8 @@ describe('profile, forget and stats on an embedded store folder', () => {
 	it('limits the history with --history', async () => {
 		expect(JSON.parse((await cli(['profile', '--store', store(), '--id', ana, '--history', '0'])).stdout).history).toEqual([]);
 		expect(await cli(['profile', '--store', store(), '--id', ana, '--history', 'all'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--history all') });
+		// Beyond what the store's LIMIT takes, which used to fail as if the store had.
+		expect(await cli(['profile', '--store', store(), '--id', ana, '--history', '99999999999999999999'])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a number of events from 0 to 100000') });
 	});
 
 	it('exits 3 when there is no such customer, with a message on stderr', async () => {
@@ -92,12 +94,28 @@ describe('profile, forget and stats on an embedded store folder', () => {
 	it('forgets a customer and everyone merged into it; then it is not found (exit 3)', async () => {
 		const run = await cli(['forget', '--store', store(), '--identity', 'whatsapp:5511987650201']);
 		expect(run).toMatchObject({ code: 0, stderr: '' });
-		expect(JSON.parse(run.stdout)).toEqual({ forgotten: ana, customers: 2, identities: 2, events: 1 });
+		expect(JSON.parse(run.stdout)).toEqual({ forgotten: ana, customers: 2, identities: 2, events: 1, compacted: true });
 		expect((await cli(['profile', '--store', store(), '--id', ana])).code).toBe(3);
 		expect((await cli(['profile', '--store', store(), '--id', merged])).code).toBe(3);
 		expect(await cli(['forget', '--store', store(), '--id', ana])).toMatchObject({ code: 3, stderr: expect.stringContaining('no customer with') });
 		const stats = JSON.parse((await cli(['stats', '--store', store()])).stdout);
 		expect(stats).toMatchObject({ customers: 1, mergedCustomers: 0, identities: { messenger: 1 }, forgottenEvents: 1 });
+	});
+});
+
+describeEachCliStore('vacuum', (store) => {
+	const location = store.use();
+
+	it('compacts every table of the store and says which, and how long it took', async () => {
+		await cli(['resolve', '--store', location()], jsonLine({ identities: [{ kind: 'email', value: 'vacuum@example.org' }] }));
+		const run = await cli(['vacuum', '--store', location()]);
+		expect(run).toMatchObject({ code: 0, stderr: '' });
+		expect(JSON.parse(run.stdout)).toEqual({
+			store: expect.any(String),
+			tables: ['profiles', 'identities', 'events', 'merges', 'forgotten_events', 'forgotten_identities'],
+			seconds: expect.any(Number),
+		});
+		expect(await cli(['vacuum', '--store', location(), 'extra'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument extra') });
 	});
 });
 

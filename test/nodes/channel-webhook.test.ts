@@ -78,6 +78,26 @@ describe('the shared channel webhook receiver, through n8n', () => {
 		expect(result.items).toBeUndefined();
 	});
 
+	it('answers 400 with what was wrong and where, in our words, to a body of the wrong shape', async () => {
+		const update = JSON.parse(body.toString('utf8'));
+		update.message.text = { bold: 'hi' };
+		const result = await post({ 'x-telegram-bot-api-secret-token': SECRET }, Buffer.from(JSON.stringify(update)));
+		expect(result.statusCode).toBe(400);
+		expect(result.responseBody).toBe('Telegram: message.text must be a string, not an object');
+		expect(result.items).toBeUndefined();
+	});
+
+	it('answers 500 without details when reading the body fails for a reason of ours, so the provider retries', async () => {
+		const parse = jest.spyOn(telegramInbound, 'parse').mockImplementation(() => {
+			throw new TypeError('cannot read properties of undefined (internal)');
+		});
+		const result = await post({ 'x-telegram-bot-api-secret-token': SECRET });
+		parse.mockRestore();
+		expect(result.statusCode).toBe(500);
+		expect(result.responseBody).not.toContain('internal');
+		expect(result.items).toBeUndefined();
+	});
+
 	it('starts one execution when 16 redeliveries arrive 8 at a time, and writes nothing into the workflow', async () => {
 		const staticData: IDataObject = {};
 		const results = [];

@@ -74,13 +74,21 @@ for (const store of STORES) {
 			const items = [{ mail: 'new.person@example.org' }, { mail: 'n/a' }];
 			const parameters = { operation: 'resolve', identifyBy: 'fields', email: '={{ $json.mail }}' };
 			const failed = await run(parameters, items);
-			expect(failed.error?.message).toContain('Item 2 has no usable identifier');
+			expect(failed.error?.message).toContain('Item 2: no usable identifier');
 			expect(await graph.stats()).toEqual(before);
 
 			const continued = await run(parameters, items, 'continueRegularOutput');
 			const [good, bad] = continued.jsonOf('Customer Merge');
 			expect((good.customer as Customer).identities).toEqual([{ kind: 'email', value: 'new.person@example.org' }]);
 			expect(bad.error).toContain('no usable identifier');
+		});
+
+		it('reports a default country that is not a two-letter code in its own words', async () => {
+			const parameters = { operation: 'resolve', identifyBy: 'fields', phone: '={{ $json.tel }}', defaultCountry: '={{ $json.country }}' };
+			for (const country of [55, 'Brazil']) {
+				const result = await run(parameters, [{ tel: '(11) 98765-4321', country }]);
+				expect(result.error?.message).toMatch(/^Item 1: no usable identifier \(ignored phone: country .* must be a two-letter country code such as "BR"\)$/);
+			}
 		});
 
 		it('explains what to do when an item is not a channel event', async () => {
@@ -129,8 +137,30 @@ for (const store of STORES) {
 				customers: 1,
 				identities: 1,
 				events: 0,
+				// The embedded store compacts its tables after a Forget; a server is left to `n8n-omnichannel vacuum`.
+				compacted: store.name.startsWith('embedded'),
 			});
 			expect(await graph.findCustomerId({ id: b.customerId! })).toBeUndefined();
+		});
+
+		it('skips, in a bulk import, the items of a forgotten customer: paired, marked, with a warning; unless told to import them', async () => {
+			const [gone] = await graph.resolve([{ identities: [{ kind: 'email', value: 'bulk.gone@example.org' }], traits: { name: 'Gone', city: 'Natal' } }]);
+			await graph.forget(gone.customerId!);
+			const parameters = { operation: 'resolve', identifyBy: 'fields', email: '={{ $json.mail }}', name: '={{ $json.nome }}' };
+			const items = [{ mail: 'bulk.gone@example.org', nome: 'Gone Again' }, { mail: 'bulk.new@example.org', nome: 'New' }];
+
+			const bulk = await run({ ...parameters, options: { bulkImport: true } }, items);
+			expect(bulk.error).toBeUndefined();
+			const [skipped, imported] = bulk.outputOf('Customer Merge');
+			expect(skipped.pairedItem).toEqual({ item: 0 });
+			expect(skipped.json).toMatchObject({ mail: 'bulk.gone@example.org', customer: null, resolution: { created: false, forgotten: true } });
+			expect((skipped.json.resolution as { warnings: string[] }).warnings).toEqual([expect.stringContaining('email bulk.gone@example.org belongs to a forgotten customer')]);
+			expect(imported.json).toMatchObject({ customer: { traits: { name: 'New' } }, resolution: { created: true, forgotten: false } });
+			expect(bulk.runData['Customer Merge'][0].hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringContaining('1 of 2 items were skipped') })]);
+			expect(await graph.findCustomerId({ identity: { kind: 'email', value: 'bulk.gone@example.org' } })).toBeUndefined();
+
+			const allowed = await run({ ...parameters, options: { bulkImport: true, allowForgotten: true } }, items.slice(0, 1));
+			expect(allowed.jsonOf('Customer Merge')[0]).toMatchObject({ customer: { traits: { name: 'Gone Again' } }, resolution: { created: true, forgotten: false } });
 		});
 
 		it('turns a refused operation into a clear node error, or an error item with continue on fail', async () => {

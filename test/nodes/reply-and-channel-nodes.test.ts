@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType, IVersionedNodeType } from 'n8n-workflow';
 import { OUTBOUND_ROUTES } from '../../core/channels/outbound-registry';
 import { inboundAdapter } from '../../core/channels/registry';
 import type { CanonicalEvent } from '../../core/model';
@@ -72,9 +72,10 @@ const credentials = () => ({
 	omnichannelTwilioApi: { authType: 'authToken', accountSid: 'AC00000000000000000000000000000000', authToken: 'tw-token', baseUrl: api.url },
 	omnichannelSmtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', password: '', defaultFrom: 'support@acme.test' },
 });
+const ALL_ROUTES = ['whatsappCloud', 'evolution', 'messenger', 'instagram', 'telegram', 'twilio', 'email'];
 const credentialTypes = [new WhatsAppCloudApi(), new MetaPageApi(), new EvolutionApi(), new OmnichannelTelegramApi(), new OmnichannelTwilioApi()];
 
-async function runNode(type: string, node: INodeType, parameters: INodeParameters, items: IDataObject[] = [{}]) {
+async function runNode(type: string, node: INodeType | IVersionedNodeType, parameters: INodeParameters, items: IDataObject[] = [{}]) {
 	const result = await runWorkflow({ nodeTypes: { [type]: node }, nodes: [{ name: 'Node', type, parameters }], credentials: credentials(), credentialTypes, items: items.map((json) => ({ json })) });
 	expect(result.error).toBeUndefined();
 	return result;
@@ -93,7 +94,7 @@ const request = ({ method, path, headers, json, rawBody }: RecordedRequest) => (
 async function bothRequests(type: string, node: INodeType, parameters: INodeParameters, event: CanonicalEvent) {
 	api.requests.length = 0;
 	await runNode(type, node, parameters);
-	await runNode('omnichannelReply', new OmnichannelReply(), { text: TEXT }, [event as unknown as IDataObject]);
+	await runNode('omnichannelReply', new OmnichannelReply(), { channels: ALL_ROUTES, text: TEXT }, [event as unknown as IDataObject]);
 	expect(api.requests).toHaveLength(2);
 	return api.requests.map(request);
 }
@@ -178,7 +179,7 @@ describe('Reply and the channel nodes send alike from one credential', () => {
 		const event = eventOf('postmark', 'email-inbound-postmark.json');
 		const target = { to: identity(event, 'email'), subject: `Re: ${event.text!.split('\n')[0].replace(/^re:\s*/i, '')}`, messageId: event.thread?.messageId ?? event.externalId };
 		await runNode('omnichannelEmail', new OmnichannelEmail(), { operation: 'sendEmail', to: target.to, subject: target.subject, text: TEXT, replyToMessageId: target.messageId, references: event.thread?.references ?? '' });
-		await runNode('omnichannelReply', new OmnichannelReply(), { text: TEXT }, [event as unknown as IDataObject]);
+		await runNode('omnichannelReply', new OmnichannelReply(), { channels: ALL_ROUTES, text: TEXT }, [event as unknown as IDataObject]);
 		const [channel, reply] = smtp.messages.slice(-2).map((mail) => {
 			const { headers } = readMime(mail.raw);
 			return { mailFrom: mail.mailFrom, rcptTo: mail.rcptTo, from: headers.from, subject: headers.subject, inReplyTo: headers['in-reply-to'], references: headers.references };

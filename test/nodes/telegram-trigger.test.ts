@@ -250,6 +250,13 @@ describe('Omnichannel Telegram Trigger through n8n', () => {
 			expect(JSON.stringify([debug.mock.calls, info.mock.calls])).not.toContain(secret);
 		});
 
+		it('leaves the bot’s webhook alone on deactivation when it now points elsewhere', async () => {
+			api.setAnswer('getWebhookInfo', { status: 200, body: { ok: true, result: { url: 'https://other.example.test/hook', has_custom_certificate: false, pending_update_count: 0 } } });
+			const staticData = registered();
+			expect((await lifecycle('delete', staticData)).result).toBe(true);
+			expect(api.callsOf('deleteWebhook')).toHaveLength(0);
+		});
+
 		it('reports a webhook pointing elsewhere as missing', async () => {
 			api.setAnswer('getWebhookInfo', { status: 200, body: { ok: true, result: { url: 'https://other.example.test/hook', has_custom_certificate: false, pending_update_count: 3 } } });
 			expect((await lifecycle('checkExists', registered())).result).toBe(false);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { StoreDeliveryLedger } from '../../core/channels/delivery-ledger';
 import { migrate } from '../../core/store/migrations';
 import { PostgresDatabase } from '../../core/store/postgres-database';
@@ -7,13 +8,15 @@ import { describeEachStore, useStore } from '../support/stores';
 describeEachStore('the delivery ledger in the store', (store) => {
 	const { db } = useStore(store);
 
-	it('claims a key once, and keeps no key in clear', async () => {
+	it('claims a key once, and keeps only keyed hashes of the keys', async () => {
 		const ledger = new StoreDeliveryLedger(db());
 		expect([...(await ledger.claim(['wf:node:telegram:42:7', 'wf:node:telegram:42:8']))]).toHaveLength(2);
 		expect([...(await ledger.claim(['wf:node:telegram:42:7', 'wf:node:telegram:42:9', 'wf:node:telegram:42:9']))]).toEqual(['wf:node:telegram:42:9']);
 		const stored = await db().query<{ key_hash: string }>('SELECT key_hash FROM deliveries');
 		expect(stored).toHaveLength(3);
 		expect(stored.map((row) => row.key_hash).join()).not.toContain('telegram');
+		const unkeyed = createHash('sha256').update('wf:node:telegram:42:7').digest('hex');
+		expect(stored.map((row) => row.key_hash)).not.toContain(unkeyed);
 	});
 
 	it('forgets deliveries older than providers retry, once an hour', async () => {

@@ -145,7 +145,14 @@ describeEachStore('identity graph', (store) => {
 		await graph.resolve([{ identities: [email('dora@example.org'), phone('+5511987650010')] }]);
 		const statsBefore = await graph.stats();
 
-		await expect(graph.forget(second.customerId!)).resolves.toEqual({ customerId: first.customerId, customers: 2, identities: 2, events: 1 });
+		await expect(graph.forget(second.customerId!)).resolves.toEqual({
+			customerId: first.customerId,
+			customers: 2,
+			identities: 2,
+			events: 1,
+			// The embedded store compacts its tables; a server is left to `n8n-omnichannel vacuum`.
+			compacted: db().compactsAfterErasure,
+		});
 		expect(await graph.findCustomerId({ id: first.customerId! })).toBeUndefined();
 		expect(await graph.findCustomerId({ identity: email('dora@example.org') })).toBeUndefined();
 		const [redelivered] = await graph.resolve([{ identities: [phone('+5511987650010')], event }]);

@@ -1,3 +1,4 @@
+import { INBOUND_LIMITS } from '../shared/inbound-limits';
 import { asText, isRecord, parseJsonObject } from '../shared/json-body';
 import { evolutionEventName } from './event-name';
 
@@ -18,7 +19,7 @@ export interface EvolutionConnectionState {
  * must be reconnected. Undefined when the body is another event.
  */
 export function evolutionConnectionState(body: Buffer | string): EvolutionConnectionState | undefined {
-	const json = parseJsonObject(body, 'Evolution API', 'an Evolution API v2 webhook');
+	const json = parseJsonObject(body, 'Evolution API', 'an Evolution API v2 webhook', INBOUND_LIMITS.evolution.bodyBytes);
 	if (evolutionEventName(json.event) !== 'connection.update' || !isRecord(json.data)) return undefined;
 	const state = asText(json.data.state);
 	if (!state) return undefined;

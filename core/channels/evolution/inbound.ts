@@ -1,11 +1,15 @@
 import type { CanonicalEvent, Identity } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { outboundEvent } from '../outbound-event';
+import { INBOUND_LIMITS } from '../shared/inbound-limits';
 import { asText, isRecord, parseJsonObject } from '../shared/json-body';
+import { PayloadError } from '../shared/payload-error';
+import { readPayload } from '../shared/payload-schema';
 import { nowIso, unixSecondsToIso } from '../shared/unix-time';
 import { evolutionEventName } from './event-name';
 import { isBroadcastJid, isGroupJid, parseJid, whatsAppUserIdentities } from './jid';
 import { evolutionContent } from './message-content';
+import { evolutionMessageWebhookSchema } from './payload-schema';
 import { EVOLUTION_AUTHORIZATION_HEADER, verifyEvolutionJwt } from './signature';
 import { evolutionDeliveryStatus } from './status';
 
@@ -24,7 +28,7 @@ function messageTime(value: unknown): string | undefined {
 
 function items(data: unknown): Json[] {
 	const list = Array.isArray(data) ? data : [data];
-	if (list.length === 0 || !list.every(isRecord)) throw new Error(`${PROVIDER}: "data" is not a message object; expected ${EXPECTED}`);
+	if (list.length === 0 || !list.every(isRecord)) throw new PayloadError(PROVIDER, `"data" is not a message object; expected ${EXPECTED}`);
 	return list as Json[];
 }
 
@@ -43,7 +47,7 @@ function rawOf(envelope: Json, item: Json, options?: ParseOptions) {
 function messageEvents(envelope: Json, item: Json, options?: ParseOptions): CanonicalEvent[] {
 	const key = item.key;
 	if (!isRecord(key) || !asText(key.id) || !parseJid(key.remoteJid)) {
-		throw new Error(`${PROVIDER}: the message has no key with id and remoteJid; expected ${EXPECTED}`);
+		throw new PayloadError(PROVIDER, `the message has no key with id and remoteJid; expected ${EXPECTED}`);
 	}
 	const chat = parseJid(key.remoteJid)!;
 	if (isBroadcastJid(chat)) return [];
@@ -91,7 +95,7 @@ function statusEvents(envelope: Json, item: Json, options?: ParseOptions): Canon
 	const messageId = asText(item.keyId) ?? asText(key.id);
 	const remoteJid = item.remoteJid ?? key.remoteJid;
 	const chat = parseJid(remoteJid);
-	if (!messageId || !chat) throw new Error(`${PROVIDER}: the status update has no keyId or remoteJid; expected ${EXPECTED}`);
+	if (!messageId || !chat) throw new PayloadError(PROVIDER, `the status update has no keyId or remoteJid; expected ${EXPECTED}`);
 	const fromMe = (item.fromMe ?? key.fromMe) === true;
 	const status = evolutionDeliveryStatus(item.status ?? (isRecord(item.update) ? item.update.status : undefined));
 	if (!status || !fromMe || isGroupJid(chat) || isBroadcastJid(chat)) return [];
@@ -122,10 +126,13 @@ export const evolutionInbound: InboundAdapter = {
 	bodyFormat: 'json',
 	signatureHeader: EVOLUTION_AUTHORIZATION_HEADER,
 	parse(body, options) {
-		const envelope = parseJsonObject(body, PROVIDER, EXPECTED);
+		const envelope = parseJsonObject(body, PROVIDER, EXPECTED, INBOUND_LIMITS.evolution.bodyBytes);
 		const event = evolutionEventName(envelope.event);
-		if (!event || envelope.data === undefined) throw new Error(`${PROVIDER}: the body has no "event" or no "data"; expected ${EXPECTED}`);
-		if (event === 'messages.upsert' || event === 'send.message') {
+		if (!event || envelope.data === undefined) throw new PayloadError(PROVIDER, `the body has no "event" or no "data"; expected ${EXPECTED}`);
+		const messages = event === 'messages.upsert' || event === 'send.message';
+		// Only the events read here are checked; the others (connection, contacts, chats…) yield nothing.
+		if (messages || event === 'messages.update') readPayload(evolutionMessageWebhookSchema, envelope, PROVIDER);
+		if (messages) {
 			return items(envelope.data).flatMap((item) => messageEvents(envelope, item, options));
 		}
 		if (event === 'messages.update') return items(envelope.data).flatMap((item) => statusEvents(envelope, item, options));

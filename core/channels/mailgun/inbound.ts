@@ -5,8 +5,12 @@ import { attachmentTypeForMime } from '../shared/attachment-type';
 import { normalizeEmail, parseMailbox } from '../shared/email-address';
 import { emailText } from '../shared/email-text';
 import { emailThread } from '../shared/email-thread';
+import { boundedBodyText } from '../shared/body-text';
 import { parseFormBody } from '../shared/form-body';
+import { INBOUND_LIMITS } from '../shared/inbound-limits';
+import { PayloadError } from '../shared/payload-error';
 import { dateTextToIso, nowIso, unixSecondsToIso } from '../shared/unix-time';
+import { readRouteFields, type RouteFields } from './route-fields';
 import { verifyMailgunSignature } from './signature';
 
 type Fields = Record<string, string>;
@@ -19,45 +23,28 @@ export interface MailgunFile {
 	mimeType?: string;
 }
 
-/** A MIME header of the email: its own field when Mailgun sends one, else from message-headers (a JSON list of [name, value]). */
-function header(fields: Fields, name: string): string | undefined {
+/** A MIME header of the email: its own field when Mailgun sends one, else from message-headers. */
+function header(route: RouteFields, name: string): string | undefined {
 	const wanted = name.toLowerCase();
-	const direct = Object.keys(fields).find((key) => key.toLowerCase() === wanted);
-	if (direct && fields[direct] !== '') return fields[direct];
-	try {
-		const list: unknown = JSON.parse(fields['message-headers'] ?? '[]');
-		if (!Array.isArray(list)) return undefined;
-		const found = list.find((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === wanted);
-		return found && typeof found[1] === 'string' ? found[1] : undefined;
-	} catch {
-		return undefined;
-	}
+	const direct = Object.keys(route.fields).find((key) => key.toLowerCase() === wanted);
+	if (direct && route.fields[direct] !== '') return route.fields[direct];
+	return route.headers.find(([key]) => key.toLowerCase() === wanted)?.[1];
 }
 
-/** The store() notification lists attachments as JSON with their download URLs. */
-function storedAttachments(fields: Fields): Attachment[] {
-	try {
-		const list: unknown = JSON.parse(fields.attachments ?? '[]');
-		if (!Array.isArray(list)) return [];
-		return list
-			.filter((item) => item && typeof item === 'object')
-			.map((item: Record<string, unknown>) => {
-				const mimeType = typeof item['content-type'] === 'string' ? item['content-type'] : undefined;
-				return {
-					type: attachmentTypeForMime(mimeType),
-					...(typeof item.url === 'string' ? { url: item.url } : {}),
-					...(mimeType ? { mimeType } : {}),
-					...(typeof item.name === 'string' ? { filename: item.name } : {}),
-				};
-			});
-	} catch {
-		return [];
-	}
+/** The store() notification lists attachments with their download URLs. */
+function storedAttachments(route: RouteFields): Attachment[] {
+	return route.stored.map((item) => ({
+		type: attachmentTypeForMime(item['content-type']),
+		...(item.url ? { url: item.url } : {}),
+		...(item['content-type'] ? { mimeType: item['content-type'] } : {}),
+		...(item.name ? { filename: item.name } : {}),
+	}));
 }
 
 /** Without a Message-Id, a hash of what identifies the email, so that a redelivery gets the same id. */
-function fallbackId(fields: Fields): string {
-	const basis = [fields.from, fields.subject, header(fields, 'Date'), fields['body-plain']].join('\n');
+function fallbackId(route: RouteFields): string {
+	const { fields } = route;
+	const basis = [fields.from, fields.subject, header(route, 'Date'), fields['body-plain']].join('\n');
 	return `sha256-${createHash('sha256').update(basis).digest('hex').slice(0, 32)}`;
 }
 
@@ -68,11 +55,12 @@ function fallbackId(fields: Fields): string {
  * line, then stripped-text (or body-plain without quoted history).
  */
 export function mailgunMessageEvent(fields: Fields, files: MailgunFile[] = [], options?: ParseOptions): CanonicalEvent {
-	const mailbox = parseMailbox(fields.from) ?? parseMailbox(header(fields, 'From'));
+	const route = readRouteFields(fields);
+	const mailbox = parseMailbox(fields.from) ?? parseMailbox(header(route, 'From'));
 	const email = mailbox?.email ?? normalizeEmail(fields.sender);
-	if (!email && !fields.sender && !fields.from) throw new Error(`Mailgun: the form has no from or sender field; expected ${EXPECTED}`);
-	const messageId = header(fields, 'Message-Id');
-	const externalId = messageId?.trim().replace(/^<|>$/g, '') || fallbackId(fields);
+	if (!email && !fields.sender && !fields.from) throw new PayloadError('Mailgun', `the form has no from or sender field; expected ${EXPECTED}`);
+	const messageId = header(route, 'Message-Id');
+	const externalId = messageId?.trim().replace(/^<|>$/g, '') || fallbackId(route);
 	const account = normalizeEmail((fields.recipient ?? '').split(',')[0]);
 	const event: CanonicalEvent = {
 		id: `email:${externalId}`,
@@ -81,7 +69,7 @@ export function mailgunMessageEvent(fields: Fields, files: MailgunFile[] = [], o
 		provider: 'mailgun',
 		direction: 'inbound',
 		externalId,
-		timestamp: dateTextToIso(header(fields, 'Date')) ?? unixSecondsToIso(fields.timestamp) ?? nowIso(),
+		timestamp: dateTextToIso(header(route, 'Date')) ?? unixSecondsToIso(fields.timestamp) ?? nowIso(),
 		from: { identities: email ? [{ kind: 'email', value: email }] : [], ...(mailbox?.name ? { name: mailbox.name } : {}) },
 		to: account ? { account } : {},
 		...(options?.includeRaw ? { raw: fields } : {}),
@@ -89,7 +77,7 @@ export function mailgunMessageEvent(fields: Fields, files: MailgunFile[] = [], o
 	const text = emailText(fields.subject, fields['stripped-text'], fields['body-plain']);
 	if (text) event.text = text;
 	const attachments = [
-		...storedAttachments(fields),
+		...storedAttachments(route),
 		...files.map((file) => ({
 			type: attachmentTypeForMime(file.mimeType),
 			...(file.filename ? { filename: file.filename } : {}),
@@ -97,7 +85,7 @@ export function mailgunMessageEvent(fields: Fields, files: MailgunFile[] = [], o
 		})),
 	];
 	if (attachments.length > 0) event.attachments = attachments;
-	const thread = emailThread({ messageId, inReplyTo: header(fields, 'In-Reply-To'), references: header(fields, 'References') });
+	const thread = emailThread({ messageId, inReplyTo: header(route, 'In-Reply-To'), references: header(route, 'References') });
 	if (thread) event.thread = thread;
 	return event;
 }
@@ -111,13 +99,13 @@ export const mailgunInbound: InboundAdapter = {
 	name: 'mailgun',
 	bodyFormat: 'form',
 	parse(body, options) {
-		const text = typeof body === 'string' ? body : body.toString('utf8');
+		const text = boundedBodyText(body, 'Mailgun', INBOUND_LIMITS.mailgun.bodyBytes);
 		if (/^\s*[{[<]/.test(text) || /^\s*--/.test(text)) {
-			throw new Error(`Mailgun: the request body is not form encoded (JSON, XML or multipart); expected ${EXPECTED}`);
+			throw new PayloadError('Mailgun', `the request body is not form encoded (JSON, XML or multipart); expected ${EXPECTED}`);
 		}
 		const { fields } = parseFormBody(text);
 		if (!('body-plain' in fields) && !('stripped-text' in fields) && !('subject' in fields)) {
-			throw new Error(`Mailgun: the form has no body-plain, stripped-text or subject; expected ${EXPECTED}`);
+			throw new PayloadError('Mailgun', `the form has no body-plain, stripped-text or subject; expected ${EXPECTED}`);
 		}
 		return [mailgunMessageEvent(fields, [], options)];
 	},

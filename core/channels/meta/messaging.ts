@@ -1,5 +1,6 @@
 import type { Attachment, CanonicalEvent, Identity } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
+import { messagingEntrySchema } from './messaging-schema';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from './signature';
 import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from './webhook-body';
 
@@ -154,7 +155,7 @@ function itemEvents(item: JsonObject, entry: JsonObject, channel: MessagingChann
 
 /** Parses a Messenger or Instagram webhook body into canonical events, in payload order. */
 export function parseMessagingWebhook(body: Buffer | string, channel: MessagingChannel, options: ParseOptions = {}): CanonicalEvent[] {
-	const entries = readWebhookEntries(body, channel.object, channel.label);
+	const entries = readWebhookEntries(body, channel.object, channel.label, messagingEntrySchema);
 	return entries.flatMap((entry) => objects(entry.messaging).flatMap((item) => itemEvents(item, entry, channel, options)));
 }
 

@@ -1,3 +1,12 @@
+import type { z } from 'zod';
+import { boundedBodyText } from '../shared/body-text';
+import { INBOUND_LIMITS } from '../shared/inbound-limits';
+import { parseBoundedJson } from '../shared/json-body';
+import { PayloadError } from '../shared/payload-error';
+import { lenientObjectList, openObject } from '../shared/payload-fields';
+import { readPayload } from '../shared/payload-schema';
+import { dateToIso } from '../shared/unix-time';
+
 /**
  * Reading the envelope every Meta Graph API webhook shares:
  * `{ "object": "<product>", "entry": [ ... ] }`, and its timestamps.
@@ -22,29 +31,27 @@ export function text(value: unknown): string | undefined {
 }
 
 /**
- * Parses a webhook body and returns its entries, or throws an Error that says what was
- * expected (`label` names the product: "WhatsApp Cloud API", "Messenger", "Instagram").
+ * Parses a webhook body and returns its entries, checked against `entrySchema`, or throws
+ * a PayloadError that says what was expected (`label` names the product: "WhatsApp Cloud
+ * API", "Messenger", "Instagram"). Entries that are not objects are skipped. The entries
+ * are returned as received, so that `raw` keeps the provider's keys in their order; the
+ * parsers read them with the lenient helpers above, which the schema's leniency matches.
  */
-export function readWebhookEntries(body: Buffer | string, expectedObject: string, label: string): JsonObject[] {
-	const source = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+export function readWebhookEntries(body: Buffer | string, expectedObject: string, label: string, entrySchema: z.ZodTypeAny): JsonObject[] {
 	const notA = `not ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label} webhook`;
-	let payload: unknown;
-	try {
-		payload = JSON.parse(source);
-	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
-		throw new Error(`${notA}: the body is not JSON (${detail})`);
-	}
+	const source = boundedBodyText(body, label, INBOUND_LIMITS.meta.bodyBytes);
+	const payload = parseBoundedJson(source, label, (reason) => `${notA}: the body is not JSON (${reason})`);
 	if (!isObject(payload)) {
-		throw new Error(`${notA}: expected a JSON object with "object": "${expectedObject}"`);
+		throw new PayloadError(label, `${notA}: expected a JSON object with "object": "${expectedObject}"`);
 	}
 	if (payload.object !== expectedObject) {
-		const got = typeof payload.object === 'string' ? `"${payload.object}"` : 'none';
-		throw new Error(`${notA}: expected object "${expectedObject}", got ${got}`);
+		const got = typeof payload.object === 'string' ? `"${payload.object.slice(0, 100)}"` : 'none';
+		throw new PayloadError(label, `${notA}: expected object "${expectedObject}", got ${got}`);
 	}
 	if (!Array.isArray(payload.entry)) {
-		throw new Error(`${notA}: "entry" is missing or is not a list`);
+		throw new PayloadError(label, `${notA}: "entry" is missing or is not a list`);
 	}
+	readPayload(openObject({ entry: lenientObjectList(entrySchema, INBOUND_LIMITS.meta.batchItems) }), payload, label);
 	return objects(payload.entry);
 }
 
@@ -57,9 +64,8 @@ export function isoTimestamp(...candidates: unknown[]): string {
 	for (const candidate of candidates) {
 		const value = typeof candidate === 'string' && /^\d+(\.\d+)?$/.test(candidate) ? Number(candidate) : candidate;
 		if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) continue;
-		const milliseconds = value < 1e11 ? value * 1000 : value;
-		const date = new Date(milliseconds);
-		if (!Number.isNaN(date.getTime())) return date.toISOString();
+		const iso = dateToIso(new Date(value < 1e11 ? value * 1000 : value));
+		if (iso) return iso;
 	}
 	return new Date().toISOString();
 }

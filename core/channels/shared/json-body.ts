@@ -1,13 +1,27 @@
-/** Parses a webhook body as a JSON object, or throws an error that names the provider and what it expected. */
-export function parseJsonObject(body: Buffer | string, provider: string, expected: string): Record<string, unknown> {
-	const text = typeof body === 'string' ? body : body.toString('utf8');
-	let value: unknown;
+import { boundedBodyText } from './body-text';
+import { INBOUND_LIMITS } from './inbound-limits';
+import { assertJsonDepth } from './json-depth';
+import { PayloadError } from './payload-error';
+
+/**
+ * Parses JSON text whose nesting is first checked against the limit; `notJson` words the
+ * error for text that is not JSON, from the parser's reason. `what` names the text in
+ * errors ("the body", "message-headers").
+ */
+export function parseBoundedJson(text: string, provider: string, notJson: (reason: string) => string, what = 'the body'): unknown {
+	assertJsonDepth(text, INBOUND_LIMITS.jsonDepth, provider, what);
 	try {
-		value = JSON.parse(text);
-	} catch {
-		throw new Error(`${provider}: the request body is not JSON; expected ${expected}`);
+		return JSON.parse(text);
+	} catch (error) {
+		throw new PayloadError(provider, notJson((error as Error).message));
 	}
-	if (!isRecord(value)) throw new Error(`${provider}: the request body is not a JSON object; expected ${expected}`);
+}
+
+/** Parses a webhook body as a JSON object, or throws a PayloadError that names the provider and what it expected. */
+export function parseJsonObject(body: Buffer | string, provider: string, expected: string, maxBytes: number): Record<string, unknown> {
+	const text = boundedBodyText(body, provider, maxBytes);
+	const value = parseBoundedJson(text, provider, () => `the request body is not JSON; expected ${expected}`);
+	if (!isRecord(value)) throw new PayloadError(provider, `the request body is not a JSON object; expected ${expected}`);
 	return value;
 }
 

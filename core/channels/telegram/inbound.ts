@@ -1,11 +1,15 @@
 import type { CanonicalEvent } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
-import { isRecord, parseJsonObject } from '../shared/json-body';
+import { INBOUND_LIMITS } from '../shared/inbound-limits';
+import { parseJsonObject } from '../shared/json-body';
+import { PayloadError } from '../shared/payload-error';
+import { checkPayload } from '../shared/payload-schema';
 import { nowIso, unixSecondsToIso } from '../shared/unix-time';
 import { telegramContent } from './message-content';
 import { telegramSender } from './sender';
 import { TELEGRAM_SECRET_HEADER, verifyTelegramSecretToken } from './signature';
 import type { TelegramCallbackQuery, TelegramMessage, TelegramUpdate } from './types';
+import { telegramUpdateSchema } from './update-schema';
 
 const EXPECTED = 'a Telegram Bot API update (an object with update_id)';
 
@@ -94,12 +98,13 @@ export const telegramInbound: InboundAdapter = {
 	bodyFormat: 'json',
 	signatureHeader: TELEGRAM_SECRET_HEADER,
 	parse(body, options) {
-		const json = parseJsonObject(body, 'Telegram', EXPECTED);
-		if (typeof json.update_id !== 'number') throw new Error(`Telegram: the body has no numeric update_id; expected ${EXPECTED}`);
-		const update = json as unknown as TelegramUpdate;
-		if (isRecord(update.message)) return messageEvent(update, update.message, false, options);
-		if (isRecord(update.edited_message)) return messageEvent(update, update.edited_message, true, options);
-		if (isRecord(update.callback_query)) return callbackEvent(update, update.callback_query, options);
+		const json = parseJsonObject(body, 'Telegram', EXPECTED, INBOUND_LIMITS.telegram.bodyBytes);
+		if (typeof json.update_id !== 'number') throw new PayloadError('Telegram', `the body has no numeric update_id; expected ${EXPECTED}`);
+		checkPayload(telegramUpdateSchema, json, 'Telegram');
+		const update: TelegramUpdate = json;
+		if (update.message) return messageEvent(update, update.message, false, options);
+		if (update.edited_message) return messageEvent(update, update.edited_message, true, options);
+		if (update.callback_query) return callbackEvent(update, update.callback_query, options);
 		return [];
 	},
 	verify: verifyTelegramSecretToken,

@@ -2,6 +2,7 @@ import type { CanonicalEvent } from '../../model';
 import type { ParseOptions } from '../types';
 import { dateTextToIso, nowIso } from '../shared/unix-time';
 import { twilioAddress } from './address';
+import { ownEntry } from '../shared/own-entry';
 
 type Fields = Record<string, string>;
 
@@ -52,9 +53,10 @@ export function twilioCallEvent(fields: Fields, options?: ParseOptions): Canonic
 		thread: { messageId: fields.CallSid },
 		...(options?.includeRaw ? { raw: fields } : {}),
 	};
-	if (UNANSWERED[callStatus]) {
+	const unanswered = ownEntry(UNANSWERED, callStatus);
+	if (unanswered) {
 		event.status = 'failed';
-		event.error = { code: callStatus, message: UNANSWERED[callStatus] };
+		event.error = { code: callStatus, message: unanswered };
 	}
 	return [event];
 }

@@ -1,3 +1,5 @@
+import { ownEntry } from '../shared/own-entry';
+
 /** Descriptions of the Twilio error codes most often seen in message status callbacks (https://www.twilio.com/docs/api/errors). */
 const MESSAGES: Record<string, string> = {
 	'21610': 'The recipient replied STOP: messages to this number are blocked until they reply START',
@@ -17,5 +19,5 @@ const MESSAGES: Record<string, string> = {
 /** A readable description of a Twilio error code; the code itself when it is not one of the common ones. */
 export function twilioErrorMessage(code: string, given?: string): string {
 	if (given && given.trim() !== '') return given.trim();
-	return MESSAGES[code] ?? `Twilio error ${code} (see https://www.twilio.com/docs/api/errors/${code})`;
+	return ownEntry(MESSAGES, code) ?? `Twilio error ${code} (see https://www.twilio.com/docs/api/errors/${code})`;
 }

@@ -1,7 +1,12 @@
 import type { InboundAdapter } from '../types';
 import { parseFormBody } from '../shared/form-body';
+import { INBOUND_LIMITS } from '../shared/inbound-limits';
+import { boundedBodyText } from '../shared/body-text';
+import { PayloadError } from '../shared/payload-error';
+import { readPayload } from '../shared/payload-schema';
 import { twilioCallEvent } from './call-events';
 import { twilioMessageEvent, twilioStatusEvent } from './message-events';
+import { twilioFormSchema } from './form-schema';
 import { TWILIO_SIGNATURE_HEADER, verifyTwilioSignature } from './signature';
 
 const EXPECTED =
@@ -18,14 +23,15 @@ export const twilioInbound: InboundAdapter = {
 	bodyFormat: 'form',
 	signatureHeader: TWILIO_SIGNATURE_HEADER,
 	parse(body, options) {
-		const text = typeof body === 'string' ? body : body.toString('utf8');
+		const text = boundedBodyText(body, 'Twilio', INBOUND_LIMITS.twilio.bodyBytes);
 		if (text.trim().startsWith('{') || text.trim().startsWith('<')) {
-			throw new Error(`Twilio: the request body is not form encoded; expected ${EXPECTED}`);
+			throw new PayloadError('Twilio', `the request body is not form encoded; expected ${EXPECTED}`);
 		}
 		const { fields } = parseFormBody(text);
+		readPayload(twilioFormSchema, fields, 'Twilio');
 		if (fields.CallSid && fields.CallStatus && !fields.MessageSid) return twilioCallEvent(fields, options);
 		const messageSid = fields.MessageSid || fields.SmsMessageSid || fields.SmsSid;
-		if (!messageSid || !fields.From) throw new Error(`Twilio: the form has no MessageSid/CallSid or no From; expected ${EXPECTED}`);
+		if (!messageSid || !fields.From) throw new PayloadError('Twilio', `the form has no MessageSid/CallSid or no From; expected ${EXPECTED}`);
 		const status = (fields.MessageStatus ?? '').toLowerCase();
 		if (status && status !== 'received' && status !== 'receiving') return twilioStatusEvent(fields, options);
 		return twilioMessageEvent(fields, options);

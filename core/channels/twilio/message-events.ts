@@ -6,6 +6,7 @@ import { nowIso } from '../shared/unix-time';
 import { twilioAddress } from './address';
 import { twilioErrorMessage } from './error-codes';
 import { matchOptOut } from './opt-out';
+import { ownEntry } from '../shared/own-entry';
 
 type Fields = Record<string, string>;
 
@@ -97,7 +98,7 @@ function doneDate(value: string | undefined): string | undefined {
  */
 export function twilioStatusEvent(fields: Fields, options?: ParseOptions): CanonicalEvent[] {
 	const messageSid = fields.MessageSid || fields.SmsSid;
-	const status = DELIVERY_STATUSES[(fields.MessageStatus ?? '').toLowerCase()];
+	const status = ownEntry(DELIVERY_STATUSES, (fields.MessageStatus ?? '').toLowerCase());
 	if (!status) return [];
 	const from = twilioAddress(fields.From);
 	const to = twilioAddress(fields.To);

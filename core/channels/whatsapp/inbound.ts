@@ -2,8 +2,10 @@ import type { CanonicalEvent } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from '../meta/signature';
 import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from '../meta/webhook-body';
+import { ownEntry } from '../shared/own-entry';
 import { findContact, whatsappIdentities } from './customer-identities';
 import { firstError, messageContent } from './message-content';
+import { whatsappEntrySchema } from './payload-schema';
 
 /**
  * WhatsApp Cloud API webhooks (`"object": "whatsapp_business_account"`) to canonical events.
@@ -103,7 +105,7 @@ function echoMessage(echo: JsonObject, context: ChangeContext): CanonicalEvent |
 
 function statusEvent(status: JsonObject, context: ChangeContext): CanonicalEvent | undefined {
 	const messageId = text(status.id);
-	const canonical = STATUS_MAP[text(status.status) ?? ''];
+	const canonical = ownEntry(STATUS_MAP, text(status.status) ?? '');
 	if (!messageId || !canonical) return undefined;
 	const externalId = `${messageId}:${canonical}`;
 	const event: CanonicalEvent = {
@@ -165,7 +167,7 @@ function changeEvents(change: JsonObject, options: ParseOptions): CanonicalEvent
 
 /** Parses a WhatsApp Cloud API webhook body into canonical events, in payload order. */
 export function parseWhatsAppWebhook(body: Buffer | string, options: ParseOptions = {}): CanonicalEvent[] {
-	const entries = readWebhookEntries(body, 'whatsapp_business_account', LABEL);
+	const entries = readWebhookEntries(body, 'whatsapp_business_account', LABEL, whatsappEntrySchema);
 	return entries.flatMap((entry) => objects(entry.changes).flatMap((change) => changeEvents(change, options)));
 }
 
