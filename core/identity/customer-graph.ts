@@ -1,9 +1,11 @@
 import type { Customer, Traits } from '../model';
 import type { Database } from '../store/database';
 import { currentCustomerId, customerIdByIdentity, loadCustomers, storeStats } from '../store/customer-sql';
+import { storeAnswers } from '../store/store-answers';
 import type { ResolveOutcome } from './batch-plan';
 import { addIdentity, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
+import { isolateRefusedInputs } from './refused-inputs';
 import type { RawIdentity } from './normalize';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
 import { resolveBatch, resolvePrepared, type ForgottenPolicy } from './resolver';
@@ -36,6 +38,22 @@ export class CustomerGraph {
 	/** Resolves inputs from `prepare`, without normalizing them again. */
 	resolvePrepared(prepared: PreparedInput[], policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
 		return resolvePrepared(this.db, prepared, this.rules, policy);
+	}
+
+	/**
+	 * As `resolve`, but an input the store refuses is set aside with an error outcome and the
+	 * others are stored, each once; throws only when the store itself fails.
+	 */
+	resolveIsolatingRefused(inputs: ResolveInput[], defaultCountry?: string, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+		return this.resolvePreparedIsolatingRefused(
+			inputs.map((input) => this.prepare(input, defaultCountry)),
+			policy,
+		);
+	}
+
+	/** As `resolvePrepared`, setting aside the inputs the store refuses (see resolveIsolatingRefused). */
+	resolvePreparedIsolatingRefused(prepared: PreparedInput[], policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+		return isolateRefusedInputs(prepared, (batch) => this.resolvePrepared(batch, policy), () => storeAnswers(this.db));
 	}
 
 	/** Normalizes one identifier as resolution would, or says why it can't be used. */
