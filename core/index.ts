@@ -11,4 +11,4 @@ export { CustomerOperationError } from './identity/customer-operations';
 export * from './store/database';
 export * from './store/store-config';
 export * from './store/open-store';
-export type { StoreStats } from './store/customer-sql';
+export { countCustomers, type StoreStats } from './store/customer-sql';

@@ -10,7 +10,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { CustomerOperationError, DEFAULT_PROTECTION_RULES, openStore } from '../../core';
+import { countCustomers, CustomerOperationError, DEFAULT_PROTECTION_RULES, openStore } from '../../core';
 import { customerGraphFor, STORE_CREDENTIAL, storeConfigFromCredential } from '../shared/store';
 import { customerOperations } from './customer-operations';
 import { customerMergeProperties } from './properties';
@@ -46,8 +46,7 @@ export class CustomerMerge implements INodeType {
 			async omnichannelStoreTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 				try {
 					const db = await openStore(storeConfigFromCredential(credential.data ?? {}));
-					const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles WHERE merged_into IS NULL');
-					return { status: 'OK', message: `Connected: ${n} customers` };
+					return { status: 'OK', message: `Connected: ${await countCustomers(db)} customers` };
 				} catch (error) {
 					return { status: 'Error', message: (error as Error).message };
 				}
