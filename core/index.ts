@@ -12,3 +12,4 @@ export * from './store/database';
 export * from './store/store-config';
 export * from './store/open-store';
 export { countCustomers, type StoreStats } from './store/customer-sql';
+export { registerCustomerTable, type CustomerTable, type TombstoneHook, type ErasedRow } from './store/customer-tables';
