@@ -15,9 +15,10 @@ export interface TombstoneHook {
 
 /**
  * A table of per-customer data: its rows belong to one customer each and follow it, moving on
- * merge, moving back on unmerge, deleted on forget. The customer column needs an index (merges,
- * unmerges and forgets look rows up by it), and the key columns identify a row whatever
- * customer holds it (the audit of a merge names the rows it moved by them).
+ * merge, moving back on unmerge, deleted on forget. The customer column holds the customer's
+ * uuid and needs an index (merges, unmerges and forgets look rows up by it); the key columns
+ * identify a row whatever customer holds it (the audit of a merge names the rows it moved by
+ * them, so changing them means rewriting the audit's keys in the same migration).
  */
 export interface CustomerTable {
 	table: string;

@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { canonicalEventSchema, inputFromEvent, type CustomerGraph, type ForgottenPolicy, type PreparedInput, type ResolveInput } from '../../core';
+import { canonicalEventSchema, inputFromEvent, type CustomerGraph, type ForgottenPolicy, type PreparedInput, type ResolveInput, type ResolveOutcome } from '../../core';
 
 interface IdentifierRow {
 	kind: string;
@@ -31,8 +31,6 @@ function inputOf(context: IExecuteFunctions, itemIndex: number, recordEvent: boo
 	return { identities, name: (context.getNodeParameter('name', itemIndex, '') as string) || undefined };
 }
 
-type Outcome = Awaited<ReturnType<CustomerGraph['resolve']>>[number];
-
 interface ItemInput {
 	input: PreparedInput;
 	itemIndex: number;
@@ -62,11 +60,11 @@ function itemRefused(context: IExecuteFunctions, refused: { itemIndex: number; m
  * becomes an error item; without, the node stops after that batch, naming the item.
  */
 async function resolveInBatches(context: IExecuteFunctions, graph: CustomerGraph, valid: ItemInput[], batchSize: number, policy: ForgottenPolicy, failures: Map<number, string>) {
-	const outcomes = new Map<number, Outcome>();
+	const outcomes = new Map<number, ResolveOutcome>();
 	const itemCount = context.getInputData().length;
 	for (let start = 0; start < valid.length; start += batchSize) {
 		const batch = valid.slice(start, start + batchSize);
-		let resolved: Outcome[];
+		let resolved: ResolveOutcome[];
 		try {
 			resolved = await graph.resolvePreparedIsolatingRefused(batch.map((entry) => entry.input), policy);
 		} catch (error) {
