@@ -38,8 +38,6 @@ export function planMoves(merges: PendingMerge[]) {
 	return { members, origins, finalTargets: origins.map(finalTarget) };
 }
 
-const columns = (table: CustomerTable) => table.keyColumns.map((column) => `t.${column}`).join(', ');
-
 /**
  * The merge statement for the registered tables: one statement whatever the batch, the
  * registry or the number of rows. Per table, one UPDATE moves every source's rows to its final
@@ -50,12 +48,12 @@ const columns = (table: CustomerTable) => table.keyColumns.map((column) => `t.${
  */
 function mergeStatement(tables: readonly CustomerTable[]): string {
 	const moves = tables.map(
-		({ table, customerColumn }, i) => `
+		({ table, customerColumn, keyColumns }, i) => `
 		 moved_${i} AS (
 		   UPDATE ${table} t SET ${customerColumn} = v.final FROM move v
 		   WHERE t.ctid = ANY(ARRAY(SELECT r.ctid FROM move o CROSS JOIN LATERAL (SELECT ctid FROM ${table} WHERE ${customerColumn} = o.origin OFFSET 0) r))
 		     AND t.${customerColumn} = v.origin
-		   RETURNING v.origin, jsonb_build_array(${columns(tables[i])}) AS key
+		   RETURNING v.origin, jsonb_build_array(${keyColumns.map((column) => `t.${column}`).join(', ')}) AS key
 		 ),
 		 audit_${i} AS (SELECT p.n, jsonb_agg(r.key) AS keys FROM moved_${i} r JOIN member p ON p.origin = r.origin GROUP BY p.n),`,
 	);
