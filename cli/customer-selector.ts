@@ -1,7 +1,7 @@
 import { CustomerOperationError, type CustomerGraph, type RawIdentity } from '../core';
 import { notFoundError, usageError } from './cli-io';
 import { stringOption, type OptionValues } from './command';
-import { countryCode } from './default-country-option';
+import { defaultCountry } from './default-country-option';
 
 /** `--id` or `--identity`: how profile and forget name one customer. */
 export const CUSTOMER_OPTIONS = {
@@ -36,7 +36,7 @@ export function customerSelector(values: OptionValues): CustomerSelector {
 	const kind = colon < 0 ? '' : identity.slice(0, colon).trim();
 	const value = colon < 0 ? '' : identity.slice(colon + 1).trim();
 	if (!kind || !value) throw usageError(`--identity ${identity}: expected kind:value, e.g. phone:+5511987654321 or email:ana@example.org`);
-	return { identity: { kind, value }, defaultCountry: countryCode(stringOption(values, 'default-country')) };
+	return { identity: { kind, value }, defaultCountry: defaultCountry(values) };
 }
 
 function describeSelector(selector: CustomerSelector): string {

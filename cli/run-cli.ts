@@ -23,11 +23,22 @@ Exit status: 0 done, 1 the store or an input file failed, 2 usage error, 3 not f
 }
 
 function parse(command: Command, args: string[]) {
+	const usage = (message: string) => new CliError(`${message}\nRun "${BIN} ${command.name} --help" for its options.`, EXIT.usage);
+	let parsed;
 	try {
-		return parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+		parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true });
 	} catch (error) {
-		throw new CliError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\nRun "${BIN} ${command.name} --help" for its options.`, EXIT.usage);
+		throw usage((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
 	}
+	// Otherwise the last one would quietly win: --identity a --identity b looks up b.
+	const tokens = parsed.tokens as { kind: string; name?: string; value?: string }[];
+	const given = tokens.flatMap((token) => (token.kind === 'option' && token.value !== undefined ? [token.name] : []));
+	const twice = given.find((name, index) => given.indexOf(name) !== index);
+	if (twice) throw usage(`--${twice} is given more than once; give it once`);
+	// An empty value is an unset variable in a script: --store "" must not quietly mean the default store.
+	const empty = tokens.find((token) => token.kind === 'option' && token.value !== undefined && !token.value.trim());
+	if (empty) throw usage(`--${empty.name} is empty: give it a value, or leave it out`);
+	return { values: parsed.values, positionals: parsed.positionals };
 }
 
 /**

@@ -4,11 +4,14 @@ import { CUSTOMER_HELP, CUSTOMER_OPTIONS, customerSelector, findCustomer } from 
 import { openGraph, STORE_HELP, STORE_OPTION } from '../store-option';
 
 const DEFAULT_HISTORY = 20;
+// More than anyone reads, and well within what the store's LIMIT takes.
+const MAX_HISTORY = 100_000;
 
 function historyLimit(value: string | undefined): number {
 	if (value === undefined) return DEFAULT_HISTORY;
-	if (!/^\d+$/.test(value.trim())) throw usageError(`--history ${value}: expected a number of events, 0 or more`);
-	return Number(value.trim());
+	const limit = Number(value.trim());
+	if (!/^\d+$/.test(value.trim()) || limit > MAX_HISTORY) throw usageError(`--history ${value}: expected a number of events from 0 to ${MAX_HISTORY}`);
+	return limit;
 }
 
 export const profileCommand: Command = {

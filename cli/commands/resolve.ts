@@ -7,6 +7,10 @@ import { DEFAULT_COUNTRY_HELP, DEFAULT_COUNTRY_OPTION, defaultCountry } from '..
 import { openInput } from '../input-file';
 import { BATCH_SIZE, resolveInBatch } from '../resolve-in-batches';
 import { openGraph, STORE_HELP, STORE_OPTION, type OpenGraph } from '../store-option';
+import { timedBatches } from '../timed-batches';
+
+/** A line read from a slow input is answered within about this long, however few lines follow it. */
+const ANSWER_WITHIN_MS = 1000;
 
 /** One non-blank input line: what it asks to resolve, or why it can't be read. */
 interface InputLine {
@@ -48,6 +52,8 @@ Reads JSON lines from FILE (or stdin when FILE is - or absent). Each line is a c
 event, or identifiers with an optional name and traits:
   {"identities":[{"kind":"phone","value":"(11) 98765-4321","country":"BR"},
                  {"kind":"email","value":"ana@example.org"}],"name":"Ana","traits":{"plan":"gold"}}
+"country" (a two-letter code) reads national phone numbers; on the line itself it applies to
+every identifier without one, before --default-country.
 Kinds: phone, email, whatsapp (a WhatsApp id), whatsapp_bsuid, messenger, instagram,
 telegram, webchat, external, hubspot, salesforce, pipedrive, rdstation.
 
@@ -56,7 +62,8 @@ Writes one JSON line per input line, in input order (blank lines are skipped but
   {"line":2,"customerId":"…","created":false,"merged":["<id merged into customerId>"],"warnings":["…"]}
   {"line":3,"error":"invalid JSON: …"}
 "warnings" appears only when there are some. Lines are resolved ${BATCH_SIZE} at a time, one
-transaction each, so files of any size stream through.
+transaction each, so files of any size stream through; each batch is answered as soon as it
+is stored, and one is cut early when the input pauses: a line waits at most about a second.
 
 Exit status: 0 (bad lines included, as error lines), 1 when the store or FILE fails, 2 on a
 usage error.
@@ -78,27 +85,21 @@ ${DEFAULT_COUNTRY_HELP}`,
 	},
 };
 
-/** Resolves the JSON lines of `input` in batches and writes one result line per input line, in order. */
+/** Resolves the JSON lines of `input` in batches and writes one result line per input line, in order, each batch as soon as it is stored. */
 async function resolveLines(input: NodeJS.ReadableStream, { graph, config }: OpenGraph, country: string | undefined, stdout: NodeJS.WritableStream) {
-	let pending: InputLine[] = [];
-	const flush = async () => {
-		const batch = pending;
-		pending = [];
+	const reader = createInterface({ input, crlfDelay: Infinity });
+	let lineNumber = 0;
+	for await (const texts of timedBatches(reader, BATCH_SIZE, ANSWER_WITHIN_MS)) {
+		const batch: InputLine[] = [];
+		for (const raw of texts) {
+			lineNumber++;
+			const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+			if (text.trim()) batch.push(readLine(lineNumber, text));
+		}
 		const resolvable = batch.filter((item) => item.input);
 		const outcomes = await resolveInBatch(graph, config, resolvable.map((item) => item.input!), country);
 		const byLine = new Map(resolvable.map((item, index) => [item.line, outcomes[index]]));
 		const lines = batch.map((item) => (item.error !== undefined ? JSON.stringify({ line: item.line, error: item.error }) : resultLine(item.line, byLine.get(item.line)!)));
 		if (lines.length) await write(stdout, `${lines.join('\n')}\n`);
-	};
-
-	const reader = createInterface({ input, crlfDelay: Infinity });
-	let lineNumber = 0;
-	for await (const raw of reader) {
-		lineNumber++;
-		const text = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-		if (!text.trim()) continue;
-		pending.push(readLine(lineNumber, text));
-		if (pending.length >= BATCH_SIZE) await flush();
 	}
-	await flush();
 }

@@ -1,14 +1,23 @@
 import type { Customer, Traits } from '../model';
 import type { Database } from '../store/database';
 import { currentCustomerId, customerIdByIdentity, loadCustomers, storeStats } from '../store/customer-sql';
+import { storeAnswers } from '../store/store-answers';
 import type { ResolveOutcome } from './batch-plan';
 import { addIdentity, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
+import { isolateRefusedInputs } from './refused-inputs';
 import type { RawIdentity } from './normalize';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
 import { resolveBatch, resolvePrepared, type ForgottenPolicy } from './resolver';
+import { malformedTextIn } from './well-formed-text';
 
 export type { ForgottenPolicy } from './resolver';
+
+/** Text the store would refuse (see well-formed-text.ts) is a mistake to correct, not a store failure. */
+function refuseMalformedText(value: unknown, name: string): void {
+	const reason = malformedTextIn(value, name);
+	if (reason) throw new CustomerOperationError(reason);
+}
 
 /** Everything the nodes and the CLI do with customers, over one store and one set of protection rules. */
 export class CustomerGraph {
@@ -29,6 +38,22 @@ export class CustomerGraph {
 	/** Resolves inputs from `prepare`, without normalizing them again. */
 	resolvePrepared(prepared: PreparedInput[], policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
 		return resolvePrepared(this.db, prepared, this.rules, policy);
+	}
+
+	/**
+	 * As `resolve`, but an input the store refuses is set aside with an error outcome and the
+	 * others are stored, each once; throws only when the store itself fails.
+	 */
+	resolveIsolatingRefused(inputs: ResolveInput[], defaultCountry?: string, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+		return this.resolvePreparedIsolatingRefused(
+			inputs.map((input) => this.prepare(input, defaultCountry)),
+			policy,
+		);
+	}
+
+	/** As `resolvePrepared`, setting aside the inputs the store refuses (see resolveIsolatingRefused). */
+	resolvePreparedIsolatingRefused(prepared: PreparedInput[], policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+		return isolateRefusedInputs(prepared, (batch) => this.resolvePrepared(batch, policy), () => storeAnswers(this.db));
 	}
 
 	/** Normalizes one identifier as resolution would, or says why it can't be used. */
@@ -57,8 +82,9 @@ export class CustomerGraph {
 		return await addIdentity(this.db, customerId, identity, this.rules.maxPerKind[identity.kind] ?? Infinity);
 	}
 
-	merge(primaryId: string, secondaryId: string, note?: string) {
-		return mergeCustomers(this.db, primaryId, secondaryId, note);
+	async merge(primaryId: string, secondaryId: string, note?: string) {
+		refuseMalformedText(note, 'the note');
+		return await mergeCustomers(this.db, primaryId, secondaryId, note);
 	}
 
 	unmerge(mergedId: string) {
@@ -69,8 +95,9 @@ export class CustomerGraph {
 		return forgetCustomer(this.db, customerId);
 	}
 
-	updateTraits(customerId: string, traits: Traits) {
-		return updateCustomerTraits(this.db, customerId, traits);
+	async updateTraits(customerId: string, traits: Traits) {
+		refuseMalformedText(traits, 'traits');
+		return await updateCustomerTraits(this.db, customerId, traits);
 	}
 
 	stats() {

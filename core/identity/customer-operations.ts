@@ -1,9 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
-import { identityKey, messageKeys, type CanonicalEvent, type Channel, type Identity, type Traits } from '../model';
+import type { Identity, Traits } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import { currentCustomerId, customerIdByIdentity } from '../store/customer-sql';
+import { customerTables } from '../store/customer-tables';
+import { customerTree, eraseCustomers } from '../store/forget-sql';
 import * as sql from '../store/graph-sql';
-import { insertTombstones, tombstoneKey } from '../store/tombstones';
+import { writeMerges } from '../store/merge-sql';
+import { tombstoneKey } from '../store/tombstones';
+import { mergeInForce, undoMerge } from '../store/unmerge-sql';
 import { applyTraits } from './batch-plan';
 import { withConflictRetry } from './conflict-retry';
 
@@ -16,10 +20,6 @@ async function requireCustomer(tx: SqlClient, id: string): Promise<string> {
 	const [locked] = await sql.lockProfiles(tx, [current]);
 	if (!locked || locked.merged_into) throw new CustomerOperationError(`Customer "${id}" changed while this ran; try again`);
 	return current;
-}
-
-async function lockedTraits(tx: SqlClient, id: string): Promise<Traits> {
-	return (await tx.query<{ traits: Traits }>('SELECT traits FROM profiles WHERE id = $1', [id]))[0].traits;
 }
 
 function inTransaction<T>(db: Database, work: (tx: SqlClient) => Promise<T>): Promise<T> {
@@ -42,7 +42,7 @@ export function addIdentity(db: Database, customerId: string, identity: Identity
 			throw new CustomerOperationError(`Customer ${id} already has ${count.n} ${identity.kind} identifiers, the limit; remove one or raise the limit`);
 		}
 		await sql.insertIdentities(tx, [{ identity, profileId: id }]);
-		await sql.updateTraits(tx, new Map([[id, await lockedTraits(tx, id)]]));
+		await sql.updateTraits(tx, new Map([[id, await sql.customerTraits(tx, id)]]));
 		return { customerId: id, added: true };
 	});
 }
@@ -53,62 +53,40 @@ export function mergeCustomers(db: Database, primaryId: string, secondaryId: str
 		const targetId = await requireCustomer(tx, primaryId);
 		const sourceId = await requireCustomer(tx, secondaryId);
 		if (targetId === sourceId) throw new CustomerOperationError(`${primaryId} and ${secondaryId} are already the same customer (${targetId})`);
-		const before = await lockedTraits(tx, targetId);
-		const sourceTraits = await lockedTraits(tx, sourceId);
-		await sql.mergeProfiles(tx, [{ sourceId, targetId, reason: 'manual', evidence: { note: note ?? null }, targetTraitsBefore: before }]);
+		const before = await sql.customerTraits(tx, targetId);
+		const sourceTraits = await sql.customerTraits(tx, sourceId);
+		await writeMerges(tx, [{ sourceId, targetId, reason: 'manual', evidence: { note: note ?? null }, targetTraitsBefore: before }]);
 		await sql.updateTraits(tx, new Map([[targetId, { ...sourceTraits, ...before }]]));
 		return { customerId: targetId, merged: [sourceId] };
 	});
-}
-
-interface MergeRow {
-	id: string;
-	target_id: string;
-	moved_identities: [string, string][];
-	moved_events: [string, string][];
-	target_traits_before: Traits;
 }
 
 /** Undoes the merge of `mergedId` into another customer: both are again as they were before it. */
 export function unmergeCustomer(db: Database, mergedId: string) {
 	return inTransaction(db, async (tx) => {
 		const sourceId = mergedId.trim();
-		const [merge] = await tx.query<MergeRow>(
-			`SELECT id, target_id, moved_identities, moved_events, target_traits_before
-			 FROM merges WHERE source_id::text = $1 AND unmerged_at IS NULL ORDER BY id DESC LIMIT 1`,
-			[sourceId],
-		);
+		const merge = await mergeInForce(tx, sourceId);
 		if (!merge) throw new CustomerOperationError(`Customer "${mergedId}" is not merged into another customer: give the id of the customer that was merged away`);
-		const targetId = await requireCustomer(tx, merge.target_id);
+		const targetId = await requireCustomer(tx, merge.targetId);
 		await sql.lockProfiles(tx, [sourceId]);
 		// Only what is still where the merge put it goes back; what moved since stays.
-		const moveBack = (table: string, keys: [string, string][], [a, b]: [string, string]) =>
-			tx.query(
-				`UPDATE ${table} t SET profile_id = $1 FROM unnest($2::text[], $3::text[]) AS k(a, b) WHERE t.${a} = k.a AND t.${b} = k.b AND t.profile_id = $4`,
-				[sourceId, keys.map((key) => key[0]), keys.map((key) => key[1]), targetId],
-			);
-		await moveBack('identities', merge.moved_identities, ['kind', 'value']);
-		await moveBack('events', merge.moved_events, ['channel', 'external_id']);
-		await tx.query('UPDATE profiles SET merged_into = NULL, merged_at = NULL, updated_at = now() WHERE id = $1', [sourceId]);
-		await tx.query('UPDATE merges SET unmerged_at = now() WHERE id = $1', [merge.id]);
+		await undoMerge(tx, merge, sourceId, targetId);
 		// Traits the merge brought over are taken back, unless they were changed since.
-		const sourceTraits = await lockedTraits(tx, sourceId);
-		const traits = { ...(await lockedTraits(tx, targetId)) };
+		const sourceTraits = await sql.customerTraits(tx, sourceId);
+		const traits = { ...(await sql.customerTraits(tx, targetId)) };
 		for (const [key, value] of Object.entries(sourceTraits)) {
-			if (!(key in merge.target_traits_before) && isDeepStrictEqual(traits[key], value)) delete traits[key];
+			if (!(key in merge.targetTraitsBefore) && isDeepStrictEqual(traits[key], value)) delete traits[key];
 		}
 		await sql.updateTraits(tx, new Map([[targetId, traits]]));
 		return { customerId: sourceId, unmergedFrom: targetId };
 	});
 }
 
-/** The tables forgetting deletes from, in the order it does. */
-const ERASED_TABLES = ['events', 'identities', 'merges', 'profiles'] as const;
-
 /**
  * Erases a customer (right to erasure, GDPR/LGPD): the customer, every customer merged into it,
- * their identifiers, history and merge audit. Only tombstones stay (keyed hashes, see
- * store/tombstones.ts): of their events and of the messages those were about, so that a
+ * their rows in every per-customer table (identifiers, history, …) and their merge audit. Only
+ * tombstones stay (keyed hashes, see store/tombstones.ts), written by the tables that keep them
+ * (store/customer-tables.ts): of their events and of the messages those were about, so that a
  * redelivered webhook, a late receipt, an edit or a reaction stores nothing; and of their
  * identifiers, which bulk imports skip. A store that compacts itself then rewrites the tables,
  * so that the erased rows leave its files.
@@ -117,33 +95,13 @@ export async function forgetCustomer(db: Database, customerId: string) {
 	const key = await tombstoneKey(db);
 	const { deleted, ...result } = await inTransaction(db, async (tx) => {
 		const id = await requireCustomer(tx, customerId);
-		const tree = (
-			await tx.query<{ id: string }>(
-				`WITH RECURSIVE tree AS (
-				   SELECT id FROM profiles WHERE id = $1
-				   UNION ALL SELECT p.id FROM profiles p JOIN tree t ON p.merged_into = t.id
-				 ) SELECT id FROM tree`,
-				[id],
-			)
-		).map((row) => row.id);
-		// The provider's id is in the body (external_id is the key within the channel); rows from before accounts have no account.
-		const events = await tx.query<{ channel: Channel; account: string | null; external_id: string; thread: CanonicalEvent['thread'] | null }>(
-			`DELETE FROM events WHERE profile_id = ANY($1::uuid[]) RETURNING channel, account, coalesce(body->>'externalId', external_id) AS external_id, body->'thread' AS thread`,
-			[tree],
-		);
-		const identities = await tx.query<Identity>('DELETE FROM identities WHERE profile_id = ANY($1::uuid[]) RETURNING kind, value', [tree]);
-		const messages = events.flatMap((row) => messageKeys({ channel: row.channel, account: row.account ?? undefined, externalId: row.external_id, thread: row.thread ?? undefined }));
-		await insertTombstones(tx, 'forgotten_events', messages, key);
-		await insertTombstones(tx, 'forgotten_identities', identities.map(identityKey), key);
-		const count = async (statement: string) => (await tx.query<{ n: number }>(`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tree]))[0].n;
-		const merges = await count('DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])');
-		const customers = await count('DELETE FROM profiles WHERE id = ANY($1::uuid[])');
-		const deleted = { events: events.length, identities: identities.length, merges, profiles: customers };
-		return { customerId: id, customers, identities: identities.length, events: events.length, deleted };
+		const deleted = await eraseCustomers(tx, await customerTree(tx, id), key);
+		const perTable = Object.fromEntries(customerTables().map(({ table }) => [table, deleted[table]]));
+		return { customerId: id, customers: deleted.profiles, ...perTable, deleted };
 	});
 	if (!db.compactsAfterErasure) return { ...result, compacted: false };
 	try {
-		await db.compact(ERASED_TABLES.filter((table) => deleted[table] > 0));
+		await db.compact(Object.keys(deleted).filter((table) => deleted[table] > 0));
 		return { ...result, compacted: true };
 	} catch (error) {
 		// The erasure is committed; only its traces in the table files remain, until a compaction.
@@ -155,7 +113,7 @@ export async function forgetCustomer(db: Database, customerId: string) {
 export function updateCustomerTraits(db: Database, customerId: string, changes: Traits) {
 	return inTransaction(db, async (tx) => {
 		const id = await requireCustomer(tx, customerId);
-		const traits = applyTraits(await lockedTraits(tx, id), changes);
+		const traits = applyTraits(await sql.customerTraits(tx, id), changes);
 		await sql.updateTraits(tx, new Map([[id, traits]]));
 		return { customerId: id, traits };
 	});

@@ -1,6 +1,8 @@
-import { customerIdentities, eventInputSchema, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
+import { customerIdentities, identityKey, type CanonicalEvent, type Identity, type Traits } from '../model';
+import { eventAsRecorded } from './event-time';
 import { normalizeIdentity, type RawIdentity } from './normalize';
 import { blockReason, kindRank, type ProtectionRules } from './protection';
+import { malformedTextIn } from './well-formed-text';
 
 /** One thing to resolve to a customer: identifiers, and optionally a name, traits and the event to record. */
 export interface ResolveInput {
@@ -31,29 +33,13 @@ export function inputFromEvent(event: CanonicalEvent): ResolveInput {
 	};
 }
 
-/** Accepts a canonical event or a plain `{identities, name?, traits?}` object (as the CLI reads them). */
-export function parseResolveInput(value: unknown): ResolveInput {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object');
-	const object = value as Record<string, unknown>;
-	if ('channel' in object && 'externalId' in object) {
-		const parsed = eventInputSchema.safeParse(object);
-		if (!parsed.success) {
-			const issue = parsed.error.issues[0];
-			throw new Error(`not a valid canonical event: ${issue.path.join('.') || 'event'}: ${issue.message}`);
-		}
-		return inputFromEvent(parsed.data);
-	}
-	if (!Array.isArray(object.identities)) throw new Error('expected "identities": [{"kind": "email", "value": "…"}] or a canonical event');
-	const traits = object.traits;
-	if (traits !== undefined && (typeof traits !== 'object' || traits === null || Array.isArray(traits))) throw new Error('"traits" must be an object');
-	return {
-		identities: object.identities as RawIdentity[],
-		name: typeof object.name === 'string' ? object.name : undefined,
-		traits: traits as Traits | undefined,
-	};
+/** Why the name, traits or event id of an input can't be stored (the store refuses half characters in JSON, and merges two ids that differ only by one). */
+function unstorableText(input: ResolveInput): string | undefined {
+	return malformedTextIn(input.name, 'name') ?? malformedTextIn(input.traits, 'traits') ?? malformedTextIn(input.event?.externalId, 'the event id');
 }
 
-export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaultCountry?: string): PreparedInput {
+/** Normalizes and checks one input under `rules`; `receivedAt` (epoch ms) bounds the event's timestamp. */
+export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaultCountry?: string, receivedAt = Date.now()): PreparedInput {
 	const warnings: string[] = [];
 	const byKey = new Map<string, Identity>();
 	for (const raw of input.identities) {
@@ -70,9 +56,16 @@ export function prepareInput(input: ResolveInput, rules: ProtectionRules, defaul
 		else if (identity) byKey.set(identityKey(identity), identity);
 	}
 	const identities = [...byKey.values()].sort((a, b) => kindRank(a.kind, rules) - kindRank(b.kind, rules));
-	const error = identities.length ? undefined : `no usable identifier${warnings.length ? ` (${warnings.join('; ')})` : ': give at least one e-mail, phone or channel id'}`;
+	const error =
+		unstorableText(input) ??
+		(identities.length ? undefined : `no usable identifier${warnings.length ? ` (${warnings.join('; ')})` : ': give at least one e-mail, phone or channel id'}`);
 	// A NUL character can't be stored; in an event's key (its account and id) it would fail the whole batch.
 	const withoutNul = (text: string) => text.replace(/\u0000/g, '');
-	const event = input.event && `${input.event.account}${input.event.externalId}`.includes('\u0000') ? { ...input.event, account: withoutNul(input.event.account), externalId: withoutNul(input.event.externalId) } : input.event;
+	let event = input.event && `${input.event.account}${input.event.externalId}`.includes('\u0000') ? { ...input.event, account: withoutNul(input.event.account), externalId: withoutNul(input.event.externalId) } : input.event;
+	if (event) {
+		const recorded = eventAsRecorded(event, receivedAt);
+		event = recorded.event;
+		if (recorded.warning) warnings.push(recorded.warning);
+	}
 	return { identities, warnings, error, name: input.name?.trim() || undefined, traits: input.traits, event };
 }

@@ -1,6 +1,7 @@
 import { identityKey, messageKeysInEveryForm, type CanonicalEvent } from '../model';
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
+import { writeMerges } from '../store/merge-sql';
 import { tombstoneKey, tombstonedKeys, type TombstoneKey } from '../store/tombstones';
 import { WorkingGraph, planBatch, type ForgottenKeys, type ResolveOutcome } from './batch-plan';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
@@ -111,7 +112,7 @@ async function resolveInTransaction(
 	for (const [i, { outcome }] of changes.events.entries()) {
 		if (redelivered.has(rows[i].row.key)) outcome.duplicate = true;
 	}
-	await sql.mergeProfiles(tx, changes.merges.map((merge) => ({ ...merge, reason: 'automatic' as const })));
+	await writeMerges(tx, changes.merges.map((merge) => ({ ...merge, reason: 'automatic' as const })));
 	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((profile) => [profile.id, profile.traits])));
 	return outcomes;
 }

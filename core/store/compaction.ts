@@ -1,7 +1,10 @@
+import { customerTables } from './customer-tables';
 import type { Database } from './database';
 
 /** The tables that hold customers, or what stays of forgotten ones: what compacting the store rewrites. */
-export const DATA_TABLES = ['profiles', 'identities', 'events', 'merges', 'forgotten_events', 'forgotten_identities'];
+export function dataTables(): string[] {
+	return ['profiles', ...customerTables().map((table) => table.table), 'merges', 'forgotten_events', 'forgotten_identities'];
+}
 
 /** The statement that compacts these tables (names from this package, never from input). */
 export function vacuumFullSql(tables: string[]): string {
@@ -13,6 +16,7 @@ export function vacuumFullSql(tables: string[]): string {
 /** Rewrites every data table of the store, so that deleted rows leave its files; says how long it took. */
 export async function compactStore(db: Database): Promise<{ tables: string[]; seconds: number }> {
 	const started = process.hrtime.bigint();
-	await db.compact(DATA_TABLES);
-	return { tables: DATA_TABLES, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+	const tables = dataTables();
+	await db.compact(tables);
+	return { tables, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

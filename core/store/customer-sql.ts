@@ -95,6 +95,11 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 	return customers;
 }
 
+/** How many customers the store holds (not counting those merged into another). */
+export async function countCustomers(db: SqlClient): Promise<number> {
+	return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles WHERE merged_into IS NULL'))[0].n;
+}
+
 export interface StoreStats {
 	customers: number;
 	mergedCustomers: number;

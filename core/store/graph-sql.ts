@@ -196,24 +196,9 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; pro
 	return new Set(duplicates.map((row) => `${row.channel}:${row.external_id}`));
 }
 
-export interface MergeRow {
-	sourceId: string;
-	targetId: string;
-	reason: 'automatic' | 'manual';
-	evidence: unknown;
-	targetTraitsBefore: Traits;
-}
-
-/** Moves everything of each source to its target, in order, and audits it. */
-export async function mergeProfiles(tx: SqlClient, merges: MergeRow[]): Promise<void> {
-	if (!merges.length) return;
-	await tx.query('SELECT merge_profiles($1::uuid[], $2::uuid[], $3::text[], $4::text[]::jsonb[], $5::text[]::jsonb[])', [
-		merges.map((m) => m.sourceId),
-		merges.map((m) => m.targetId),
-		merges.map((m) => m.reason),
-		merges.map((m) => toJsonb(m.evidence)),
-		merges.map((m) => toJsonb(m.targetTraitsBefore)),
-	]);
+/** A customer's traits; read after locking it (lockProfiles), they stay as read until the transaction ends. */
+export async function customerTraits(tx: SqlClient, id: string): Promise<Traits> {
+	return (await tx.query<{ traits: Traits }>('SELECT traits FROM profiles WHERE id = $1', [id]))[0].traits;
 }
 
 export async function updateTraits(tx: SqlClient, traits: Map<string, Traits>): Promise<void> {

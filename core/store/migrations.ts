@@ -138,6 +138,24 @@ CREATE TABLE forgotten_identities (
 	},
 	{
 		version: 5,
+		name: 'per-customer tables in the merge audit',
+		sql: `
+-- What a merge moved, for every per-customer table (store/customer-tables.ts):
+-- {"<table>": [[key column values…], …]}. Audits written before keep their two columns, and
+-- unmerge reads those as {"identities": …, "events": …}.
+ALTER TABLE merges
+	ADD COLUMN moved jsonb,
+	ALTER COLUMN moved_identities DROP NOT NULL,
+	ALTER COLUMN moved_events DROP NOT NULL,
+	ADD CONSTRAINT merges_moved_recorded CHECK (moved IS NOT NULL OR (moved_identities IS NOT NULL AND moved_events IS NOT NULL));
+
+-- Merges move rows with statements built from the registry of per-customer tables
+-- (store/merge-sql.ts): a function that knows two tables would leave the others behind.
+DROP FUNCTION merge_profiles(uuid[], uuid[], text[], jsonb[], jsonb[]);
+`,
+	},
+	{
+		version: 6,
 		name: 'events keyed with their account',
 		sql: `
 -- Events carry our account they happened on (bot, Page, number, instance, inbox), and it is
@@ -157,8 +175,8 @@ ALTER TABLE events
 	},
 ];
 
-/** Brings the store's schema up to date; safe when several workers start at once. */
-export async function migrate(db: Database, schema: string): Promise<number[]> {
+/** Brings the store's schema up to date (or up to version `upTo`); safe when several workers start at once. */
+export async function migrate(db: Database, schema: string, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {
 	return await db.transaction(async (tx) => {
 		await tx.query(`SELECT pg_advisory_xact_lock(hashtext('n8n-nodes-omnichannel:migrate'))`);
 		await tx.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
@@ -169,7 +187,7 @@ export async function migrate(db: Database, schema: string): Promise<number[]> {
 		const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
 		const applied: number[] = [];
 		for (const migration of MIGRATIONS) {
-			if (done.has(migration.version)) continue;
+			if (done.has(migration.version) || migration.version > upTo) continue;
 			await tx.exec(migration.sql);
 			await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
 			applied.push(migration.version);

@@ -10,11 +10,13 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { CustomerOperationError, DEFAULT_PROTECTION_RULES, openStore } from '../../core';
+import { countCustomers, CustomerOperationError, DEFAULT_PROTECTION_RULES, openStore } from '../../core';
 import { customerGraphFor, STORE_CREDENTIAL, storeConfigFromCredential } from '../shared/store';
 import { customerOperations } from './customer-operations';
 import { customerMergeProperties } from './properties';
 import { resolveItems } from './resolve-items';
+import { optionSubtitle } from '../shared/subtitle';
+import { warmStoreAtStartup } from '../shared/warm-store';
 
 /** The merge node: one customer, one history, across every channel. */
 export class CustomerMerge implements INodeType {
@@ -24,7 +26,7 @@ export class CustomerMerge implements INodeType {
 		icon: 'file:customerMerge.svg',
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(customerMergeProperties),
 		description: 'Recognise the same customer on every channel, merge duplicates and keep one history',
 		defaults: { name: 'Customer Merge' },
 		inputs: [NodeConnectionTypes.Main],
@@ -34,13 +36,17 @@ export class CustomerMerge implements INodeType {
 		properties: customerMergeProperties,
 	};
 
+	constructor() {
+		// n8n creates the node type once, as it starts: the store is opened then, not at the first webhook.
+		warmStoreAtStartup();
+	}
+
 	methods = {
 		credentialTest: {
 			async omnichannelStoreTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 				try {
 					const db = await openStore(storeConfigFromCredential(credential.data ?? {}));
-					const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles WHERE merged_into IS NULL');
-					return { status: 'OK', message: `Connected: ${n} customers` };
+					return { status: 'OK', message: `Connected: ${await countCustomers(db)} customers` };
 				} catch (error) {
 					return { status: 'Error', message: (error as Error).message };
 				}

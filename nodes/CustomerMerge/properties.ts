@@ -118,7 +118,7 @@ const resolveProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 5000 },
 				default: 100,
-				description: 'How many items are resolved together, in one transaction: all of a batch is stored, or none of it',
+				description: 'How many items are resolved together, in one transaction; an item the store refuses is set aside and the rest of its batch is stored',
 			},
 			{
 				displayName: 'Extra Blocked Values',

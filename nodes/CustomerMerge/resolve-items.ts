@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { eventInputSchema, inputFromEvent, type CustomerGraph, type PreparedInput, type ResolveInput } from '../../core';
+import { eventInputSchema, inputFromEvent, type CustomerGraph, type ForgottenPolicy, type PreparedInput, type ResolveInput, type ResolveOutcome } from '../../core';
 
 interface IdentifierRow {
 	kind: string;
@@ -32,10 +32,66 @@ function inputOf(context: IExecuteFunctions, itemIndex: number, recordEvent: boo
 	return { identities, name: (context.getNodeParameter('name', itemIndex, '') as string) || undefined };
 }
 
+interface ItemInput {
+	input: PreparedInput;
+	itemIndex: number;
+}
+
+/** The node's error when the store stops answering: which items were stored before it did. */
+function storeStopped(context: IExecuteFunctions, error: unknown, firstOfBatch: number): NodeOperationError {
+	const reason = (error as Error).message;
+	const description = firstOfBatch === 0 ? 'Nothing was stored.' : `The items before item ${firstOfBatch + 1} were stored; nothing from item ${firstOfBatch + 1} on was.`;
+	return new NodeOperationError(context.getNode(), `The store stopped answering: ${reason}`, { description: `${description} Run them again once the store answers.` });
+}
+
+/** The node's error when the store refused an item and the node does not continue on fail. */
+function itemRefused(context: IExecuteFunctions, refused: { itemIndex: number; message: string }[], lastOfBatch: number, itemCount: number): NodeOperationError {
+	const [{ itemIndex, message }] = refused;
+	const others = refused.length > 1 ? ` Items ${refused.slice(1).map((entry) => entry.itemIndex + 1).join(', ')} were refused too.` : '';
+	const later = lastOfBatch + 1 < itemCount ? `; items after item ${lastOfBatch + 1} were not` : '';
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description: `The other items up to item ${lastOfBatch + 1} were stored${later}.${others} Fix or remove this item, or set the node to continue on error: such items then go to the error output and the others are stored.`,
+	});
+}
+
+/**
+ * Resolves the items in batches of one transaction each. An item the store refuses is set
+ * aside (its batch is stored without it, see isolateRefusedInputs): with continue on fail it
+ * becomes an error item; without, the node stops after that batch, naming the item.
+ */
+async function resolveInBatches(context: IExecuteFunctions, graph: CustomerGraph, valid: ItemInput[], batchSize: number, policy: ForgottenPolicy, failures: Map<number, string>) {
+	const outcomes = new Map<number, ResolveOutcome>();
+	const itemCount = context.getInputData().length;
+	for (let start = 0; start < valid.length; start += batchSize) {
+		const batch = valid.slice(start, start + batchSize);
+		let resolved: ResolveOutcome[];
+		try {
+			resolved = await graph.resolvePreparedIsolatingRefused(batch.map((entry) => entry.input), policy);
+		} catch (error) {
+			throw storeStopped(context, error, batch[0].itemIndex);
+		}
+		const refused: { itemIndex: number; message: string }[] = [];
+		for (const [i, { itemIndex }] of batch.entries()) {
+			const outcome = resolved[i];
+			if (!outcome.error) {
+				outcomes.set(itemIndex, outcome);
+				continue;
+			}
+			const message = `Item ${itemIndex + 1} was not stored: ${outcome.error}`;
+			failures.set(itemIndex, message);
+			refused.push({ itemIndex, message });
+		}
+		if (refused.length && !context.continueOnFail()) throw itemRefused(context, refused, batch[batch.length - 1].itemIndex, itemCount);
+	}
+	return outcomes;
+}
+
 /**
  * Resolve: finds or creates the customer behind every item, in batches of one transaction
- * each. Every item is checked before anything is written, so a bad item stops the node
- * without storing half of the input (unless the node continues on fail).
+ * each. Every item is checked before anything is written, so an item without identifiers stops
+ * the node before anything is stored (unless the node continues on fail); an item the store
+ * refuses is set aside, and the rest of its batch stored.
  */
 export async function resolveItems(context: IExecuteFunctions, graph: CustomerGraph): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
@@ -47,7 +103,11 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	const inputs = items.map((_, itemIndex): PreparedInput | undefined => {
 		try {
 			const input = graph.prepare(inputOf(context, itemIndex, recordEvent));
-			if (input.error) throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} has ${input.error}`, { itemIndex, description: 'Map at least one e-mail, phone or channel ID that is not a placeholder.' });
+			if (input.error) {
+				// Identifiers may be fine while a name or trait is not: the hint is only for missing identifiers.
+				const description = input.identities.length ? undefined : 'Map at least one e-mail, phone or channel ID that is not a placeholder.';
+				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${input.error}`, { itemIndex, description });
+			}
 			return input;
 		} catch (error) {
 			if (!context.continueOnFail()) throw error;
@@ -57,12 +117,7 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	});
 
 	const valid = inputs.flatMap((input, itemIndex) => (input ? [{ input, itemIndex }] : []));
-	const outcomes = new Map<number, Awaited<ReturnType<CustomerGraph['resolve']>>[number]>();
-	for (let start = 0; start < valid.length; start += batchSize) {
-		const batch = valid.slice(start, start + batchSize);
-		const resolved = await graph.resolvePrepared(batch.map((entry) => entry.input), policy);
-		batch.forEach((entry, i) => outcomes.set(entry.itemIndex, resolved[i]));
-	}
+	const outcomes = await resolveInBatches(context, graph, valid, batchSize, policy, failures);
 
 	// Skipped items still come out, paired, with customer null and resolution.forgotten; a bulk import also says how many.
 	const skipped = [...outcomes.values()].filter((outcome) => outcome.forgotten).length;
@@ -81,7 +136,8 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	return items.map((item, itemIndex): INodeExecutionData => {
 		const pairedItem = { item: itemIndex };
 		const failure = failures.get(itemIndex);
-		if (failure) return { json: { ...item.json, error: failure }, pairedItem };
+		// As n8n's own nodes do: with "continue (using error output)" n8n routes it there, beside the input item's fields.
+		if (failure) return { json: { error: failure }, pairedItem };
 		const { customerId, created, merged, attached, warnings, duplicate, forgotten } = outcomes.get(itemIndex)!;
 		const customer = customerId ? customers.get(customerId) : undefined;
 		const resolution = { created, merged, attached, warnings, duplicate: duplicate ?? false, forgotten: forgotten ?? false };

@@ -1,108 +1,18 @@
-import {
-	NodeConnectionTypes,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
-import { ReplyError, replyTarget } from '../../core/channels/reply-target';
-import type { MessagingWindow } from '../../core/channels/meta/send-api';
-import { canonicalEventSchema } from '../../core/model';
-import { sendEachItem } from '../shared/send-items';
-import { REPLY_SENDERS, ROUTE_CREDENTIALS } from './reply-senders';
-
-const credentialNames = [...new Set(Object.values(ROUTE_CREDENTIALS).map((route) => route.credential))];
+import { VersionedNodeType, type INodeTypeBaseDescription } from 'n8n-workflow';
+import { OmnichannelReplyV1 } from './v1/OmnichannelReplyV1.node';
+import { OmnichannelReplyV2 } from './v2/OmnichannelReplyV2.node';
 
 /** Answers each incoming event on the channel, account and thread it came from: one flow for every channel. */
-export class OmnichannelReply implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Omnichannel Reply',
-		name: 'omnichannelReply',
-		icon: 'file:omnichannelReply.svg',
-		group: ['output'],
-		version: 1,
-		subtitle: 'on the channel it came from',
-		description: 'Answer each customer message on the channel it came from: WhatsApp, Messenger, Instagram, Telegram, SMS or e-mail',
-		defaults: { name: 'Reply' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		usableAsTool: true,
-		credentials: credentialNames.map((name) => ({ name, required: false })),
-		properties: [
-			{
-				displayName: 'Select the credential of every channel this flow answers on; each message is answered with the one of its channel.',
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Message',
-				name: 'text',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				required: true,
-				default: '',
-				placeholder: 'e.g. Hi {{ $json.from.name }}, we got your message and will answer shortly.',
-				description: 'What to answer. Items must be events from an Omnichannel trigger (Customer Merge keeps them so).',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'E-Mail Subject',
-						name: 'subject',
-						type: 'string',
-						default: '',
-						description: 'Subject of e-mail replies; by default "Re: " and the customer\'s subject, which keeps the thread',
-					},
-					{
-						displayName: 'Messenger and Instagram Window',
-						name: 'window',
-						type: 'options',
-						options: [
-							{ name: 'Within 24 Hours', value: 'RESPONSE', description: 'A reply within 24 hours of the customer\'s last message' },
-							{ name: 'Human Agent (7 Days)', value: 'HUMAN_AGENT', description: 'A person answering within 7 days of the customer\'s last message' },
-						],
-						default: 'RESPONSE',
-					},
-				],
-			},
-		],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		return await sendEachItem(this, async (itemIndex) => {
-			const parsed = canonicalEventSchema.safeParse(items[itemIndex].json);
-			if (!parsed.success) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} is not a channel event, so there is nothing to reply to`, {
-					itemIndex,
-					description: 'Connect the Reply node after an Omnichannel trigger (Customer Merge and routers keep the event on the item).',
-				});
-			}
-			let target;
-			try {
-				target = replyTarget(parsed.data);
-			} catch (error) {
-				if (error instanceof ReplyError) throw new NodeOperationError(this.getNode(), error.message, { itemIndex });
-				throw error;
-			}
-			const { credential, label } = ROUTE_CREDENTIALS[target.route];
-			if (!this.getNode().credentials?.[credential]) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} came from ${parsed.data.channel} (${parsed.data.provider}): select an "${label}" credential on the Reply node`, { itemIndex });
-			}
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			return await REPLY_SENDERS[target.route](this, target, {
-				text: this.getNodeParameter('text', itemIndex) as string,
-				window: (options.window as MessagingWindow) ?? 'RESPONSE',
-				subject: (options.subject as string) || undefined,
-			});
-		});
+export class OmnichannelReply extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Omnichannel Reply',
+			name: 'omnichannelReply',
+			icon: 'file:omnichannelReply.svg',
+			group: ['output'],
+			description: 'Answer each customer message on the channel it came from: WhatsApp, Messenger, Instagram, Telegram, SMS or e-mail',
+			defaultVersion: 2,
+		};
+		super({ 1: new OmnichannelReplyV1(baseDescription), 2: new OmnichannelReplyV2(baseDescription) }, baseDescription);
 	}
 }

@@ -1,21 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { sendEvolutionText } from '../../core/channels/evolution/outbound';
-import { sendInstagramText } from '../../core/channels/instagram/outbound';
 import type { MessagingWindow } from '../../core/channels/meta/send-api';
-import { sendMessengerText } from '../../core/channels/messenger/outbound';
-import type { ReplyRoute, ReplyTarget } from '../../core/channels/reply-target';
-import { SmtpSender } from '../../core/channels/smtp/outbound';
-import { sendTelegramMessage } from '../../core/channels/telegram/outbound';
-import { sendTwilioMessage } from '../../core/channels/twilio/outbound';
-import { sendText } from '../../core/channels/whatsapp/outbound';
+import { OUTBOUND_DEFINITIONS, OUTBOUND_ROUTES, type OutboundConnections } from '../../core/channels/outbound-registry';
+import type { OutboundRoute, ReplyTarget } from '../../core/channels/outbound-types';
 import type { CanonicalEvent } from '../../core/model';
-import { META_PAGE_CREDENTIAL, readMetaPageCredential } from '../MetaMessaging/credential';
-import { SMTP_CREDENTIAL, smtpConfigFromCredential } from '../OmnichannelEmail/smtp-credential';
-import { EVOLUTION_CREDENTIAL } from '../OmnichannelEvolution/credential';
-import { TELEGRAM_CREDENTIAL, telegramBotConfig } from '../OmnichannelTelegram/bot-config';
-import { TWILIO_CREDENTIAL, twilioApiConfig } from '../OmnichannelTwilio/credential';
-import { readWhatsAppCredential, senderConfig, WHATSAPP_CLOUD_CREDENTIAL } from '../OmnichannelWhatsApp/credential';
-import { n8nHttpClient } from '../shared/n8n-http-client';
+import type { OpenConnection } from '../shared/channel-connector';
+import { CHANNEL_CONNECTORS } from '../shared/channel-connectors';
 
 export interface ReplyContent {
 	text: string;
@@ -25,55 +14,58 @@ export interface ReplyContent {
 	subject?: string;
 }
 
-type Sender = (context: IExecuteFunctions, target: ReplyTarget, content: ReplyContent) => Promise<CanonicalEvent>;
-
-/** The credential each route sends with, and its name as the editor shows it. */
-export const ROUTE_CREDENTIALS: Record<ReplyRoute, { credential: string; label: string }> = {
-	whatsappCloud: { credential: WHATSAPP_CLOUD_CREDENTIAL, label: 'Omnichannel WhatsApp Cloud API' },
-	evolution: { credential: EVOLUTION_CREDENTIAL, label: 'Omnichannel Evolution API' },
-	messenger: { credential: META_PAGE_CREDENTIAL, label: 'Omnichannel Meta Page API' },
-	instagram: { credential: META_PAGE_CREDENTIAL, label: 'Omnichannel Meta Page API' },
-	telegram: { credential: TELEGRAM_CREDENTIAL, label: 'Omnichannel Telegram API' },
-	twilio: { credential: TWILIO_CREDENTIAL, label: 'Omnichannel Twilio API' },
-	email: { credential: SMTP_CREDENTIAL, label: 'Omnichannel SMTP' },
+/** Each route as a person picks it in the editor. */
+const CHANNEL_NAMES: Record<OutboundRoute, string> = {
+	whatsappCloud: 'WhatsApp (Cloud API)',
+	evolution: 'WhatsApp (Evolution API)',
+	messenger: 'Messenger',
+	instagram: 'Instagram',
+	telegram: 'Telegram',
+	twilio: 'SMS and WhatsApp (Twilio)',
+	email: 'E-Mail (SMTP)',
 };
 
-/** One sender per route, each the same core function its channel's action node uses. */
-export const REPLY_SENDERS: Record<ReplyRoute, Sender> = {
-	async whatsappCloud(context, target, { text }) {
-		const credential = readWhatsAppCredential(await context.getCredentials(WHATSAPP_CLOUD_CREDENTIAL));
-		return await sendText(n8nHttpClient(context, WHATSAPP_CLOUD_CREDENTIAL), senderConfig(credential, target.account), { recipient: target.recipient, text });
-	},
-	async evolution(context, target, { text }) {
-		const credential = await context.getCredentials(EVOLUTION_CREDENTIAL);
-		const config = { baseUrl: String(credential.baseUrl ?? ''), instance: target.account || String(credential.instanceName ?? '') };
-		return await sendEvolutionText(n8nHttpClient(context, EVOLUTION_CREDENTIAL), config, { to: target.recipient, text });
-	},
-	async messenger(context, target, { text, window }) {
-		const credential = readMetaPageCredential(await context.getCredentials(META_PAGE_CREDENTIAL));
-		const config = { baseUrl: credential.baseUrl, version: credential.graphApiVersion, pageId: credential.pageId };
-		return await sendMessengerText(n8nHttpClient(context, META_PAGE_CREDENTIAL), config, { recipient: target.recipient, text, window });
-	},
-	async instagram(context, target, { text, window }) {
-		const credential = readMetaPageCredential(await context.getCredentials(META_PAGE_CREDENTIAL));
-		const config = { baseUrl: credential.baseUrl, version: credential.graphApiVersion, pageId: credential.pageId, igAccountId: credential.igAccountId };
-		return await sendInstagramText(n8nHttpClient(context, META_PAGE_CREDENTIAL), config, { recipient: target.recipient, text, window });
-	},
-	async telegram(context, target, { text }) {
-		const config = await telegramBotConfig(context);
-		return (await sendTelegramMessage(n8nHttpClient(context, TELEGRAM_CREDENTIAL), config, { chatId: target.recipient, text })).event;
-	},
-	async twilio(context, target, { text }) {
-		const config = twilioApiConfig(await context.getCredentials(TWILIO_CREDENTIAL));
-		return await sendTwilioMessage(n8nHttpClient(context, TWILIO_CREDENTIAL), config, { to: target.recipient, from: target.account, body: text, whatsapp: target.whatsapp });
-	},
-	async email(context, target, { text, subject }) {
-		const sender = new SmtpSender(smtpConfigFromCredential(await context.getCredentials(SMTP_CREDENTIAL)));
-		try {
-			const { inReplyTo, references } = target.email ?? {};
-			return await sender.send({ to: target.recipient, subject: subject || target.email?.subject, text, inReplyTo, references });
-		} finally {
-			sender.close();
+/** The credential each route sends with (the channel nodes' own), its name as the editor shows it, and the channel's name. */
+export const ROUTE_CREDENTIALS = Object.fromEntries(
+	OUTBOUND_ROUTES.map((route) => [route, { credential: CHANNEL_CONNECTORS[route].credential, label: CHANNEL_CONNECTORS[route].label, channel: CHANNEL_NAMES[route] }]),
+) as Record<OutboundRoute, { credential: string; label: string; channel: string }>;
+
+/**
+ * Sends replies through each route's outbound definition, on the connection its channel's
+ * action node builds from the same credential: opened once per route for the whole run.
+ */
+export class ReplySenders {
+	private readonly opened = new Map<OutboundRoute, OpenConnection<unknown>>();
+
+	constructor(private readonly context: IExecuteFunctions) {}
+
+	async send(target: ReplyTarget, content: ReplyContent): Promise<CanonicalEvent> {
+		return await this.sendOn(target.route, target, content);
+	}
+
+	/** Lets go of every connection (the SMTP transport). */
+	close(): void {
+		for (const connection of this.opened.values()) connection.close?.();
+		this.opened.clear();
+	}
+
+	private async sendOn<Route extends OutboundRoute>(route: Route, { recipient, account, email }: ReplyTarget, content: ReplyContent): Promise<CanonicalEvent> {
+		const connection = await this.connection(route);
+		return await OUTBOUND_DEFINITIONS[route].send.text(connection, {
+			recipient,
+			account,
+			text: content.text,
+			window: content.window,
+			email: email && { ...email, subject: content.subject || email.subject },
+		});
+	}
+
+	private async connection<Route extends OutboundRoute>(route: Route): Promise<OutboundConnections[Route]> {
+		let connection = this.opened.get(route) as OpenConnection<OutboundConnections[Route]> | undefined;
+		if (!connection) {
+			connection = await CHANNEL_CONNECTORS[route].connect(this.context);
+			this.opened.set(route, connection);
 		}
-	},
-};
+		return connection;
+	}
+}

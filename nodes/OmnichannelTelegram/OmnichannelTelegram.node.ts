@@ -1,9 +1,8 @@
-import { NodeConnectionTypes, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { n8nHttpClient } from '../shared/n8n-http-client';
-import { sendEachItem } from '../shared/send-items';
-import { TELEGRAM_CREDENTIAL, telegramBotConfig } from './bot-config';
-import { runTelegramOperation } from './operations';
-import { telegramProperties } from './properties';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import * as message from './actions/message/Message.resource';
+import { router } from './actions/router';
+import { TELEGRAM_CREDENTIAL } from './bot-config';
+import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends on Telegram as a bot; every output item is the canonical outbound event, ready for the customer's history. */
 export class OmnichannelTelegram implements INodeType {
@@ -13,23 +12,17 @@ export class OmnichannelTelegram implements INodeType {
 		icon: 'file:omnichannelTelegram.svg',
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: optionSubtitle(message.description),
 		description: 'Send messages, photos and documents with buttons from a Telegram bot, and answer button presses',
 		defaults: { name: 'Omnichannel Telegram' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: TELEGRAM_CREDENTIAL, required: true }],
-		properties: telegramProperties,
+		properties: message.description,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const config = await telegramBotConfig(this);
-		const client = n8nHttpClient(this, TELEGRAM_CREDENTIAL);
-		return await sendEachItem(this, async (itemIndex) => {
-			const { event, response } = await runTelegramOperation(this, itemIndex, client, config);
-			const includeRaw = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).includeRaw === true;
-			return includeRaw ? { ...event, raw: response } : event;
-		});
+		return await router.call(this);
 	}
 }

@@ -18,6 +18,7 @@ import { TELEGRAM_CREDENTIAL, telegramBotConfig } from '../OmnichannelTelegram/b
 import { answerButtonPresses, updateTypeOf } from './button-presses';
 import { telegramTriggerProperties } from './properties';
 import { STORE_CREDENTIAL } from '../shared/store';
+import { warmingCheckExists } from '../shared/warm-store';
 
 const ALL_UPDATES: TelegramUpdateType[] = ['message', 'edited_message', 'callback_query'];
 
@@ -50,7 +51,7 @@ export class OmnichannelTelegramTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
+			checkExists: warmingCheckExists(async function (this: IHookFunctions): Promise<boolean> {
 				// Without the secret the webhook was registered with, every delivery would be refused.
 				if (!this.getWorkflowStaticData('node').secretToken) return false;
 				try {
@@ -59,7 +60,7 @@ export class OmnichannelTelegramTrigger implements INodeType {
 				} catch (error) {
 					throw toNodeError(this.getNode(), error);
 				}
-			},
+			}),
 			async create(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
 				const secretToken = newTelegramSecretToken();

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, IHttpRequestOptions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { formBody } from '../../core/http/form-body';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../core/http/http-client';
 
@@ -12,7 +12,7 @@ function jsonIfLabelled<T>(body: T, contentType: string | undefined): T {
 	}
 }
 
-type Context = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+type Context = IExecuteFunctions | IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 /**
  * HttpClient backed by n8n: the credential's `authenticate` signs every request, and n8n's

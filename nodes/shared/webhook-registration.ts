@@ -1,5 +1,6 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { toNodeError } from './provider-error';
+import { warmCustomerStore } from './warm-store';
 
 /**
  * One thing a trigger sets up at its provider so that webhooks reach it: an app's callback
@@ -71,6 +72,8 @@ export function selfRegisteringWebhook(provider: string, plan: RegistrationPlan)
 	return {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Activation is also the moment to open the customer store, so the first webhook does not wait for it.
+				warmCustomerStore(this);
 				try {
 					const steps = await plan(this);
 					const states = statesOf(this);

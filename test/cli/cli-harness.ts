@@ -1,3 +1,4 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,11 @@ export async function cli(argv: string[], stdin = '', options: { isTTY?: boolean
 	streams.stdin.end(stdin);
 	const code = await runCli(argv, { ...streams, isTTY: options.isTTY });
 	return { code, stdout, stderr };
+}
+
+/** Starts the real entry in its own process, as the `n8n-omnichannel` bin would, with pipes for stdin and stdout. */
+export function spawnCli(argv: string[]): ChildProcessWithoutNullStreams {
+	return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'cli/index.ts', ...argv], { cwd: join(__dirname, '..', '..') });
 }
 
 /** The JSON lines a run printed. */

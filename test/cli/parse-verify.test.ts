@@ -104,6 +104,11 @@ describe('n8n-omnichannel verify', () => {
 		expect((await cli(['verify', '--channel', 'evolution', '--secret', 'jwt-key', '--signature', `Bearer ${token}`, '--now', String(iat + 7200), file])).code).toBe(1);
 	});
 
+	it("refuses Postmark's empty Basic credentials, saying what to set", async () => {
+		const run = await cli(['verify', '--channel', 'postmark', '--secret', ':', '--signature', 'Basic Og==', join(SHARED, 'email-inbound-postmark.json')]);
+		expect(run).toMatchObject({ code: 1, stderr: expect.stringContaining('empty user or password; set both') });
+	});
+
 	it('needs --secret and a numeric --now', async () => {
 		expect((await cli(['verify', '--channel', 'telegram', join(SHARED, 'telegram-text.json')])).code).toBe(2);
 		expect((await cli(['verify', '--channel', 'telegram', '--secret', 'x', '--now', 'yesterday', join(SHARED, 'telegram-text.json')])).code).toBe(2);

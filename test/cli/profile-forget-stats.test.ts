@@ -55,6 +55,8 @@ describe('profile, forget and stats on an embedded store folder', () => {
 	it('limits the history with --history', async () => {
 		expect(JSON.parse((await cli(['profile', '--store', store(), '--id', ana, '--history', '0'])).stdout).history).toEqual([]);
 		expect(await cli(['profile', '--store', store(), '--id', ana, '--history', 'all'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--history all') });
+		// Beyond what the store's LIMIT takes, which used to fail as if the store had.
+		expect(await cli(['profile', '--store', store(), '--id', ana, '--history', '99999999999999999999'])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a number of events from 0 to 100000') });
 	});
 
 	it('exits 3 when there is no such customer, with a message on stderr', async () => {

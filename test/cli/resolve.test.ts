@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { closeStores, openStore, parseStoreLocation } from '../../core';
 import { inboundMessage } from '../support/events';
 import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
-import { cli, describeEachCliStore, jsonLine, jsonLines, useTempFolder, writeTempFile } from './cli-harness';
+import { cli, describeEachCliStore, jsonLine, jsonLines, spawnCli, useTempFolder, writeTempFile } from './cli-harness';
 
 const ids = (...identities: { kind: string; value: string; country?: string }[]) => ({ identities });
 
@@ -50,6 +50,39 @@ describeEachCliStore('resolve', (cliStore) => {
 		const [first, second] = jsonLines(run);
 		expect(first).toEqual({ line: 1, customerId: expect.any(String), created: true, merged: [], warnings: [expect.stringContaining('not-an-email')] });
 		expect(second).toEqual({ line: 2, customerId: first.customerId, created: false, merged: [] });
+	});
+
+	it('answers half a character (a lone surrogate) in an identifier with a clear error on its line, each time', async () => {
+		const lone = '{"identities":[{"kind":"external","value":"cli-\\ud800x"}]}\n';
+		const run = await cli(['resolve', '--store', store()], [lone, jsonLine(ids({ kind: 'external', value: 'cli-\u200bok' })), lone].join(''));
+		const [first, fine, again] = jsonLines(run);
+		for (const [line, result] of [[1, first], [3, again]] as const) {
+			expect(result).toEqual({ line, error: expect.stringMatching(/^no usable identifier \(ignored external: "cli-\\ud800x" is not valid Unicode text/) });
+		}
+		expect(fine).toEqual({ line: 2, customerId: expect.any(String), created: true, merged: [] });
+		// The identifier was stored as it is looked up: without the zero-width space.
+		const later = jsonLines(await cli(['resolve', '--store', store()], jsonLine(ids({ kind: 'external', value: 'cli-ok' }))))[0];
+		expect(later).toEqual({ line: 1, customerId: store() === 'memory://' ? expect.any(String) : fine.customerId, created: store() === 'memory://', merged: [] });
+	});
+
+	it('answers a line with a wrong field in our words, never an internal error, and resolves the others', async () => {
+		const phone = { kind: 'phone', value: '(11) 98765-0120' };
+		const run = await cli(['resolve', '--store', store(), '--default-country', 'US'], [
+			jsonLine({ identities: [phone], country: 55 }),
+			jsonLine({ identities: [{ ...phone, country: 55 }] }),
+			jsonLine({ identities: [phone], country: 'br' }),
+			jsonLine({ identities: [{ kind: 'email', value: 'x@example.org' }], name: ['Ana'] }),
+			jsonLine({ identities: [{ kind: 'email', value: ['x@example.org'] }] }),
+		].join(''));
+		expect(run).toMatchObject({ code: 0, stderr: '' });
+		expect(jsonLines(run)).toEqual([
+			{ line: 1, error: 'country must be a two-letter country code such as "BR"' },
+			{ line: 2, error: 'identities[0].country must be a two-letter country code such as "BR"' },
+			{ line: 3, customerId: expect.any(String), created: true, merged: [] },
+			{ line: 4, error: 'name must be text' },
+			{ line: 5, error: 'identities[0].value must be text or a number' },
+		]);
+		expect(run.stdout).not.toMatch(/is not a function|store refused/);
 	});
 
 	it('reads FILE or stdin (-), and applies --default-country to national phone numbers', async () => {
@@ -118,6 +151,51 @@ for (const variant of REFUSING_STORES) {
 		});
 	});
 }
+
+describe('resolve — a slow input through a pipe', () => {
+	let child: ReturnType<typeof spawnCli> | undefined;
+	// Were line 1 held until the input ends, the test would time out: the child must not outlive it.
+	afterEach(() => child?.kill());
+
+	it('answers each line within about a second, before the input ends', async () => {
+		const resolver = spawnCli(['resolve', '--store', 'memory://']);
+		child = resolver;
+		let stdout = '';
+		let stderr = '';
+		const waiters: (() => void)[] = [];
+		resolver.stdout.on('data', (chunk) => {
+			stdout += chunk;
+			waiters.splice(0).forEach((wake) => wake());
+		});
+		resolver.stderr.on('data', (chunk) => (stderr += chunk));
+		const exited = new Promise<number | null>((resolve) => resolver.on('close', resolve));
+		const answers = () => stdout.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+		const answered = async (count: number) => {
+			while (answers().length < count) await new Promise<void>((wake) => waiters.push(wake));
+			return Date.now();
+		};
+
+		resolver.stdin.write(jsonLine(ids({ kind: 'email', value: 'slow1@example.org' })));
+		await answered(1);
+		expect(answers()).toEqual([{ line: 1, customerId: expect.any(String), created: true, merged: [] }]);
+		// The store is open and warm now: the next lines are answered once the input has paused for about a second.
+		const written = Date.now();
+		resolver.stdin.write(jsonLine(ids({ kind: 'email', value: 'slow1@example.org' })));
+		resolver.stdin.write(jsonLine(ids({ kind: 'email', value: 'slow2@example.org' })));
+		const elapsed = (await answered(3)) - written;
+		expect(elapsed).toBeGreaterThanOrEqual(900);
+		expect(elapsed).toBeLessThan(10_000);
+		expect(answers().slice(1)).toEqual([
+			{ line: 2, customerId: answers()[0].customerId, created: false, merged: [] },
+			{ line: 3, customerId: expect.any(String), created: true, merged: [] },
+		]);
+
+		resolver.stdin.end();
+		expect(await exited).toBe(0);
+		expect(stderr).toBe('');
+		expect(answers()).toHaveLength(3);
+	});
+});
 
 describe('resolve — failures', () => {
 	it('exits 1 with one line naming the store, without its password, when the store fails', async () => {

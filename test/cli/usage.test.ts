@@ -27,4 +27,19 @@ describe('usage', () => {
 		expect(await cli(['profile', '--id'])).toMatchObject({ code: 2, stderr: expect.stringContaining("'--id <value>' argument missing") });
 		expect(await cli(['stats', 'extra'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument extra') });
 	});
+
+	it('refuses an option given twice, rather than letting the last one quietly win', async () => {
+		const run = await cli(['profile', '--store', 'memory://', '--identity', 'email:a@example.org', '--identity', 'email:b@example.org']);
+		expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--identity is given more than once; give it once') });
+		expect(await cli(['stats', '--store', 'memory://', '--store=memory://'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--store is given more than once') });
+	});
+
+	it('refuses an empty option value, such as --store "" that would quietly open the default store', async () => {
+		for (const command of COMMANDS) {
+			for (const option of Object.keys(command.options).filter((name) => command.options[name].type === 'string')) {
+				const run = await cli([command.name, `--${option}`, ' ', 'in.jsonl']);
+				expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(`--${option} is empty: give it a value, or leave it out`) });
+			}
+		}
+	});
 });

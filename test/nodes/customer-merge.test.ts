@@ -32,7 +32,7 @@ for (const store of STORES) {
 			else rmSync(String(credential.folder), { recursive: true, force: true });
 		});
 
-		const run = (parameters: INodeParameters, items: IDataObject[], onError?: 'continueRegularOutput') =>
+		const run = (parameters: INodeParameters, items: IDataObject[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
 			runWorkflow({
 				nodeTypes: { customerMerge: new CustomerMerge() },
 				nodes: [{ name: 'Customer Merge', type: 'customerMerge', parameters, onError }],
@@ -74,7 +74,7 @@ for (const store of STORES) {
 			const items = [{ mail: 'new.person@example.org' }, { mail: 'n/a' }];
 			const parameters = { operation: 'resolve', identifyBy: 'fields', email: '={{ $json.mail }}' };
 			const failed = await run(parameters, items);
-			expect(failed.error?.message).toContain('Item 2 has no usable identifier');
+			expect(failed.error?.message).toContain('Item 2: no usable identifier');
 			expect(await graph.stats()).toEqual(before);
 
 			const continued = await run(parameters, items, 'continueRegularOutput');
@@ -89,6 +89,86 @@ for (const store of STORES) {
 			expect(result.error).toBeUndefined();
 			const [entry] = (result.jsonOf('Customer Merge')[0].customer as Customer).history;
 			expect(entry).toMatchObject({ account: '106540000000001', externalId: event.externalId, event: { schemaVersion: 2, account: '106540000000001', id: `whatsapp:106540000000001:${event.externalId}` } });
+		});
+
+		it('reports a default country that is not a two-letter code in its own words', async () => {
+			const parameters = { operation: 'resolve', identifyBy: 'fields', phone: '={{ $json.tel }}', defaultCountry: '={{ $json.country }}' };
+			for (const country of [55, 'Brazil']) {
+				const result = await run(parameters, [{ tel: '(11) 98765-4321', country }]);
+				expect(result.error?.message).toMatch(/^Item 1: no usable identifier \(ignored phone: country .* must be a two-letter country code such as "BR"\)$/);
+			}
+		});
+
+		describe('with a store that refuses one event, as a full disk or a failing constraint would', () => {
+			beforeAll(async () => {
+				await graph.db.exec(`
+					CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
+					BEGIN IF NEW.body->>'externalId' LIKE 'refused-%' THEN RAISE EXCEPTION 'no space left on device (simulated)'; END IF; RETURN NEW; END $$;
+					CREATE TRIGGER refuse_event BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_event();`);
+			});
+			afterAll(async () => {
+				await graph.db.exec('DROP TRIGGER refuse_event ON events; DROP FUNCTION refuse_event();');
+			});
+
+			/** An e-mail from `name`; its id starts with "refused-" when the store is to refuse it. */
+			const mail = (name: string, refused = false) =>
+				inboundMessage([{ kind: 'email', value: `${name}@example.org` }], { channel: 'email', provider: 'smtp', externalId: `${refused ? 'refused' : 'ok'}-${name}` }) as unknown as IDataObject;
+			/** The events stored for `name`'s customer, or undefined when there is no such customer. */
+			const storedEvents = async (name: string) => {
+				const id = await graph.findCustomerId({ identity: { kind: 'email', value: `${name}@example.org` } });
+				return id && (await graph.getCustomer(id, 10))!.history.map((entry) => entry.externalId);
+			};
+			const eventCount = async () => Object.values((await graph.stats()).events).reduce((sum, n) => sum + n, 0);
+
+			it('stops the node naming the item, with the rest of its batch stored once and nothing of the item', async () => {
+				const before = await eventCount();
+				const result = await run({ operation: 'resolve' }, [mail('stop.a'), mail('stop.b', true), mail('stop.c')]);
+				expect(result.error?.message).toBe('Item 2 was not stored: the store refused this input: no space left on device (simulated)');
+				expect(result.error?.description).toContain('The other items up to item 3 were stored.');
+				expect(await storedEvents('stop.a')).toEqual(['ok-stop.a']);
+				expect(await storedEvents('stop.c')).toEqual(['ok-stop.c']);
+				expect(await storedEvents('stop.b')).toBeUndefined();
+				expect(await eventCount()).toBe(before + 2);
+			});
+
+			it('sends the item to the error output, paired and with its fields, and the others on', async () => {
+				const items = [mail('out.a'), mail('out.b', true), mail('out.c')];
+				const result = await run({ operation: 'resolve' }, items, 'continueErrorOutput');
+				expect(result.error).toBeUndefined();
+				const stored = result.outputOf('Customer Merge', 0);
+				expect(stored.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+				expect(stored.map((item) => (item.json.customer as Customer).identities[0].value)).toEqual(['out.a@example.org', 'out.c@example.org']);
+				const [refused] = result.outputOf('Customer Merge', 1);
+				expect(refused.pairedItem).toEqual({ item: 1 });
+				expect(refused.json).toMatchObject({ externalId: 'refused-out.b', error: 'Item 2 was not stored: the store refused this input: no space left on device (simulated)' });
+				expect(await storedEvents('out.a')).toEqual(['ok-out.a']);
+				expect(await storedEvents('out.b')).toBeUndefined();
+			});
+
+			it('across batches: stops after the batch of the item, or with continue on fail stores every other item exactly once', async () => {
+				const items = [mail('batch.a'), mail('batch.b'), mail('batch.c', true), mail('batch.d'), mail('batch.e')];
+				const before = await eventCount();
+				const stopped = await run({ operation: 'resolve', options: { batchSize: 2 } }, items);
+				expect(stopped.error?.message).toContain('Item 3 was not stored');
+				expect(stopped.error?.description).toContain('The other items up to item 4 were stored; items after item 4 were not.');
+				expect(await storedEvents('batch.d')).toEqual(['ok-batch.d']);
+				expect(await storedEvents('batch.e')).toBeUndefined();
+				expect(await eventCount()).toBe(before + 3);
+
+				// Run again, continuing: what was stored is recognised as stored, the last item is added.
+				const continued = await run({ operation: 'resolve', options: { batchSize: 2 } }, items, 'continueRegularOutput');
+				const output = continued.jsonOf('Customer Merge');
+				expect(output.map((json) => (json.resolution as IDataObject | undefined)?.duplicate ?? json.error)).toEqual([
+					true,
+					true,
+					'Item 3 was not stored: the store refused this input: no space left on device (simulated)',
+					true,
+					false,
+				]);
+				expect(await storedEvents('batch.e')).toEqual(['ok-batch.e']);
+				expect(await storedEvents('batch.c')).toBeUndefined();
+				expect(await eventCount()).toBe(before + 4);
+			});
 		});
 
 		it('explains what to do when an item is not a channel event', async () => {

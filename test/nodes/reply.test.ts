@@ -51,10 +51,11 @@ describe('Omnichannel Reply: answers on the channel each event came from, throug
 		omnichannelTwilioApi: { authType: 'authToken', accountSid: 'AC00000000000000000000000000000000', authToken: 'tw-token', baseUrl: api.url },
 		omnichannelSmtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: '', password: '', defaultFrom: 'support@acme.test' },
 	});
-	const run = (items: object[], parameters: INodeParameters = { text: 'Thanks, we are on it.' }, credentialSet: Record<string, ICredentialDataDecryptedObject> = credentials()) =>
+	const ALL_CHANNELS = ['whatsappCloud', 'evolution', 'messenger', 'instagram', 'telegram', 'twilio', 'email'];
+	const run = (items: object[], parameters: INodeParameters = { channels: ALL_CHANNELS, text: 'Thanks, we are on it.' }, credentialSet: Record<string, ICredentialDataDecryptedObject> = credentials(), typeVersion = 2) =>
 		runWorkflow({
 			nodeTypes: { omnichannelReply: new OmnichannelReply() },
-			nodes: [{ name: 'Reply', type: 'omnichannelReply', parameters }],
+			nodes: [{ name: 'Reply', type: 'omnichannelReply', typeVersion, parameters }],
 			credentials: credentialSet,
 			credentialTypes: [new WhatsAppCloudApi(), new MetaPageApi(), new EvolutionApi(), new OmnichannelTelegramApi(), new OmnichannelTwilioApi()],
 			items: items.map((json) => ({ json: json as IDataObject })),
@@ -110,8 +111,27 @@ describe('Omnichannel Reply: answers on the channel each event came from, throug
 
 	it('says which credential to add when an event comes from a channel without one', async () => {
 		const { omnichannelTelegramApi: _telegram, ...withoutTelegram } = credentials();
-		const result = await run([eventsOf('telegram', 'telegram-text.json')[0]], { text: 'hi' }, withoutTelegram);
-		expect(result.error?.message).toBe('Item 1 came from telegram (telegram): select an "Omnichannel Telegram API" credential on the Reply node');
+		const result = await run([eventsOf('telegram', 'telegram-text.json')[0]], { channels: ALL_CHANNELS, text: 'hi' }, withoutTelegram);
+		expect(result.error?.message).toBe('Item 1 came from telegram (telegram): select its "Omnichannel Telegram API" credential under Channels to Answer On');
+	});
+
+	it('answers only on the channels picked, and says which to add for another', async () => {
+		const telegram = eventsOf('telegram', 'telegram-text.json')[0];
+		const picked = await run([telegram], { channels: ['telegram', 'email'], text: 'hi' });
+		expect(picked.error).toBeUndefined();
+		expect(picked.jsonOf('Reply').map((event) => event.channel)).toEqual(['telegram']);
+		const notPicked = await run([eventsOf('twilio', 'twilio-sms.form')[0]], { channels: ['telegram', 'email'], text: 'hi' });
+		expect(notPicked.error?.message).toBe('Item 1 came from sms (twilio), which is not among the Channels to Answer On: add "SMS and WhatsApp (Twilio)" there and select its credential');
+	});
+
+	it('keeps version 1 working as it was saved: the credentials set on the node decide', async () => {
+		const items = [eventsOf('telegram', 'telegram-text.json')[0], eventsOf('twilio', 'twilio-sms.form')[0]];
+		const result = await run(items, { text: 'hi' }, credentials(), 1);
+		expect(result.error).toBeUndefined();
+		expect(result.jsonOf('Reply').map((event) => event.channel)).toEqual(['telegram', 'sms']);
+		const { omnichannelTelegramApi: _telegram, ...withoutTelegram } = credentials();
+		const missing = await run([items[0]], { text: 'hi' }, withoutTelegram, 1);
+		expect(missing.error?.message).toBe('Item 1 came from telegram (telegram): select its "Omnichannel Telegram API" credential on the Reply node');
 	});
 
 	it('refuses what cannot be answered, with the reason, or reports it per item on continue', async () => {

@@ -2,6 +2,8 @@ import '../support/n8n-env';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PackageDirectoryLoader } from 'n8n-core';
+import { NodeHelpers, Workflow, type INode, type INodeParameters, type INodePropertyOptions } from 'n8n-workflow';
+import { HarnessNodeTypes } from '../support/harness-execution';
 
 const ROOT = join(__dirname, '../..');
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; n8n: { nodes: string[]; credentials: string[] } };
@@ -37,5 +39,68 @@ describe('the built package, as n8n loads it', () => {
 		const actions = loader.types.nodes.filter((node) => !node.group.includes('trigger'));
 		expect(actions.map((node) => node.name)).toEqual(expect.arrayContaining(['customerMerge', 'omnichannelReply', 'omnichannelWhatsApp', 'omnichannelEmail']));
 		for (const node of actions) expect({ node: node.name, usableAsTool: node.usableAsTool }).toEqual({ node: node.name, usableAsTool: true });
+	});
+});
+
+/** What a person sees of the nodes in n8n's editor: the nodes panel, the subtitles, the credential fields. */
+describe('the built package, as the editor shows it', () => {
+	let loader: PackageDirectoryLoader;
+	let nodeTypes: HarnessNodeTypes;
+	beforeAll(async () => {
+		loader = new PackageDirectoryLoader(ROOT);
+		await loader.loadAll();
+		nodeTypes = new HarnessNodeTypes(Object.fromEntries(Object.entries(loader.nodeTypes).map(([name, { type }]) => [name, type])));
+	});
+
+	it('gives every node a codex: categories, subcategories, documentation, and aliases with which searching "Omnichannel" finds it', () => {
+		for (const node of loader.types.nodes) {
+			const codex = node.codex ?? {};
+			expect({ node: node.name, hasCategories: (codex.categories?.length ?? 0) > 0, hasSubcategories: Object.keys(codex.subcategories ?? {}).length > 0 }).toEqual({ node: node.name, hasCategories: true, hasSubcategories: true });
+			expect({ node: node.name, docs: codex.resources?.primaryDocumentation?.[0]?.url }).toEqual({ node: node.name, docs: expect.stringMatching(/^https:\/\//) });
+			expect({ node: node.name, alias: codex.alias }).toEqual({ node: node.name, alias: expect.arrayContaining(['Omnichannel']) });
+		}
+		const found = loader.types.nodes.filter((node) => `${node.displayName} ${(node.codex?.alias ?? []).join(' ')}`.toLowerCase().includes('omnichannel'));
+		expect(new Set(found.map((node) => node.name)).size).toBe(packageJson.n8n.nodes.length);
+	});
+
+	it('subtitles every action node with the name of what it does, never an internal value', () => {
+		const subtitles: Record<string, string[]> = {};
+		for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
+			const description = NodeHelpers.getVersionedNodeType(type).description;
+			if (description.group.includes('trigger')) continue;
+			const operation = description.properties.find((property) => property.name === 'operation');
+			const values = (operation?.options as INodePropertyOptions[] | undefined)?.map((option) => ({ operation: option.value })) ?? [{ channels: ['whatsappCloud', 'instagram', 'messenger', 'email'] }];
+			subtitles[name] = values.map((parameters) => {
+				const node: INode = { id: '1', name: 'Node', type: name, typeVersion: NodeHelpers.getVersionedNodeType(type).description.version as number, position: [0, 0], parameters: {} };
+				node.parameters = NodeHelpers.getNodeParameters(description.properties, parameters as INodeParameters, true, false, node, description) ?? {};
+				const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+				return String(workflow.expression.getSimpleParameterValue(node, description.subtitle ?? '', 'internal', {}));
+			});
+		}
+		expect(subtitles.customerMerge).toEqual(['Add Identifier', 'Forget Customer', 'Get Customer', 'Merge Customers', 'Resolve Customer', 'Unmerge Customer', 'Update Traits']);
+		expect(subtitles.omnichannelReply).toEqual(['WhatsApp, Instagram, Messenger, E-Mail']);
+		expect(subtitles.omnichannelTwilio).toEqual(['Send SMS / MMS', 'Get Message']);
+		for (const [name, texts] of Object.entries(subtitles)) {
+			for (const text of texts) expect({ name, text }).toEqual({ name, text: expect.stringMatching(/^[A-Z][A-Za-z /,-]+$/) });
+		}
+	});
+
+	it('labels each credential of Omnichannel Reply with its channels, and shows it only when one of them is picked', () => {
+		const reply = loader.nodeTypes.omnichannelReply.type;
+		const v2 = NodeHelpers.getVersionedNodeType(reply, 2).description;
+		const shown = (channels: string[]) => (v2.credentials ?? []).filter((credential) => NodeHelpers.displayParameter({ channels }, credential, { typeVersion: 2 }, v2)).map((credential) => credential.displayName);
+		expect((v2.credentials ?? []).map((credential) => credential.displayName)).toEqual([
+			'Credential for WhatsApp (Cloud API)',
+			'Credential for WhatsApp (Evolution API)',
+			'Credential for Messenger and Instagram',
+			'Credential for Telegram',
+			'Credential for SMS and WhatsApp (Twilio)',
+			'Credential for E-Mail (SMTP)',
+		]);
+		expect(shown([])).toEqual([]);
+		expect(shown(['instagram', 'email'])).toEqual(['Credential for Messenger and Instagram', 'Credential for E-Mail (SMTP)']);
+		// Version 1 (workflows saved before the channel list) shows them all, labelled the same way.
+		const v1 = NodeHelpers.getVersionedNodeType(reply, 1).description;
+		expect((v1.credentials ?? []).every((credential) => credential.displayName?.startsWith('Credential for ') && !credential.displayOptions)).toBe(true);
 	});
 });

@@ -73,6 +73,10 @@ describeEachStore('statements on a large store without statistics', (store) => {
 			outcomes.map((outcome) => outcome.customerId!),
 			10,
 		);
+		// Undoing a merge and forgetting a customer with another merged into it.
+		const merged = outcomes.filter((outcome) => outcome.merged.length);
+		await graph.unmerge(merged[0].merged[0]);
+		await graph.forget(merged[1].customerId!);
 
 		const scans: string[] = [];
 		for (const { sql, params } of statements) {

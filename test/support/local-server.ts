@@ -34,7 +34,8 @@ export function sendJson(response: ServerResponse, statusCode: number, body: unk
 	response.end(JSON.stringify(body));
 }
 
-export async function startLocalServer(handler: LocalHandler): Promise<LocalServer> {
+/** Starts the server on 127.0.0.1, on `port` (by default any free one). */
+export async function startLocalServer(handler: LocalHandler, port = 0): Promise<LocalServer> {
 	const requests: RecordedRequest[] = [];
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -63,10 +64,13 @@ export async function startLocalServer(handler: LocalHandler): Promise<LocalServ
 			});
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
+	const address = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `http://127.0.0.1:${address.port}`,
 		requests,
 		close: async () => {
 			server.closeAllConnections();

@@ -10,6 +10,8 @@
  * - `runWebhookLifecycle` (run-webhook-lifecycle.ts): calls
  *   `webhookMethods.<name>.checkExists|create|delete` with n8n's `HookContext`,
  *   as n8n does when a workflow is (de)activated.
+ * - `runListSearch` (run-list-search.ts): calls `methods.listSearch.<name>` with
+ *   n8n's `LoadOptionsContext`, as the editor does for a resource locator's list.
  *
  * Tests import everything from this file. `./n8n-env` must stay its first
  * import (and the first import of every harness module that loads n8n-core or
@@ -41,6 +43,7 @@ export type {
 export { chain, runWorkflow, START_NODE_NAME } from './run-workflow';
 export { runWebhook } from './run-webhook';
 export { runWebhookLifecycle } from './run-webhook-lifecycle';
+export { runListSearch, type RunListSearchOptions } from './run-list-search';
 
 /** The Logger n8n hands to nodes as `this.logger` (spy on it to assert logging). */
 export function getLogger(): Logger {

@@ -21,6 +21,10 @@ export interface SmtpServerOptions {
 	password?: string;
 	/** Recipients refused with 550. */
 	rejectRecipients?: string[];
+	/** The port on 127.0.0.1; by default any free one. */
+	port?: number;
+	/** Called with every accepted message, as it is accepted. */
+	onMessage?: (mail: ReceivedMail) => void;
 }
 
 export interface TestSmtpServer {
@@ -62,7 +66,9 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 		const onLine = (line: string) => {
 			if (state === 'data') {
 				if (line === '.') {
-					messages.push({ ...envelope, user, raw: data.join('\r\n') + '\r\n' });
+					const mail = { ...envelope, user, raw: data.join('\r\n') + '\r\n' };
+					messages.push(mail);
+					options.onMessage?.(mail);
 					envelope = { mailFrom: '', rcptTo: [] };
 					data = [];
 					state = 'command';
@@ -146,7 +152,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 		});
 		reply('220 test.smtp.local ESMTP ready');
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', resolve);
+	});
 	return {
 		port: (server.address() as AddressInfo).port,
 		messages,

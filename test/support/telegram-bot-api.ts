@@ -112,7 +112,8 @@ export function parseMultipart(body: Buffer, contentType: string): { fields: Rec
 	return { fields, files };
 }
 
-function parseCall(request: RecordedRequest): BotApiCall | string {
+/** Reads a request as a Bot API call (`POST /bot<token>/<method>`), or says why it is not one. */
+export function parseCall(request: RecordedRequest): BotApiCall | string {
 	const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.path);
 	if (!match) return `path ${request.path} is not /bot<token>/<method>`;
 	const contentType = String(request.headers['content-type'] ?? '');
@@ -135,7 +136,8 @@ function parseCall(request: RecordedRequest): BotApiCall | string {
 	return call;
 }
 
-function violationsOf(call: BotApiCall): string[] {
+/** How a call breaks the documented shape of its method: unknown or mistyped parameters, missing required ones. */
+export function violationsOf(call: BotApiCall): string[] {
 	const spec = METHODS[call.method];
 	if (!spec) return [`${call.method} is not a method these nodes should call`];
 	const problems: string[] = [];

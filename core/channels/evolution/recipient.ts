@@ -1,5 +1,5 @@
 import type { Identity } from '../../model';
-import { normalizePhone, normalizeWhatsAppId } from '../../identity/phone';
+import { normalizePhone, normalizeWhatsAppId } from '../../identifiers/phone';
 import { isBroadcastJid, isGroupJid, parseJid, whatsAppUserIdentities } from './jid';
 
 /** Who a message goes to: what Evolution's `number` field gets, and the customer's identities. */

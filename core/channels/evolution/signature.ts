@@ -9,6 +9,13 @@ export const EVOLUTION_AUTHORIZATION_HEADER = 'authorization';
 /** Tolerated clock difference between the Evolution server and us, in seconds. */
 const CLOCK_SKEW_SECONDS = 60;
 
+/**
+ * The longest a webhook token may be valid, from iat to exp, in seconds. Evolution signs each
+ * one for 10 minutes; a token that lasts longer was not made for one delivery, and if it leaked
+ * it would open the webhook for as long as it says.
+ */
+const MAX_LIFETIME_SECONDS = 60 * 60;
+
 function decodeSegment(segment: string): unknown {
 	try {
 		return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
@@ -23,7 +30,8 @@ const invalid = (reason: string): VerifyResult => ({ valid: false, reason: `Evol
  * Evolution API signs no body; with `jwt_key` set in the webhook's headers it sends
  * `Authorization: Bearer <JWT>`, an HS256 token signed with that key whose payload is
  * `{iat, exp: iat + 600, app: "evolution", action: "webhook"}`. The token proves the sender
- * knows the key and that the request is recent, not what the body says. `secret` is the
+ * knows the key and that the request is recent (a token valid for longer than an hour is
+ * refused), not what the body says. `secret` is the
  * jwt_key, `signature` the Authorization header.
  */
 export function verifyEvolutionJwt(input: VerifyInput): VerifyResult {
@@ -42,8 +50,12 @@ export function verifyEvolutionJwt(input: VerifyInput): VerifyResult {
 	if (!isRecord(payload)) return invalid('the JWT payload is not JSON');
 	const now = input.now ?? Math.floor(Date.now() / 1000);
 	if (typeof payload.exp !== 'number') return invalid('the JWT has no expiry (exp)');
+	if (typeof payload.iat !== 'number') return invalid('the JWT has no issue time (iat)');
+	if (payload.exp - payload.iat > MAX_LIFETIME_SECONDS) {
+		return invalid(`the JWT is valid for ${payload.exp - payload.iat} seconds (iat to exp); an Evolution webhook token lasts 600, and at most ${MAX_LIFETIME_SECONDS} are accepted`);
+	}
 	if (payload.exp <= now - CLOCK_SKEW_SECONDS) return invalid('the JWT has expired');
-	if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_SKEW_SECONDS) return invalid('the JWT was issued in the future (check the clocks)');
+	if (payload.iat > now + CLOCK_SKEW_SECONDS) return invalid('the JWT was issued in the future (check the clocks)');
 	if (payload.app !== 'evolution' || payload.action !== 'webhook') return invalid('the JWT is not an Evolution webhook token (app "evolution", action "webhook")');
 	return { valid: true };
 }

@@ -1,4 +1,4 @@
-import { normalizeEmail as normalizeIdentityEmail } from '../../identity/normalize';
+import { normalizeEmail as normalizeIdentityEmail } from '../../identifiers/email';
 
 /** A mailbox as written in a From or To header: `"Maria Silva" <maria@example.com>` or a bare address. */
 export interface Mailbox {

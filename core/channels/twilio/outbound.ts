@@ -1,7 +1,7 @@
 import type { Attachment, CanonicalEvent } from '../../model';
 import type { HttpClient } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
-import { normalizePhone } from '../../identity/phone';
+import { normalizePhone } from '../../identifiers/phone';
 import { outboundEvent } from '../outbound-event';
 import { isTwilioMessageResource, twilioMessageResourceEvent, type TwilioMessageResource } from './message-resource';
 import { twilioSendError } from './send-errors';

@@ -30,15 +30,20 @@ export function normalizeApiVersion(version: string | undefined): string {
 	return match ? `v${match[1]}.${match[2] ?? '0'}` : value;
 }
 
+/** The URL of a Graph API path under the configured base and version, e.g. `.../v26.0/<waba id>/phone_numbers`. */
+export function graphUrl(config: Pick<WhatsAppCloudConfig, 'baseUrl' | 'apiVersion'>, path: string): string {
+	const base = (config.baseUrl?.trim() || DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
+	return `${base}/${normalizeApiVersion(config.apiVersion)}/${path.replace(/^\/+/, '')}`;
+}
+
 /** The URL of an edge of the sending phone number, e.g. `.../v26.0/<id>/messages`. */
 export function phoneNumberUrl(config: WhatsAppCloudConfig, edge: 'messages' | 'media'): string {
-	const base = (config.baseUrl?.trim() || DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
 	const id = config.phoneNumberId.trim();
 	if (!id) throw new Error('No Phone Number ID: set it in the WhatsApp Cloud API credential (WhatsApp Manager > Phone numbers) or in the node');
 	if (!/^\d+$/.test(id)) {
 		throw new Error(`"${id}" is not a Phone Number ID: use the numeric ID shown in the Meta App Dashboard > WhatsApp > API Setup, not the phone number itself`);
 	}
-	return `${base}/${normalizeApiVersion(config.apiVersion)}/${id}/${edge}`;
+	return graphUrl(config, `${id}/${edge}`);
 }
 
 /**

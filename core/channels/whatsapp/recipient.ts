@@ -1,5 +1,5 @@
 import type { Identity } from '../../model';
-import { normalizePhone } from '../../identity/phone';
+import { normalizePhone } from '../../identifiers/phone';
 import { isBusinessScopedUserId } from './customer-identities';
 
 /**

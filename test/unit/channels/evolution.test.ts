@@ -233,6 +233,21 @@ describe('evolution verify (webhook JWT)', () => {
 		});
 	});
 
+	it('refuses a token valid for longer than an hour, or without an issue time, saying why', () => {
+		const tenYears = evolutionJwt(key, { ...valid, exp: iat + 10 * 365 * 24 * 3600 });
+		expect(evolutionInbound.verify({ body, signature: `Bearer ${tenYears}`, secret: key, now: iat + 5 })).toEqual({
+			valid: false,
+			reason: 'Evolution API: the JWT is valid for 315360000 seconds (iat to exp); an Evolution webhook token lasts 600, and at most 3600 are accepted',
+		});
+		const { iat: _iat, ...noIat } = valid;
+		expect(evolutionInbound.verify({ body, signature: `Bearer ${evolutionJwt(key, noIat)}`, secret: key, now: iat + 5 })).toEqual({
+			valid: false,
+			reason: 'Evolution API: the JWT has no issue time (iat)',
+		});
+		expect(evolutionInbound.verify({ body, signature: `Bearer ${evolutionJwt(key, { ...valid, exp: iat + 3600 })}`, secret: key, now: iat + 5 })).toEqual({ valid: true });
+		expect(evolutionInbound.verify({ body, signature: `Bearer ${evolutionJwt(key, { ...valid, exp: iat + 3601 })}`, secret: key, now: iat + 5 }).valid).toBe(false);
+	});
+
 	it('refuses a token signed with another key, or tampered with', () => {
 		const result = evolutionInbound.verify({ body, signature: `Bearer ${evolutionJwt('another-key', valid)}`, secret: key, now: iat });
 		expect(result).toEqual({ valid: false, reason: 'Evolution API: the JWT signature does not match the jwt_key' });

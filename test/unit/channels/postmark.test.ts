@@ -110,4 +110,16 @@ describe('postmark verify (basic auth)', () => {
 		expect(postmarkInbound.verify({ body, signature: 'Bearer abc', secret })).toEqual({ valid: false, reason: expect.stringMatching(/not Basic/) });
 		expect(postmarkInbound.verify({ body, signature: header, secret: 'no-colon' })).toEqual({ valid: false, reason: expect.stringMatching(/user:password/) });
 	});
+
+	it('never accepts empty credentials: an empty user or password is a configuration error saying what to set', () => {
+		const empty = `Basic ${Buffer.from(':').toString('base64')}`;
+		expect(empty).toBe('Basic Og==');
+		for (const secret of [':', 'postmark:', ':s3cret-pass']) {
+			expect(postmarkInbound.verify({ body, signature: empty, secret })).toEqual({ valid: false, reason: expect.stringContaining('empty user or password; set both') });
+		}
+		expect(postmarkInbound.verify({ body, signature: empty, secret })).toEqual({ valid: false, reason: 'Postmark: the Basic credentials have an empty user or password' });
+		// A password may hold colons; the user ends at the first one.
+		const colons = 'postmark:pa:ss';
+		expect(postmarkInbound.verify({ body, signature: `Basic ${Buffer.from(colons).toString('base64')}`, secret: colons })).toEqual({ valid: true });
+	});
 });

@@ -80,3 +80,57 @@ describe('identifiers of every kind', () => {
 		expect(normalizeIdentity({ kind: 'external', value: 'user-9' })).toEqual({ ok: true, identity: { kind: 'external', value: 'user-9' } });
 	});
 });
+
+describe('identifier text', () => {
+	it('stores the same identifier however its letters were composed (NFC)', () => {
+		const composed = normalizeIdentity({ kind: 'email', value: 'jos\u00e9@example.org' });
+		expect(normalizeIdentity({ kind: 'email', value: 'jose\u0301@example.org' })).toEqual(composed);
+		expect(normalizeIdentity({ kind: 'external', value: 'Jose\u0301' })).toEqual({ ok: true, identity: { kind: 'external', value: 'Jos\u00e9' } });
+	});
+
+	it.each([
+		['zero-width space', '\u200b'],
+		['zero-width non-joiner', '\u200c'],
+		['zero-width joiner', '\u200d'],
+		['word joiner', '\u2060'],
+		['byte order mark', '\ufeff'],
+		['soft hyphen', '\u00ad'],
+		['left-to-right mark', '\u200e'],
+		['Hangul filler', '\u3164'],
+	])('drops a pasted %s', (_name, invisible) => {
+		expect(normalizeIdentity({ kind: 'email', value: `ana${invisible}@example.org${invisible}` })).toEqual({ ok: true, identity: { kind: 'email', value: 'ana@example.org' } });
+		expect(normalizeIdentity({ kind: 'phone', value: `+55 11 98765${invisible}-4321` })).toEqual({ ok: true, identity: { kind: 'phone', value: '+5511987654321' } });
+		expect(normalizeIdentity({ kind: 'messenger', value: `${invisible}1234:${invisible}5678` })).toEqual({ ok: true, identity: { kind: 'messenger', value: '1234:5678' } });
+	});
+
+	it('refuses half a character (a lone surrogate), saying which and where, in a message that is itself well-formed', () => {
+		for (const [value, half, position] of [['user-\ud800x', 'U+D800', 6], ['user-\udc00', 'U+DC00', 6], ['\ud83d', 'U+D83D', 1]] as const) {
+			const result = normalizeIdentity({ kind: 'external', value });
+			expect(result).toEqual({ ok: false, reason: expect.stringContaining(`lone surrogate ${half}) at position ${position}`) });
+			expect((result as { reason: string }).reason).not.toMatch(/[\ud800-\udfff]/);
+		}
+		expect(normalizeIdentity({ kind: 'external', value: 'user-\ud83d\ude00' })).toEqual({ ok: true, identity: { kind: 'external', value: 'user-\ud83d\ude00' } });
+	});
+
+	it('refuses control characters inside an identifier; trims them at its ends; still drops NULs of broken exports', () => {
+		expect(normalizeIdentity({ kind: 'external', value: 'user\u00079' })).toEqual({ ok: false, reason: '"user\\u00079" holds the control character U+0007 at position 5, which no identifier has' });
+		expect(normalizeIdentity({ kind: 'external', value: 'user\t9' })).toMatchObject({ ok: false, reason: expect.stringContaining('U+0009') });
+		expect(normalizeIdentity({ kind: 'external', value: 'user\u00859' })).toMatchObject({ ok: false, reason: expect.stringContaining('U+0085') });
+		expect(normalizeIdentity({ kind: 'email', value: '\tana@example.org\r\n' })).toEqual({ ok: true, identity: { kind: 'email', value: 'ana@example.org' } });
+		expect(normalizeIdentity({ kind: 'email', value: 'a\u0000na@example.org' })).toEqual({ ok: true, identity: { kind: 'email', value: 'ana@example.org' } });
+	});
+});
+
+describe('the country of a phone number', () => {
+	it('refuses a country that is not a two-letter code, whatever its type, instead of failing', () => {
+		for (const [country, shown] of [[55, '55'], ['Brazil', '"Brazil"'], [{ code: 'BR' }, '{"code":"BR"}'], [true, 'true']] as const) {
+			expect(normalizeIdentity({ kind: 'phone', value: '11 98765 4321', country })).toEqual({ ok: false, reason: `country ${shown} must be a two-letter country code such as "BR"` });
+			expect(normalizeIdentity({ kind: 'phone', value: '11 98765 4321' }, country as unknown as string)).toMatchObject({ ok: false, reason: expect.stringContaining('two-letter country code') });
+		}
+	});
+
+	it("takes a blank country as none, and the default country then", () => {
+		expect(normalizeIdentity({ kind: 'phone', value: '11 98765 4321', country: ' ' }, 'br')).toEqual({ ok: true, identity: { kind: 'phone', value: '+5511987654321' } });
+		expect(normalizeIdentity({ kind: 'phone', value: '+55 11 98765 4321', country: null })).toEqual({ ok: true, identity: { kind: 'phone', value: '+5511987654321' } });
+	});
+});

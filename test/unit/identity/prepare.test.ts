@@ -47,3 +47,67 @@ describe('preparing identifiers for matching', () => {
 		expect(() => parseResolveInput({ email: 'a@b.co' })).toThrow(/"identities"/);
 	});
 });
+
+describe('event timestamps', () => {
+	const receivedAt = Date.parse('2026-06-09T10:30:00Z');
+	const identities = [{ kind: 'email' as const, value: 'ana@example.org' }];
+	const prepareEvent = (timestamp: string) => prepareInput({ identities, event: inboundMessage(identities, { timestamp }) }, DEFAULT_PROTECTION_RULES, undefined, receivedAt);
+
+	it.each(['9999-12-31T23:59:59Z', '2026-06-10T10:30:01Z', '2026-06-11T00:00:00-03:00'])('records an event dated more than a day after its receipt (%s) at its receipt, with a warning', (timestamp) => {
+		const prepared = prepareEvent(timestamp);
+		expect(prepared.error).toBeUndefined();
+		expect(prepared.event?.timestamp).toBe('2026-06-09T10:30:00.000Z');
+		expect(prepared.warnings).toEqual([`the event's timestamp ${timestamp} is more than a day after it was received: recorded at 2026-06-09T10:30:00.000Z, when it was received`]);
+	});
+
+	it('records a timestamp PostgreSQL cannot hold (year 0) at its receipt too', () => {
+		expect(prepareEvent('0000-01-01T00:00:00Z')).toMatchObject({ event: { timestamp: '2026-06-09T10:30:00.000Z' }, warnings: [expect.stringContaining('before year 1')] });
+	});
+
+	it.each(['2026-06-10T10:30:00Z', '2026-06-09T12:00:00+02:00', '2019-01-01T00:00:00Z', '0001-01-01T00:00:00Z'])('keeps a timestamp up to a day ahead, and any past one (%s)', (timestamp) => {
+		const prepared = prepareEvent(timestamp);
+		expect(prepared.event?.timestamp).toBe(timestamp);
+		expect(prepared.warnings).toEqual([]);
+	});
+});
+
+describe('reading a resolve line', () => {
+	const phone = { kind: 'phone', value: '(11) 98765-4321' };
+
+	it.each([
+		[{ identities: [phone], country: 55 }, 'country must be a two-letter country code such as "BR"'],
+		[{ identities: [{ ...phone, country: 55 }] }, 'identities[0].country must be a two-letter country code such as "BR"'],
+		[{ identities: [{ ...phone, country: 'Brazil' }] }, 'identities[0].country must be a two-letter country code such as "BR"'],
+		[{ identities: [phone, { kind: 5, value: 'a@b.co' }] }, 'identities[1].kind must be text such as "email"'],
+		[{ identities: [{ value: 'a@b.co' }] }, expect.stringMatching(/^identities\[0\]\.kind is missing: use one of whatsapp, phone, email/)],
+		[{ identities: [{ kind: 'email', value: { address: 'a@b.co' } }] }, 'identities[0].value must be text or a number'],
+		[{ identities: [{ kind: 'email', value: true }] }, 'identities[0].value must be text or a number'],
+		[{ identities: ['a@b.co'] }, 'identities[0] must be an object such as {"kind": "email", "value": "…"}'],
+		[{ identities: { kind: 'email', value: 'a@b.co' } }, 'identities must be a list such as [{"kind": "email", "value": "…"}]'],
+		[{ identities: [phone], name: 5 }, 'name must be text'],
+		[{ identities: [phone], traits: [1] }, 'traits must be an object such as {"plan": "gold"}'],
+		[{ identities: [phone], traits: 'gold' }, 'traits must be an object such as {"plan": "gold"}'],
+	])('says in its own words what is wrong with %j', (line, message) => {
+		let thrown: unknown;
+		try {
+			parseResolveInput(line);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(Error);
+		expect((thrown as Error).message).toEqual(message);
+	});
+
+	it("applies the line's country to identifiers without their own, and takes empty fields as absent", () => {
+		const input = parseResolveInput({ identities: [phone, { ...phone, country: 'mx' }, { kind: 'email', value: null }], country: ' br ', name: null, traits: null });
+		expect(input).toEqual({ identities: [{ ...phone, country: 'BR' }, { ...phone, country: 'MX' }, { kind: 'email', value: null, country: 'BR' }], name: undefined, traits: undefined });
+		expect(parseResolveInput({ identities: [{ ...phone, country: '' }] }).identities).toEqual([{ ...phone, country: undefined }]);
+		// The line's country comes before the default one.
+		expect(prepareInput(input, DEFAULT_PROTECTION_RULES, 'US').identities[0]).toEqual({ kind: 'phone', value: '+5511987654321' });
+	});
+
+	it('keeps traits exactly as given', () => {
+		const traits = JSON.parse('{"__proto__": {"x": 1}, "plan": "gold"}');
+		expect(parseResolveInput({ identities: [phone], traits }).traits).toBe(traits);
+	});
+});

@@ -1,0 +1,97 @@
+import { identityKey, messageKeys, type CanonicalEvent, type Channel, type IdentityKind } from '../model';
+import type { SqlClient } from './database';
+import { insertTombstones, type TombstoneKey } from './tombstones';
+
+/** A row a Forget deleted: its key columns and whatever its hook asked for, by column name. */
+export type ErasedRow = Record<string, unknown>;
+
+/** What a table leaves behind when its customer is forgotten, so that nothing brings the data back. */
+export interface TombstoneHook {
+	/** Expressions the hook needs of each deleted row besides its key columns, e.g. "body->'thread' AS thread". */
+	returning?: string[];
+	/** Writes the tombstones of the rows just deleted (keyed hashes only, see tombstones.ts). */
+	write(tx: SqlClient, rows: ErasedRow[], key: TombstoneKey): Promise<void>;
+}
+
+/**
+ * A table of per-customer data: its rows belong to one customer each and follow it, moving on
+ * merge, moving back on unmerge, deleted on forget. The customer column holds the customer's
+ * uuid and needs an index (merges, unmerges and forgets look rows up by it); the key columns
+ * identify a row whatever customer holds it (the audit of a merge names the rows it moved by
+ * them, so changing them means rewriting the audit's keys in the same migration).
+ */
+export interface CustomerTable {
+	table: string;
+	keyColumns: string[];
+	customerColumn: string;
+	/** Forget deletes the rows; a table with a hook also leaves tombstones of them. */
+	tombstones?: TombstoneHook;
+}
+
+const identities: CustomerTable = {
+	table: 'identities',
+	keyColumns: ['kind', 'value'],
+	customerColumn: 'profile_id',
+	// Bulk imports skip forgotten customers' identifiers.
+	tombstones: {
+		write: (tx, rows, key) => insertTombstones(tx, 'forgotten_identities', rows.map((row) => identityKey({ kind: row.kind as IdentityKind, value: row.value as string })), key),
+	},
+};
+
+const events: CustomerTable = {
+	table: 'events',
+	keyColumns: ['channel', 'external_id'],
+	customerColumn: 'profile_id',
+	// A redelivery, a late receipt, an edit, a reaction or a reply to one of these messages stores nothing.
+	tombstones: {
+		// The provider's id is in the body (external_id is the key within the channel); rows from before accounts have no account.
+		returning: [`account`, `coalesce(body->>'externalId', external_id) AS provider_id`, `body->'thread' AS thread`],
+		write: (tx, rows, key) => {
+			const keys = rows.flatMap((row) =>
+				messageKeys({
+					channel: row.channel as Channel,
+					account: (row.account as string | null) ?? undefined,
+					externalId: row.provider_id as string,
+					thread: (row.thread as CanonicalEvent['thread'] | null) ?? undefined,
+				}),
+			);
+			return insertTombstones(tx, 'forgotten_events', keys, key);
+		},
+	},
+};
+
+// Tables of the store that are not per-customer data, or whose names a Forget's summary uses.
+const RESERVED = new Set(['profiles', 'merges', 'forgotten_events', 'forgotten_identities', 'deliveries', 'store_settings', 'schema_migrations', 'customers', 'compacted']);
+const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+const registered: CustomerTable[] = [identities, events];
+let version = 0;
+
+/** The per-customer tables, in the order merges, unmerges and forgets go through them. */
+export function customerTables(): readonly CustomerTable[] {
+	return registered;
+}
+
+/** Changes whenever the registry does: statements built from it are rebuilt. */
+export function customerTablesVersion(): number {
+	return version;
+}
+
+/**
+ * Registers a table of per-customer data (created by a migration, in every store this process
+ * opens): merge, unmerge and forget then act on it too. Returns a function that unregisters it.
+ */
+export function registerCustomerTable(entry: CustomerTable): () => void {
+	const names = [entry.table, entry.customerColumn, ...entry.keyColumns];
+	const bad = names.find((name) => !SQL_NAME.test(name));
+	if (bad !== undefined) throw new Error(`"${bad}" is not a plain lower-case SQL name`);
+	if (!entry.keyColumns.length) throw new Error(`${entry.table} needs at least one key column`);
+	if (RESERVED.has(entry.table) || registered.some((table) => table.table === entry.table)) throw new Error(`${entry.table} is already a table of the store`);
+	registered.push(entry);
+	version++;
+	return () => {
+		const index = registered.indexOf(entry);
+		if (index >= 0) registered.splice(index, 1);
+		version++;
+	};
+}

@@ -1,0 +1,8 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { routeActions } from '../../shared/action-router';
+import { messengerConnector } from '../transport';
+import * as message from './message/Message.resource';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeActions(this, { message: message.operations }, messengerConnector);
+}

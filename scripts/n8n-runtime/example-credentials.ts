@@ -1,0 +1,113 @@
+/**
+ * The example credentials of the local n8n: every provider pointed at the local stand-ins,
+ * with the test secrets of test/fixtures/shared/channels/signatures.json, so that webhooks
+ * signed as in the fixtures pass and every reply lands in the stand-ins' records.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CredentialSummary, N8nRestClient } from './rest-client';
+
+const SIGNATURES = join(__dirname, '../../test/fixtures/shared/channels/signatures.json');
+
+/** The providers' test secrets: META_APP_SECRET, TELEGRAM_SECRET_TOKEN, TWILIO_AUTH_TOKEN. */
+export function testSecrets(): Record<string, string> {
+	return (JSON.parse(readFileSync(SIGNATURES, 'utf8')) as { test_secrets: Record<string, string> }).test_secrets;
+}
+
+/** Ids of the example accounts, the same as in the channel fixtures. */
+export const EXAMPLE_ACCOUNTS = {
+	whatsappPhoneNumberId: '106540000000001',
+	whatsappBusinessAccountId: '102290000000001',
+	pageId: '105000000000001',
+	instagramAccountId: '17841400000000001',
+	twilioAccountSid: 'AC0123456789abcdef0123456789abcdef',
+	twilioNumber: '+15550001234',
+	telegramBotToken: '5550009999:AAExampleStandInBotToken_0123456789',
+	evolutionInstance: 'acme-support',
+	supportAddress: 'Acme Support <support@acme.example>',
+} as const;
+
+export interface ExampleCredential {
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface StandInAddresses {
+	/** Base URL of the HTTP stand-ins. */
+	apiUrl: string;
+	smtpPort: number;
+}
+
+/** The example credentials, by credential type. */
+export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): ExampleCredential[] {
+	const secrets = testSecrets();
+	return [
+		{
+			name: 'Example WhatsApp Cloud API (local stand-in)',
+			type: 'omnichannelWhatsAppCloudApi',
+			data: {
+				accessToken: 'EXAMPLE-whatsapp-access-token',
+				appSecret: secrets.META_APP_SECRET,
+				verifyToken: 'example-verify-token',
+				phoneNumberId: EXAMPLE_ACCOUNTS.whatsappPhoneNumberId,
+				businessAccountId: EXAMPLE_ACCOUNTS.whatsappBusinessAccountId,
+				apiVersion: 'v26.0',
+				baseUrl: apiUrl,
+			},
+		},
+		{
+			name: 'Example Meta Page and Instagram (local stand-in)',
+			type: 'omnichannelMetaPageApi',
+			data: {
+				accessToken: 'EXAMPLE-page-access-token',
+				appSecret: secrets.META_APP_SECRET,
+				verifyToken: 'example-verify-token',
+				pageId: EXAMPLE_ACCOUNTS.pageId,
+				igAccountId: EXAMPLE_ACCOUNTS.instagramAccountId,
+				graphApiVersion: 'v23.0',
+				baseUrl: apiUrl,
+			},
+		},
+		{ name: 'Example Telegram bot (local stand-in)', type: 'omnichannelTelegramApi', data: { accessToken: EXAMPLE_ACCOUNTS.telegramBotToken, baseUrl: apiUrl } },
+		{
+			name: 'Example Twilio (local stand-in)',
+			type: 'omnichannelTwilioApi',
+			data: { authType: 'authToken', accountSid: EXAMPLE_ACCOUNTS.twilioAccountSid, authToken: secrets.TWILIO_AUTH_TOKEN, apiKeySid: '', apiKeySecret: '', baseUrl: apiUrl },
+		},
+		{
+			name: 'Example Evolution API (local stand-in)',
+			type: 'omnichannelEvolutionApi',
+			data: { baseUrl: apiUrl, apiKey: 'EXAMPLE-evolution-api-key', instanceName: EXAMPLE_ACCOUNTS.evolutionInstance, webhookJwtKey: '', webhookHeaderName: '', webhookHeaderValue: '' },
+		},
+		{ name: 'Example Postmark inbound (local)', type: 'omnichannelPostmarkInboundApi', data: { user: 'postmark', password: 'example-inbound-password' } },
+		{
+			name: 'Example SMTP (local sink)',
+			type: 'omnichannelSmtp',
+			data: { host: '127.0.0.1', port: smtpPort, security: 'none', user: '', password: '', defaultFrom: EXAMPLE_ACCOUNTS.supportAddress, allowUnauthorizedCerts: false },
+		},
+	];
+}
+
+/** What the stand-ins should accept: exactly the example credentials' tokens and keys. */
+export function standInAcceptance() {
+	const secrets = testSecrets();
+	return {
+		graphTokens: ['EXAMPLE-whatsapp-access-token', 'EXAMPLE-page-access-token'],
+		telegramTokens: [EXAMPLE_ACCOUNTS.telegramBotToken],
+		twilioAuthTokens: { [EXAMPLE_ACCOUNTS.twilioAccountSid]: secrets.TWILIO_AUTH_TOKEN },
+		evolutionApiKeys: ['EXAMPLE-evolution-api-key'],
+	};
+}
+
+/** Creates the example credentials, or brings existing ones (same name and type) up to date; returns them by name. */
+export async function ensureCredentials(client: N8nRestClient, credentials: ExampleCredential[]): Promise<Map<string, CredentialSummary>> {
+	const existing = await client.listCredentials();
+	const byName = new Map<string, CredentialSummary>();
+	for (const credential of credentials) {
+		const found = existing.find((candidate) => candidate.name === credential.name && candidate.type === credential.type);
+		const saved = found ? await client.updateCredential(found.id, credential) : await client.createCredential(credential);
+		byName.set(credential.name, { id: saved.id ?? found?.id, name: credential.name, type: credential.type });
+	}
+	return byName;
+}

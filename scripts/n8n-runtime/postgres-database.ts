@@ -1,0 +1,51 @@
+/**
+ * PostgreSQL for the local n8n: one database holds n8n's tables (schema public) and the
+ * customer store (schema omnichannel), created on first use.
+ */
+import { Client } from 'pg';
+import type { N8nDatabase } from './n8n-process';
+
+export interface PostgresSetup {
+	/** n8n's DB_* settings. */
+	n8n: N8nDatabase;
+	/** OMNICHANNEL_STORE for the Customer Merge nodes without a store credential. */
+	storeUrl: string;
+	/** The server and database, without the password. */
+	description: string;
+}
+
+/** Creates the database of `url` when the server does not have it yet. */
+export async function preparePostgres(url: string): Promise<PostgresSetup> {
+	const parsed = new URL(url);
+	const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'n8n_omnichannel_local';
+	const admin = new URL(url);
+	admin.pathname = '/postgres';
+	const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+	try {
+		await client.connect();
+	} catch (error) {
+		throw new Error(`PostgreSQL is not reachable at ${parsed.host}: ${(error as Error).message}`, { cause: error });
+	}
+	try {
+		const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+		if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+	} finally {
+		await client.end();
+	}
+	const store = new URL(url);
+	store.searchParams.set('schema', 'omnichannel');
+	const shown = new URL(url);
+	if (shown.password) shown.password = '***';
+	return {
+		n8n: {
+			type: 'postgres',
+			host: parsed.hostname,
+			port: Number(parsed.port || 5432),
+			database,
+			user: decodeURIComponent(parsed.username) || 'postgres',
+			password: decodeURIComponent(parsed.password),
+		},
+		storeUrl: store.toString(),
+		description: `PostgreSQL ${shown.host}/${database}`,
+	};
+}

@@ -1,0 +1,159 @@
+/**
+ * Webhook requests as the providers send them: bodies in their documented shapes (the
+ * channel fixtures of test/fixtures/shared/channels, with the message's own ids and text),
+ * signed the way each provider signs, with the example credentials' secrets. For the demo
+ * and the end-to-end tests, which play the providers against a real n8n.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { twilioSignature } from '../../core/channels/twilio/signature';
+import { EXAMPLE_ACCOUNTS, testSecrets } from './example-credentials';
+
+const SHARED = join(__dirname, '../../test/fixtures/shared/channels');
+
+export interface ProviderRequest {
+	/** What it is, for messages, e.g. "Instagram DM". */
+	label: string;
+	contentType: string;
+	body: Buffer;
+	headers: Record<string, string>;
+}
+
+type Json = Record<string, any>;
+
+function fixture(file: string): Json {
+	return JSON.parse(readFileSync(join(SHARED, file), 'utf8')) as Json;
+}
+
+const unique = () => randomBytes(9).toString('hex').toUpperCase();
+
+/** Meta's signature: sha256= + hex HMAC-SHA256 of the exact body with the App Secret. */
+export function metaSignature(body: Buffer, appSecret = testSecrets().META_APP_SECRET): string {
+	return `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;
+}
+
+function metaRequest(label: string, json: Json): ProviderRequest {
+	const body = Buffer.from(JSON.stringify(json));
+	return { label, contentType: 'application/json', body, headers: { 'x-hub-signature-256': metaSignature(body) } };
+}
+
+/** A direct message to the example Instagram account (Instagram Messaging webhook, `object: instagram`). */
+export function instagramMessage(input: { senderId: string; text: string }): ProviderRequest {
+	const json = fixture('instagram-text.json');
+	const now = Date.now();
+	const event = json.entry[0].messaging[0];
+	json.entry[0].id = EXAMPLE_ACCOUNTS.instagramAccountId;
+	json.entry[0].time = now;
+	event.sender.id = input.senderId;
+	event.recipient.id = EXAMPLE_ACCOUNTS.instagramAccountId;
+	event.timestamp = now;
+	event.message = { mid: `aWdfZAG1faXRlbToxOklHTWVzc2FnZA${unique()}`, text: input.text };
+	return metaRequest('Instagram DM', json);
+}
+
+/** A message to the example Messenger Page (`object: page`). */
+export function messengerMessage(input: { senderId: string; text: string }): ProviderRequest {
+	const json = fixture('messenger-text.json');
+	const now = Date.now();
+	const event = json.entry[0].messaging[0];
+	json.entry[0].id = EXAMPLE_ACCOUNTS.pageId;
+	json.entry[0].time = now;
+	event.sender.id = input.senderId;
+	event.recipient.id = EXAMPLE_ACCOUNTS.pageId;
+	event.timestamp = now;
+	event.message = { mid: `m_${unique()}`, text: input.text };
+	return metaRequest('Messenger message', json);
+}
+
+/** A text message to the example WhatsApp Cloud API number, from `waId` (country code and digits). */
+export function whatsAppMessage(input: { waId: string; name: string; text: string }): ProviderRequest {
+	const json = fixture('whatsapp-text.json');
+	const value = json.entry[0].changes[0].value;
+	json.entry[0].id = EXAMPLE_ACCOUNTS.whatsappBusinessAccountId;
+	value.metadata = { display_phone_number: EXAMPLE_ACCOUNTS.twilioNumber.replace('+', ''), phone_number_id: EXAMPLE_ACCOUNTS.whatsappPhoneNumberId };
+	value.contacts = [{ profile: { name: input.name }, wa_id: input.waId }];
+	value.messages = [{ from: input.waId, id: `wamid.${unique()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: input.text } }];
+	return metaRequest('WhatsApp message', json);
+}
+
+/** An inbound e-mail as Postmark posts it, with the example credential's Basic auth. */
+export function postmarkEmail(input: { from: string; name: string; subject: string; text: string }): ProviderRequest {
+	const json = fixture('email-inbound-postmark.json');
+	const inbound = 'support@inbound.acme.example';
+	Object.assign(json, {
+		FromName: input.name,
+		From: input.from,
+		FromFull: { Email: input.from, Name: input.name, MailboxHash: '' },
+		To: `"Acme Support" <${inbound}>`,
+		ToFull: [{ Email: inbound, Name: 'Acme Support', MailboxHash: '' }],
+		OriginalRecipient: inbound,
+		MailboxHash: '',
+		Subject: input.subject,
+		MessageID: `${unique().toLowerCase()}-demo`,
+		Date: new Date().toUTCString().replace('GMT', '+0000'),
+		TextBody: `${input.text}\r\n`,
+		HtmlBody: `<html><body><p>${input.text}</p></body></html>`,
+		StrippedTextReply: input.text,
+		Attachments: [],
+	});
+	json.Headers = [
+		{ Name: 'Message-ID', Value: `<${json.MessageID}@mail.example.com>` },
+		{ Name: 'Return-Path', Value: `<${input.from}>` },
+	];
+	const body = Buffer.from(JSON.stringify(json));
+	return { label: 'E-mail', contentType: 'application/json', body, headers: { authorization: postmarkAuthorization() } };
+}
+
+/** The Basic auth Postmark sends when its webhook URL carries the example user and password. */
+export function postmarkAuthorization(user = 'postmark', password = 'example-inbound-password'): string {
+	return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+/** An incoming SMS to the example Twilio number, signed for `url` (the URL Twilio calls) with the example auth token. */
+export function twilioSms(input: { from: string; text: string; url: string }): ProviderRequest {
+	const sid = `SM${randomBytes(16).toString('hex')}`;
+	const pairs: [string, string][] = [
+		['ToCountry', 'US'],
+		['SmsMessageSid', sid],
+		['NumMedia', '0'],
+		['SmsSid', sid],
+		['SmsStatus', 'received'],
+		['Body', input.text],
+		['To', EXAMPLE_ACCOUNTS.twilioNumber],
+		['NumSegments', '1'],
+		['MessageSid', sid],
+		['AccountSid', EXAMPLE_ACCOUNTS.twilioAccountSid],
+		['From', input.from],
+		['ApiVersion', '2010-04-01'],
+	];
+	const body = Buffer.from(new URLSearchParams(pairs).toString());
+	return { label: 'SMS', contentType: 'application/x-www-form-urlencoded', body, headers: { 'x-twilio-signature': twilioSignature(testSecrets().TWILIO_AUTH_TOKEN, input.url, pairs) } };
+}
+
+/** A Telegram update (a private text message), carrying the secret token the bot's webhook was registered with. */
+export function telegramMessage(input: { userId: number; firstName: string; text: string; secretToken: string }): ProviderRequest {
+	const json = fixture('telegram-text.json');
+	json.update_id = Math.floor(Date.now() / 1000) * 10 + Math.floor(Math.random() * 10);
+	json.message.message_id = Math.floor(Math.random() * 1_000_000);
+	json.message.from = { id: input.userId, is_bot: false, first_name: input.firstName };
+	json.message.chat = { id: input.userId, first_name: input.firstName, type: 'private' };
+	json.message.date = Math.floor(Date.now() / 1000);
+	json.message.text = input.text;
+	const body = Buffer.from(JSON.stringify(json));
+	return { label: 'Telegram message', contentType: 'application/json', body, headers: { 'x-telegram-bot-api-secret-token': input.secretToken } };
+}
+
+/** The same request with a header replaced, or removed when `value` is undefined: for refusal checks. */
+export function withHeader(request: ProviderRequest, name: string, value: string | undefined): ProviderRequest {
+	const headers = { ...request.headers };
+	if (value === undefined) delete headers[name];
+	else headers[name] = value;
+	return { ...request, headers };
+}
+
+/** POSTs the request to a webhook URL; returns n8n's answer. */
+export async function deliver(url: string, request: ProviderRequest): Promise<{ status: number; body: string }> {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': request.contentType, ...request.headers }, body: request.body, signal: AbortSignal.timeout(30_000) });
+	return { status: response.status, body: await response.text() };
+}
