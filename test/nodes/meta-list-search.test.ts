@@ -101,7 +101,8 @@ describe('Messenger: the Pages the token may send as', () => {
 				credentialTypes: [new MetaPageApi()],
 			});
 			expect(result.error).toBeUndefined();
-			expect(result.jsonOf('Messenger')[0].to).toEqual({ account: OTHER_PAGE, identities: [{ kind: 'messenger', value: `${OTHER_PAGE}:7000000000000001` }] });
+			const [sent] = result.jsonOf('Messenger');
+			expect({ account: sent.account, to: sent.to }).toEqual({ account: OTHER_PAGE, to: { identities: [{ kind: 'messenger', value: `${OTHER_PAGE}:7000000000000001` }] } });
 		}
 		expect(graph.requests.map((request) => request.path)).toEqual(Array(3).fill(`/v23.0/${OTHER_PAGE}/messages`));
 	});
@@ -135,7 +136,9 @@ describe('Instagram: the accounts linked to the token\'s Pages', () => {
 			`POST /v23.0/${OTHER_PAGE}/messages`,
 			`POST /v23.0/${OTHER_PAGE}/messages`,
 		]);
-		expect(result.jsonOf('Instagram').map((event) => event.to)).toEqual(Array(2).fill({ account: OTHER_IG, identities: [{ kind: 'instagram', value: `${OTHER_IG}:7000000000000001` }] }));
+		expect(result.jsonOf('Instagram').map((event) => ({ account: event.account, to: event.to }))).toEqual(
+			Array(2).fill({ account: OTHER_IG, to: { identities: [{ kind: 'instagram', value: `${OTHER_IG}:7000000000000001` }] } }),
+		);
 	});
 
 	it('the credential\'s own account needs no look-up; with Instagram Login another account sends as itself', async () => {

@@ -81,7 +81,7 @@ describe('the outbound registry: every route, what it can send, its window and l
 			['twilio-sms.form', 'twilio'],
 			['email-inbound-postmark.json', 'postmark'],
 		]) {
-			const [event] = INBOUND_ADAPTERS[adapter].parse(sharedFixture(file));
+			const [event] = INBOUND_ADAPTERS[adapter].parse(sharedFixture(file), { account: '123456' });
 			const definition = routeAnswering(event);
 			answered[adapter] = definition?.route;
 			expect(definition?.replyTarget(event)).toEqual(replyTarget(event));
