@@ -4,6 +4,7 @@ import { messagingEntrySchema } from './messaging-schema';
 import { PayloadError } from '../shared/payload-error';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from './signature';
 import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from './webhook-body';
+import { withoutUndefined } from '../shared/without-undefined';
 
 /**
  * The Graph API messaging webhook that Messenger (`"object": "page"`) and Instagram
@@ -44,10 +45,6 @@ interface ItemContext {
 	options: ParseOptions;
 }
 
-function compact<T extends object>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
-}
-
 function idOf(party: unknown): string | undefined {
 	return isObject(party) ? text(party.id) : undefined;
 }
@@ -56,7 +53,7 @@ function event(context: ItemContext, externalId: string, fields: Partial<Canonic
 	const customer = context.customer ? [context.customer] : [];
 	const inbound = fields.direction === 'inbound';
 	const { channel } = context.channel;
-	const result: CanonicalEvent = compact({
+	const result: CanonicalEvent = withoutUndefined({
 		id: eventKey({ channel, account: context.account, externalId }),
 		channel,
 		provider: 'meta' as const,
@@ -76,7 +73,7 @@ function attachment(item: JsonObject): Attachment {
 	const payload = isObject(item.payload) ? item.payload : {};
 	const coordinates = isObject(payload.coordinates) ? payload.coordinates : undefined;
 	const geo = coordinates && typeof coordinates.lat === 'number' && typeof coordinates.long === 'number' ? `geo:${coordinates.lat},${coordinates.long}` : undefined;
-	return compact({ type, url: text(payload.url) ?? geo, caption: text(payload.title) ?? text(item.title) });
+	return withoutUndefined({ type, url: text(payload.url) ?? geo, caption: text(payload.title) ?? text(item.title) });
 }
 
 function messageEvent(message: JsonObject, context: ItemContext, echo: boolean): CanonicalEvent | undefined {
@@ -94,7 +91,7 @@ function messageEvent(message: JsonObject, context: ItemContext, echo: boolean):
 		direction: echo ? 'outbound' : 'inbound',
 		text: body,
 		attachments: attachments.length ? attachments : undefined,
-		action: quickReply !== undefined && !echo ? compact({ payload: quickReply, title: body }) : undefined,
+		action: quickReply !== undefined && !echo ? withoutUndefined({ payload: quickReply, title: body }) : undefined,
 		thread: inReplyTo ? { inReplyTo } : undefined,
 	});
 }
@@ -103,7 +100,7 @@ function postbackEvent(postback: JsonObject, context: ItemContext): CanonicalEve
 	const title = text(postback.title);
 	const payload = text(postback.payload) ?? title ?? '';
 	const externalId = text(postback.mid) ?? `postback:${context.customer?.value ?? context.account}:${Date.parse(context.timestamp)}`;
-	return event(context, externalId, { type: 'action', direction: 'inbound', text: title, action: compact({ payload, title }) });
+	return event(context, externalId, { type: 'action', direction: 'inbound', text: title, action: withoutUndefined({ payload, title }) });
 }
 
 function reactionEvent(reaction: JsonObject, context: ItemContext): CanonicalEvent | undefined {
@@ -116,7 +113,7 @@ function reactionEvent(reaction: JsonObject, context: ItemContext): CanonicalEve
 		type: 'action',
 		direction: 'inbound',
 		text: emoji,
-		action: compact({ payload, title: emoji }),
+		action: withoutUndefined({ payload, title: emoji }),
 		thread: { inReplyTo: mid },
 	});
 }

@@ -1,4 +1,5 @@
 import type { Attachment, CanonicalEvent } from '../../model';
+import { withoutUndefined } from '../shared/without-undefined';
 
 /**
  * The message part of a Cloud API send request (`type` and its object), built from what an
@@ -41,10 +42,6 @@ function optional(value: string | undefined): string | undefined {
 	return text ? text : undefined;
 }
 
-function compact<T extends Record<string, unknown>>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
-}
-
 export function textMessage(input: { text: string; previewUrl?: boolean }): BuiltMessage {
 	const body = maxLength(required(input.text, 'The message text'), 4096, 'The message text');
 	return { payload: { type: 'text', text: { preview_url: input.previewUrl === true, body } }, summary: { text: body } };
@@ -70,9 +67,9 @@ export function mediaMessage(input: MediaInput): BuiltMessage {
 	const caption = CAPTIONED.has(input.type) ? optional(input.caption) : undefined;
 	if (caption) maxLength(caption, 1024, 'The caption');
 	const filename = input.type === 'document' ? optional(input.filename) : undefined;
-	const media = compact({ ...(id ? { id } : { link }), caption, filename });
-	const attachment: Attachment = compact({ type: input.type, url: id ? undefined : link, mediaId: id, mimeType: optional(input.mimeType), caption, filename });
-	return { payload: { type: input.type, [input.type]: media }, summary: compact({ text: caption, attachments: [attachment] }) };
+	const media = withoutUndefined({ ...(id ? { id } : { link }), caption, filename });
+	const attachment: Attachment = withoutUndefined({ type: input.type, url: id ? undefined : link, mediaId: id, mimeType: optional(input.mimeType), caption, filename });
+	return { payload: { type: input.type, [input.type]: media }, summary: withoutUndefined({ text: caption, attachments: [attachment] }) };
 }
 
 export interface TemplateInput {
@@ -87,14 +84,14 @@ export interface TemplateInput {
 
 function textParameter(value: { text: string; name?: string }): Record<string, unknown> {
 	const name = optional(value.name);
-	return compact({ type: 'text', parameter_name: name, text: String(value.text ?? '') });
+	return withoutUndefined({ type: 'text', parameter_name: name, text: String(value.text ?? '') });
 }
 
 function headerComponent(header: NonNullable<TemplateInput['header']>): Record<string, unknown> {
 	if (header.type === 'text') return { type: 'header', parameters: [{ type: 'text', text: required(header.text, 'The header text') }] };
 	const link = required(header.link, 'The header media link');
 	if (!/^https?:\/\//i.test(link)) throw new MessageContentError(`"${link}" is not a web link: WhatsApp downloads template header media from an http(s) URL`);
-	const media = compact({ link, filename: header.type === 'document' ? optional(header.filename) : undefined });
+	const media = withoutUndefined({ link, filename: header.type === 'document' ? optional(header.filename) : undefined });
 	return { type: 'header', parameters: [{ type: header.type, [header.type]: media }] };
 }
 
@@ -120,10 +117,10 @@ export function templateMessage(input: TemplateInput): BuiltMessage {
 	const body = input.bodyParameters ?? [];
 	if (body.length) components.push({ type: 'body', parameters: body.map(textParameter) });
 	for (const button of input.buttons ?? []) components.push(buttonComponent(button));
-	const template = compact({ name, language: { code }, components: components.length ? components : undefined });
+	const template = withoutUndefined({ name, language: { code }, components: components.length ? components : undefined });
 	const attachments: Attachment[] | undefined =
-		input.header && input.header.type !== 'text' ? [compact({ type: input.header.type, url: input.header.link, filename: input.header.type === 'document' ? optional(input.header.filename) : undefined })] : undefined;
-	return { payload: { type: 'template', template }, summary: compact({ text: `template:${name}`, attachments }) };
+		input.header && input.header.type !== 'text' ? [withoutUndefined({ type: input.header.type, url: input.header.link, filename: input.header.type === 'document' ? optional(input.header.filename) : undefined })] : undefined;
+	return { payload: { type: 'template', template }, summary: withoutUndefined({ text: `template:${name}`, attachments }) };
 }
 
 interface InteractiveFrame {
@@ -135,7 +132,7 @@ interface InteractiveFrame {
 function frame(input: InteractiveFrame): Record<string, unknown> {
 	const header = optional(input.header);
 	const footer = optional(input.footer);
-	return compact({
+	return withoutUndefined({
 		header: header ? { type: 'text', text: maxLength(header, 60, 'The header') } : undefined,
 		body: { text: maxLength(required(input.body, 'The message text'), 1024, 'The message text') },
 		footer: footer ? { text: maxLength(footer, 60, 'The footer') } : undefined,
@@ -185,14 +182,14 @@ export function listMessage(input: InteractiveFrame & { buttonText: string; rows
 		const description = optional(row.description);
 		const section = optional(row.section) ?? '';
 		if (section) maxLength(section, 24, `The section title "${section}"`);
-		sections.set(section, [...(sections.get(section) ?? []), compact({ id, title, description: description && maxLength(description, 72, `The description of row ${index + 1}`) })]);
+		sections.set(section, [...(sections.get(section) ?? []), withoutUndefined({ id, title, description: description && maxLength(description, 72, `The description of row ${index + 1}`) })]);
 	});
 	if (sections.size > 1 && sections.has('')) throw new MessageContentError('When a list has several sections, every row needs a section title');
 	uniqueIds([...sections.values()].flat().map((row) => String(row.id)), 'rows');
 	const interactive = {
 		type: 'list',
 		...frame(input),
-		action: { button, sections: [...sections.entries()].map(([title, sectionRows]) => compact({ title: title || undefined, rows: sectionRows })) },
+		action: { button, sections: [...sections.entries()].map(([title, sectionRows]) => withoutUndefined({ title: title || undefined, rows: sectionRows })) },
 	};
 	return { payload: { type: 'interactive', interactive }, summary: { text: input.body.trim(), action: { payload: 'list', title: button } } };
 }

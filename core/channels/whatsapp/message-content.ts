@@ -1,5 +1,6 @@
 import type { Attachment, CanonicalEvent } from '../../model';
 import { isObject, objects, text, type JsonObject } from '../meta/webhook-body';
+import { withoutUndefined } from '../shared/without-undefined';
 
 /**
  * What a WhatsApp Cloud API message says, in canonical terms: its event type, text,
@@ -31,20 +32,16 @@ export interface MessageContent {
 
 const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'] as const;
 
-function compact<T extends object>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
-}
-
 function media(type: string, body: JsonObject): MessageContent {
 	const caption = text(body.caption);
-	const attachment: Attachment = compact({
+	const attachment: Attachment = withoutUndefined({
 		type,
 		mediaId: text(body.id),
 		mimeType: text(body.mime_type),
 		caption,
 		filename: text(body.filename),
 	});
-	return compact({ type: 'message' as const, text: caption, attachments: [attachment] });
+	return withoutUndefined({ type: 'message' as const, text: caption, attachments: [attachment] });
 }
 
 function location(body: JsonObject): MessageContent {
@@ -56,7 +53,7 @@ function location(body: JsonObject): MessageContent {
 	const place = [name, address].filter(Boolean).join(', ');
 	const point = hasPoint ? `${latitude}, ${longitude}` : undefined;
 	const summary = place && point ? `${place} (${point})` : place || point || 'unknown place';
-	const attachment: Attachment = compact({
+	const attachment: Attachment = withoutUndefined({
 		type: 'location',
 		url: hasPoint ? `geo:${latitude},${longitude}` : text(body.url),
 		caption: name ?? address,
@@ -88,19 +85,19 @@ function interactive(body: JsonObject): MessageContent {
 	if ((kind === 'button_reply' || kind === 'list_reply') && reply) {
 		const payload = text(reply.id) ?? text(reply.title) ?? '';
 		const title = text(reply.title);
-		return compact({ type: 'action' as const, text: title, action: compact({ payload, title }) });
+		return withoutUndefined({ type: 'action' as const, text: title, action: withoutUndefined({ payload, title }) });
 	}
 	if (kind === 'nfm_reply' && reply) {
 		const payload = text(reply.response_json) ?? '{}';
 		const title = text(reply.body) ?? text(reply.name);
-		return compact({ type: 'action' as const, text: title, action: compact({ payload, title }) });
+		return withoutUndefined({ type: 'action' as const, text: title, action: withoutUndefined({ payload, title }) });
 	}
 	return { type: 'message', text: `[WhatsApp interactive reply of type "${kind}"]` };
 }
 
 function reaction(body: JsonObject): MessageContent {
 	const emoji = text(body.emoji);
-	return compact({
+	return withoutUndefined({
 		type: 'action' as const,
 		text: emoji,
 		action: emoji ? { payload: 'reaction', title: emoji } : { payload: 'reaction_removed' },
@@ -125,10 +122,10 @@ function unknownType(type: string, message: JsonObject): MessageContent {
 	const body = text(inner.body) ?? text(inner.text);
 	if (type === 'unsupported' || type === 'unknown') {
 		const why = error ? `: ${error.message}` : '';
-		return compact({ type: 'message' as const, text: `[Unsupported WhatsApp message${why}]`, error });
+		return withoutUndefined({ type: 'message' as const, text: `[Unsupported WhatsApp message${why}]`, error });
 	}
 	const note = body ? `[WhatsApp ${type} message] ${body}` : `[WhatsApp ${type} message]`;
-	return compact({ type: 'message' as const, text: note, error });
+	return withoutUndefined({ type: 'message' as const, text: note, error });
 }
 
 /** Maps one entry of `value.messages[]` (or `value.message_echoes[]`) to canonical content. */
@@ -149,7 +146,7 @@ export function messageContent(message: JsonObject): MessageContent {
 		content = interactive(body);
 	} else if (type === 'button' && body) {
 		const title = text(body.text);
-		content = compact({ type: 'action' as const, text: title, action: compact({ payload: text(body.payload) ?? title ?? '', title }) });
+		content = withoutUndefined({ type: 'action' as const, text: title, action: withoutUndefined({ payload: text(body.payload) ?? title ?? '', title }) });
 	} else if (type === 'reaction' && body) {
 		content = reaction(body);
 	} else {
@@ -160,5 +157,5 @@ export function messageContent(message: JsonObject): MessageContent {
 		const error = firstError(message.errors);
 		if (error) content.error = error;
 	}
-	return compact(content);
+	return withoutUndefined(content);
 }
