@@ -74,9 +74,9 @@ export class N8nRestClient {
 		try {
 			response = await send();
 		} catch (error) {
-			// A kept-alive connection n8n closed while it was busy (e.g. opening a store): the request never reached it, send it once more.
+			// A kept-alive connection n8n closed while it was busy (e.g. opening a store): a read is safe to send once more.
 			const code = ((error as Error).cause as { code?: string } | undefined)?.code;
-			if (!code || !/ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(code)) throw error;
+			if (method !== 'GET' || !code || !/ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(code)) throw error;
 			response = await send();
 		}
 		const setCookie = response.headers.get('set-cookie');
