@@ -5,7 +5,8 @@
  * n8n's resident memory (VmRSS) before, after 500 and after 5,000 executions, and idle again.
  * The last line: e2e_ratio=<throughput ratio> memory_growth=<fraction, 500 → 5,000>.
  *
- *   BENCH_E2E_CONCURRENCY (16), BENCH_E2E_BASELINE (1000), BENCH_E2E_CPU_PROF=<folder>
+ *   BENCH_E2E_CONCURRENCY (16), BENCH_E2E_BASELINE (1000), BENCH_E2E_TOTAL (5000),
+ *   BENCH_E2E_CPU_PROF=<folder> (n8n writes a .cpuprofile there when it stops)
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { runtimePaths } from '../n8n-runtime/runtime-paths';
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const CONCURRENCY = Number(process.env.BENCH_E2E_CONCURRENCY ?? 16);
 const BASELINE = Number(process.env.BENCH_E2E_BASELINE ?? 1000);
+const TOTAL = Math.max(501, Number(process.env.BENCH_E2E_TOTAL ?? 5000));
 const OWNER = { email: 'bench@example.com', password: 'Omnichannel1', firstName: 'Bench', lastName: 'Mark' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -118,13 +120,13 @@ async function main() {
 		const first = await drive(500, sendOurs, replies, 500);
 		const after500 = rssMegabytes(n8n.pid);
 		say(`WhatsApp → Customer Merge → Reply:      ${first.perSecond.toFixed(1)} executions/s, p50 ${first.p50.toFixed(1)} ms, p99 ${first.p99.toFixed(1)} ms (first 500 in ${first.seconds.toFixed(1)} s); VmRSS ${after500.toFixed(0)} MB`);
-		const rest = await drive(4500, (index) => sendOurs(index + 500), replies, 5000);
+		const rest = await drive(TOTAL - 500, (index) => sendOurs(index + 500), replies, TOTAL);
 		const after5000 = rssMegabytes(n8n.pid);
-		say(`WhatsApp → Customer Merge → Reply:      ${rest.perSecond.toFixed(1)} executions/s, p50 ${rest.p50.toFixed(1)} ms, p99 ${rest.p99.toFixed(1)} ms (next 4,500 in ${rest.seconds.toFixed(1)} s); VmRSS ${after5000.toFixed(0)} MB`);
+		say(`WhatsApp → Customer Merge → Reply:      ${rest.perSecond.toFixed(1)} executions/s, p50 ${rest.p50.toFixed(1)} ms, p99 ${rest.p99.toFixed(1)} ms (next ${TOTAL - 500} in ${rest.seconds.toFixed(1)} s); VmRSS ${after5000.toFixed(0)} MB`);
 		await sleep(15_000);
 		const idle = rssMegabytes(n8n.pid);
-		say(`VmRSS idle 15 s later: ${idle.toFixed(0)} MB; replies received by the stand-in: ${await replies()} (expected 5000)`);
-		const oursRate = (500 + 4500) / (first.seconds + rest.seconds);
+		say(`VmRSS idle 15 s later: ${idle.toFixed(0)} MB; replies received by the stand-in: ${await replies()} (expected ${TOTAL})`);
+		const oursRate = TOTAL / (first.seconds + rest.seconds);
 		const ratio = oursRate / baseline.perSecond;
 		say(`throughput: ours ${oursRate.toFixed(1)}/s vs n8n's own ${baseline.perSecond.toFixed(1)}/s`);
 		say(`e2e_ratio=${ratio.toFixed(3)} memory_growth=${((after5000 - after500) / after500).toFixed(3)}`);
