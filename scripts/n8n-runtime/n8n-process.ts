@@ -25,6 +25,13 @@ export interface N8nOptions {
 	env?: Record<string, string | undefined>;
 	/** Where n8n's output goes; default <userFolder>/n8n.log. */
 	logFile?: string;
+	/**
+	 * `start` (default): the main process, editor and webhooks on `port`. `worker`: a queue-mode
+	 * worker (EXECUTIONS_MODE=queue in `env`) that only runs executions; `port` is then its
+	 * health check port (QUEUE_HEALTH_CHECK_PORT), readiness is its /healthz, and its task
+	 * broker takes the port after it.
+	 */
+	command?: 'start' | 'worker';
 	/** How long to wait for n8n to be ready; default 120 s. */
 	readyTimeoutSeconds?: number;
 }
@@ -95,6 +102,7 @@ export function n8nEnvironment(options: N8nOptions): NodeJS.ProcessEnv {
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '15',
 		N8N_LOG_LEVEL: 'info',
 		...database,
+		...(options.command === 'worker' ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' } : {}),
 	};
 	for (const [name, value] of Object.entries(options.env ?? {})) {
 		if (value === undefined) delete env[name];
@@ -108,14 +116,15 @@ async function sleep(ms: number): Promise<void> {
 }
 
 /** Waits until n8n answers /healthz/readiness (database up and migrated) and serves the REST API. */
-async function waitUntilReady(url: string, exited: Promise<number>, timeoutSeconds: number, logFile: string): Promise<void> {
+async function waitUntilReady(url: string, exited: Promise<number>, timeoutSeconds: number, logFile: string, worker = false): Promise<void> {
 	let exitCode: number | undefined;
 	void exited.then((code) => (exitCode = code));
 	const deadline = Date.now() + timeoutSeconds * 1000;
 	while (Date.now() < deadline) {
 		if (exitCode !== undefined) throw new Error(`n8n exited (code ${exitCode}) before it was ready; see ${logFile}`);
 		try {
-			const readiness = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const readiness = await fetch(`${url}/healthz${worker ? '' : '/readiness'}`, { signal: AbortSignal.timeout(2000) });
+			if (worker && readiness.ok) return;
 			const settings = readiness.ok ? await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) }) : undefined;
 			if (settings?.ok) return;
 		} catch {
@@ -137,10 +146,10 @@ export async function startN8n(options: N8nOptions): Promise<N8nInstance> {
 	mkdirSync(dirname(logFile), { recursive: true });
 	mkdirSync(options.userFolder, { recursive: true });
 	const log = openSync(logFile, 'a');
-	writeSync(log, `\n=== n8n start ${new Date().toISOString()} on ${url} ===\n`);
+	writeSync(log, `\n=== n8n ${options.command ?? 'start'} ${new Date().toISOString()} on ${url} ===\n`);
 	const started = Date.now();
 	// Its own process group, so a forced stop also ends the task runner n8n starts.
-	const child = spawn(options.paths.nodeBinary, [options.paths.n8nBin, 'start'], { cwd: options.userFolder, env: n8nEnvironment(options), stdio: ['ignore', log, log], detached: true });
+	const child = spawn(options.paths.nodeBinary, [options.paths.n8nBin, options.command ?? 'start'], { cwd: options.userFolder, env: n8nEnvironment(options), stdio: ['ignore', log, log], detached: true });
 	closeSync(log);
 	const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
 	let stopping: Promise<void> | undefined;
@@ -159,7 +168,7 @@ export async function startN8n(options: N8nOptions): Promise<N8nInstance> {
 			}
 		})());
 	try {
-		await waitUntilReady(url, exited, options.readyTimeoutSeconds ?? 120, logFile);
+		await waitUntilReady(url, exited, options.readyTimeoutSeconds ?? 120, logFile, options.command === 'worker');
 	} catch (error) {
 		await stop(5);
 		throw error;

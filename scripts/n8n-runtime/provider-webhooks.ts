@@ -132,9 +132,9 @@ export function twilioSms(input: { from: string; text: string; url: string }): P
 }
 
 /** A Telegram update (a private text message), carrying the secret token the bot's webhook was registered with. */
-export function telegramMessage(input: { userId: number; firstName: string; text: string; secretToken: string }): ProviderRequest {
+export function telegramMessage(input: { userId: number; firstName: string; text: string; secretToken: string; updateId?: number }): ProviderRequest {
 	const json = fixture('telegram-text.json');
-	json.update_id = Math.floor(Date.now() / 1000) * 10 + Math.floor(Math.random() * 10);
+	json.update_id = input.updateId ?? Math.floor(Date.now() / 1000) * 10 + Math.floor(Math.random() * 10);
 	json.message.message_id = Math.floor(Math.random() * 1_000_000);
 	json.message.from = { id: input.userId, is_bot: false, first_name: input.firstName };
 	json.message.chat = { id: input.userId, first_name: input.firstName, type: 'private' };
@@ -153,7 +153,7 @@ export function withHeader(request: ProviderRequest, name: string, value: string
 }
 
 /** POSTs the request to a webhook URL; returns n8n's answer. */
-export async function deliver(url: string, request: ProviderRequest): Promise<{ status: number; body: string }> {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': request.contentType, ...request.headers }, body: request.body, signal: AbortSignal.timeout(30_000) });
+export async function deliver(url: string, request: ProviderRequest, timeoutMs = 30_000): Promise<{ status: number; body: string }> {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': request.contentType, ...request.headers }, body: request.body, signal: AbortSignal.timeout(timeoutMs) });
 	return { status: response.status, body: await response.text() };
 }

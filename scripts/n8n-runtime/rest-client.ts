@@ -63,12 +63,22 @@ export class N8nRestClient {
 	constructor(readonly baseUrl: string) {}
 
 	async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
-			method,
-			headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.cookie ? { cookie: this.cookie } : {}) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
-		});
+		const send = () =>
+			fetch(`${this.baseUrl}/rest${path}`, {
+				method,
+				headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.cookie ? { cookie: this.cookie } : {}) },
+				body: body === undefined ? undefined : JSON.stringify(body),
+				signal: AbortSignal.timeout(60_000),
+			});
+		let response: Response;
+		try {
+			response = await send();
+		} catch (error) {
+			// A kept-alive connection n8n closed while it was busy (e.g. opening a store): a read is safe to send once more.
+			const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+			if (method !== 'GET' || !code || !/ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(code)) throw error;
+			response = await send();
+		}
 		const setCookie = response.headers.get('set-cookie');
 		const auth = setCookie && /n8n-auth=[^;]+/.exec(setCookie)?.[0];
 		if (auth) this.cookie = auth;

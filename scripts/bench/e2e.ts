@@ -1,0 +1,143 @@
+/**
+ * npm run bench:e2e: the package through a real n8n. A signed WhatsApp webhook → Customer
+ * Merge → Omnichannel Reply to the stand-in, next to n8n's own Webhook → No Operation on the
+ * same instance in the same run: executions per second, p50/p99 HTTP latency, the ratio; and
+ * n8n's resident memory (VmRSS) before, after 500 and after 5,000 executions, and idle again.
+ * The last line: e2e_ratio=<throughput ratio> memory_growth=<fraction, 500 → 5,000>.
+ *
+ *   BENCH_E2E_CONCURRENCY (16), BENCH_E2E_BASELINE (1000), BENCH_E2E_TOTAL (5000),
+ *   BENCH_E2E_CPU_PROF=<folder> (n8n writes a .cpuprofile there when it stops)
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startProviderStandIns } from '../../test/support/stand-ins';
+import { freePortPair, installPackage, removeFolder, standInAcceptance, temporaryUserFolder } from '../../test/e2e/support/n8n-under-test';
+import { ensureCredentials, exampleCredentials } from '../n8n-runtime/example-credentials';
+import { waitUntilPublished } from '../n8n-runtime/example-workflows';
+import { startN8n } from '../n8n-runtime/n8n-process';
+import { deliver, whatsAppMessage } from '../n8n-runtime/provider-webhooks';
+import { N8nRestClient } from '../n8n-runtime/rest-client';
+import { runtimePaths } from '../n8n-runtime/runtime-paths';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+const CONCURRENCY = Number(process.env.BENCH_E2E_CONCURRENCY ?? 16);
+const BASELINE = Number(process.env.BENCH_E2E_BASELINE ?? 1000);
+const TOTAL = Math.max(501, Number(process.env.BENCH_E2E_TOTAL ?? 5000));
+const OWNER = { email: 'bench@example.com', password: 'Omnichannel1', firstName: 'Bench', lastName: 'Mark' };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rssMegabytes(pid: number): number {
+	const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+	return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function successCount(client: N8nRestClient, workflowId: string): Promise<number> {
+	const page = await client.request<{ count: number }>('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, status: ['success'] }))}&limit=1`);
+	return page.count;
+}
+
+/** Sends `total` requests, `CONCURRENCY` at a time, then waits until `done()` reaches `target`; returns executions/s and latencies. */
+async function drive(total: number, send: (index: number) => Promise<number>, done: () => Promise<number>, target: number) {
+	const latencies: number[] = [];
+	let next = 0;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async () => {
+			while (next < total) {
+				const index = next++;
+				const at = performance.now();
+				const status = await send(index);
+				latencies.push(performance.now() - at);
+				if (status !== 200) throw new Error(`request ${index} got ${status}`);
+			}
+		}),
+	);
+	for (let waited = 0; (await done()) < target; waited++) {
+		if (waited > 1200) throw new Error(`executions did not finish: ${await done()} of ${target}`);
+		await sleep(100);
+	}
+	const seconds = (performance.now() - started) / 1000;
+	latencies.sort((a, b) => a - b);
+	return { perSecond: total / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function main() {
+	const paths = runtimePaths();
+	const userFolder = temporaryUserFolder('bench');
+	const standIns = await startProviderStandIns({ accept: standInAcceptance() });
+	const profile = process.env.BENCH_E2E_CPU_PROF;
+	let n8n;
+	try {
+		await installPackage(userFolder, join(paths.n8nFolder, 'node_modules'));
+		n8n = await startN8n({ paths, userFolder, port: await freePortPair(), env: { N8N_LOG_LEVEL: 'warn', ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {}) } });
+		const client = new N8nRestClient(n8n.url);
+		await client.ensureOwner(OWNER);
+		const credentials = await ensureCredentials(client, exampleCredentials({ apiUrl: standIns.url, smtpPort: standIns.smtpPort }));
+		const wa = credentials.get('Example WhatsApp Cloud API (local stand-in)')!;
+		const webhookId = randomUUID();
+		const ours = await client.createWorkflow({
+			name: 'Bench: WhatsApp → Customer Merge → Reply',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: randomUUID(), name: 'WhatsApp', type: 'n8n-nodes-omnichannel.omnichannelWhatsAppTrigger', typeVersion: 1, position: [0, 0], parameters: { events: 'messages' }, webhookId, credentials: { omnichannelWhatsAppCloudApi: { id: wa.id, name: wa.name } } },
+				{ id: randomUUID(), name: 'Customer Merge', type: 'n8n-nodes-omnichannel.customerMerge', typeVersion: 1, position: [220, 0], parameters: {} },
+				{ id: randomUUID(), name: 'Reply', type: 'n8n-nodes-omnichannel.omnichannelReply', typeVersion: 2, position: [440, 0], parameters: { channels: ['whatsappCloud'], text: '=Thanks {{ $json.from.name }}' }, credentials: { omnichannelWhatsAppCloudApi: { id: wa.id, name: wa.name } } },
+			],
+			connections: { WhatsApp: { main: [[{ node: 'Customer Merge', type: 'main', index: 0 }]] }, 'Customer Merge': { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
+		});
+		const basePath = `bench-${randomUUID()}`;
+		const base = await client.createWorkflow({
+			name: 'Bench: Webhook → No Operation',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], parameters: { httpMethod: 'POST', path: basePath, responseMode: 'onReceived', options: {} }, webhookId: randomUUID() },
+				{ id: randomUUID(), name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { Webhook: { main: [[{ node: 'No Operation', type: 'main', index: 0 }]] } },
+		});
+		for (const workflow of [ours, base]) {
+			await client.activateWorkflow(workflow.id, workflow.versionId);
+			await waitUntilPublished(client, workflow.id, workflow.name);
+		}
+		const oursUrl = `${n8n.url}/webhook/${webhookId}/webhook`;
+		const baseUrl = `${n8n.url}/webhook/${basePath}`;
+		const replies = async () => standIns.records.filter((record) => record.api === 'whatsapp-cloud' && record.text !== undefined).length;
+		// 1,000 customers writing again and again: new customers first, then known ones.
+		const sendOurs = (index: number) => deliver(oursUrl, whatsAppMessage({ waId: `55119${String(index % 1000).padStart(8, '0')}`, name: `Customer ${index % 1000}`, text: `Message ${index}` })).then((answer) => answer.status);
+		const body = JSON.stringify(JSON.parse(whatsAppMessage({ waId: '5511900000000', name: 'Base', text: 'x' }).body.toString()));
+		const sendBase = () => fetch(baseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (response) => (await response.text(), response.status));
+
+		await sleep(3000);
+		const before = rssMegabytes(n8n.pid);
+		say(`n8n ${n8n.url} (pid ${n8n.pid}), concurrency ${CONCURRENCY}; VmRSS before: ${before.toFixed(0)} MB`);
+		const baseline = await drive(BASELINE, sendBase, () => successCount(client, base.id), BASELINE);
+		say(`n8n Webhook → No Operation:            ${baseline.perSecond.toFixed(1)} executions/s, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms (${BASELINE} in ${baseline.seconds.toFixed(1)} s)`);
+		const first = await drive(500, sendOurs, replies, 500);
+		const after500 = rssMegabytes(n8n.pid);
+		say(`WhatsApp → Customer Merge → Reply:      ${first.perSecond.toFixed(1)} executions/s, p50 ${first.p50.toFixed(1)} ms, p99 ${first.p99.toFixed(1)} ms (first 500 in ${first.seconds.toFixed(1)} s); VmRSS ${after500.toFixed(0)} MB`);
+		const rest = await drive(TOTAL - 500, (index) => sendOurs(index + 500), replies, TOTAL);
+		const after5000 = rssMegabytes(n8n.pid);
+		say(`WhatsApp → Customer Merge → Reply:      ${rest.perSecond.toFixed(1)} executions/s, p50 ${rest.p50.toFixed(1)} ms, p99 ${rest.p99.toFixed(1)} ms (next ${TOTAL - 500} in ${rest.seconds.toFixed(1)} s); VmRSS ${after5000.toFixed(0)} MB`);
+		await sleep(15_000);
+		const idle = rssMegabytes(n8n.pid);
+		say(`VmRSS idle 15 s later: ${idle.toFixed(0)} MB; replies received by the stand-in: ${await replies()} (expected ${TOTAL})`);
+		const oursRate = TOTAL / (first.seconds + rest.seconds);
+		const ratio = oursRate / baseline.perSecond;
+		say(`throughput: ours ${oursRate.toFixed(1)}/s vs n8n's own ${baseline.perSecond.toFixed(1)}/s`);
+		say(`e2e_ratio=${ratio.toFixed(3)} memory_growth=${((after5000 - after500) / after500).toFixed(3)}`);
+	} finally {
+		await n8n?.stop(20);
+		await standIns.close();
+		removeFolder(userFolder);
+	}
+}
+
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,155 @@
+/**
+ * Queue mode: n8n's main process takes the webhooks, two `n8n worker` processes run the
+ * executions (Redis between them), n8n's own data and the customer store in PostgreSQL.
+ * 200 signed webhooks from 50 customers, all at once, across six channels: exactly 50
+ * customers, every event in the history once, every execution succeeded, one reply each.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { deliver, instagramMessage, messengerMessage, postmarkEmail, telegramMessage, twilioSms, whatsAppMessage, type ProviderRequest } from '../../scripts/n8n-runtime/provider-webhooks';
+import { startN8n, type N8nDatabase, type N8nInstance } from '../../scripts/n8n-runtime/n8n-process';
+import { runtimePaths } from '../../scripts/n8n-runtime/runtime-paths';
+import { startProviderStandIns, type ProviderStandIns } from '../support/stand-ins';
+import { EXAMPLE_ACCOUNTS, freePortPair, installPackage, removeFolder, setUpInstance, standInAcceptance, standInRecords, temporaryUserFolder, triggerUrl } from './support/n8n-under-test';
+
+const POSTGRES = process.env.OMNICHANNEL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS = { host: '127.0.0.1', port: 6379 };
+const run = randomBytes(4).toString('hex');
+const database = `omnichannel_e2e_queue_${run}`;
+const schema = 'omnichannel';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let userFolder: string;
+let standIns: ProviderStandIns | undefined;
+const processes: N8nInstance[] = [];
+let sql: Client;
+
+function adminUrl(name: string): string {
+	const url = new URL(POSTGRES);
+	url.pathname = `/${name}`;
+	return url.toString();
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+	const client = new Client({ connectionString: adminUrl('postgres') });
+	await client.connect();
+	try {
+		return await work(client);
+	} finally {
+		await client.end();
+	}
+}
+
+afterAll(async () => {
+	await Promise.all(processes.map((instance) => instance.stop(10)));
+	await standIns?.close();
+	for (const prefix of [`omnichannel-e2e-${run}`, `omnichannel-e2e-cache-${run}`]) {
+		spawnSync('sh', ['-c', `redis-cli -h ${REDIS.host} -p ${REDIS.port} --scan --pattern '${prefix}*' | xargs -r redis-cli -h ${REDIS.host} -p ${REDIS.port} del > /dev/null`]);
+	}
+	await sql?.end().catch(() => undefined);
+	await admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => undefined);
+	if (userFolder && !process.env.OMNICHANNEL_E2E_KEEP) removeFolder(userFolder);
+});
+
+test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 50 customers, each event once, no execution lost, no duplicate reply', async () => {
+	const paths = runtimePaths();
+	userFolder = temporaryUserFolder('queue');
+	await installPackage(userFolder, join(paths.n8nFolder, 'node_modules'));
+	await admin((client) => client.query(`CREATE DATABASE "${database}"`));
+	standIns = await startProviderStandIns({ accept: standInAcceptance() });
+	const url = new URL(adminUrl(database));
+	const n8nDatabase: N8nDatabase = { type: 'postgres', host: url.hostname, port: Number(url.port || 5432), database, user: decodeURIComponent(url.username) || 'postgres', password: decodeURIComponent(url.password) };
+	const storeUrl = new URL(adminUrl(database));
+	storeUrl.searchParams.set('schema', schema);
+	const env = {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: REDIS.host,
+		QUEUE_BULL_REDIS_PORT: String(REDIS.port),
+		QUEUE_BULL_PREFIX: `omnichannel-e2e-${run}`,
+		// In queue mode n8n caches (among others) the published webhooks in Redis: a run of its own, or a previous run's webhooks (same ids) conflict.
+		N8N_CACHE_REDIS_KEY_PREFIX: `omnichannel-e2e-cache-${run}`,
+		N8N_ENCRYPTION_KEY: `e2e-${run}-${randomBytes(12).toString('hex')}`,
+		OMNICHANNEL_STORE: storeUrl.toString(),
+		N8N_LOG_LEVEL: 'warn',
+		// n8n's own pool holds 2 connections by default: 200 webhooks at once each write an execution before it is queued.
+		DB_POSTGRESDB_POOL_SIZE: '10',
+	};
+	const mainPort = await freePortPair();
+	const main = await startN8n({ paths, userFolder, port: mainPort, database: n8nDatabase, env, logFile: join(userFolder, 'main.log') });
+	processes.push(main);
+	const workerPorts = [await freePortPair()];
+	let second = await freePortPair();
+	while (Math.abs(second - workerPorts[0]) < 2 || Math.abs(second - mainPort) < 2) second = await freePortPair();
+	workerPorts.push(second);
+	const workers = await Promise.all(workerPorts.map((port, index) => startN8n({ paths, userFolder, port, database: n8nDatabase, env, command: 'worker', logFile: join(userFolder, `worker-${index + 1}.log`) })));
+	processes.push(...workers);
+
+	const { workflows } = await setUpInstance(main.url, { apiUrl: standIns.url, smtpPort: standIns.smtpPort }, userFolder, 'queue');
+	const intake = workflows.find((workflow) => workflow.file.includes('omnichannel-intake'))!;
+	expect(intake.active).toBe(true);
+	const telegramSecret = standIns.telegramWebhooks.get(EXAMPLE_ACCOUNTS.telegramBotToken)?.secretToken ?? '';
+
+	// 50 customers, each writing 4 times on one of the six channels.
+	const requests: { node: string; request: ProviderRequest }[] = [];
+	for (let customer = 0; customer < 50; customer++) {
+		const n = String(customer).padStart(2, '0');
+		for (let message = 0; message < 4; message++) {
+			const text = `Message ${message + 1} from customer ${n}`;
+			switch (customer % 6) {
+				case 0:
+					requests.push({ node: 'WhatsApp', request: whatsAppMessage({ waId: `55119${run.slice(0, 4).replace(/\D/g, '1')}00${n}`, name: `Customer ${n}`, text }) });
+					break;
+				case 1:
+					requests.push({ node: 'Instagram', request: instagramMessage({ senderId: `1784${customer}00000${run.replace(/\D/g, '7')}`, text }) });
+					break;
+				case 2:
+					requests.push({ node: 'Messenger', request: messengerMessage({ senderId: `2400${customer}00000${run.replace(/\D/g, '3')}`, text }) });
+					break;
+				case 3:
+					requests.push({ node: 'Telegram', request: telegramMessage({ userId: 700000000 + customer, firstName: `Customer${n}`, text, secretToken: telegramSecret, updateId: 900000000 + customer * 10 + message }) });
+					break;
+				case 4:
+					requests.push({ node: 'SMS (Twilio)', request: twilioSms({ from: `+1555200${n}${String(customer % 10)}0`, text, url: triggerUrl(intake, 'SMS (Twilio)') }) });
+					break;
+				default:
+					requests.push({ node: 'E-mail (Postmark)', request: postmarkEmail({ from: `customer.${n}.${run}@example.com`, name: `Customer ${n}`, subject: 'Hello', text }) });
+			}
+		}
+	}
+	const sent = Date.now();
+	const answers = await Promise.all(requests.map(({ node, request }) => deliver(triggerUrl(intake, node), request, 180_000)));
+	process.stdout.write(`200 webhooks answered in ${((Date.now() - sent) / 1000).toFixed(1)} s\n`);
+	expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+
+	sql = new Client({ connectionString: adminUrl(database) });
+	await sql.connect();
+	const deadline = Date.now() + 240_000;
+	let statuses: Record<string, number> = {};
+	while (Date.now() < deadline) {
+		const { rows } = await sql.query<{ status: string; count: string }>(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = $1 GROUP BY status`, [intake.id]);
+		statuses = Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+		const finished = (statuses.success ?? 0) + (statuses.error ?? 0) + (statuses.crashed ?? 0) + (statuses.canceled ?? 0);
+		if (finished >= 200) break;
+		await sleep(1000);
+	}
+	await sleep(2000);
+	const { rows } = await sql.query<{ status: string; count: string }>(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = $1 GROUP BY status`, [intake.id]);
+	statuses = Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+	process.stdout.write(`200 executions finished ${((Date.now() - sent) / 1000).toFixed(1)} s after the first webhook\n`);
+	expect(statuses).toEqual({ success: 200 });
+
+	const count = async (query: string) => Number((await sql.query<{ count: string }>(query)).rows[0].count);
+	expect(await count(`SELECT count(*) FROM ${schema}.profiles WHERE merged_into IS NULL`)).toBe(50);
+	expect(await count(`SELECT count(*) FROM ${schema}.events WHERE direction = 'inbound'`)).toBe(200);
+	expect(await count(`SELECT count(*) FROM (SELECT profile_id FROM ${schema}.events WHERE direction = 'inbound' GROUP BY profile_id HAVING count(*) = 4) AS each_four`)).toBe(50);
+	expect(await count(`SELECT count(*) FROM ${schema}.events WHERE direction = 'outbound'`)).toBe(200);
+
+	const replies = (await standInRecords(standIns.url)).filter((record) => record.text !== undefined);
+	expect(replies).toHaveLength(200);
+	const perRecipient = new Map<string, number>();
+	for (const reply of replies) perRecipient.set(String(reply.to), (perRecipient.get(String(reply.to)) ?? 0) + 1);
+	expect(perRecipient.size).toBe(50);
+	expect([...perRecipient.values()].every((n) => n === 4)).toBe(true);
+}, 480_000);

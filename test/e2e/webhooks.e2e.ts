@@ -1,0 +1,130 @@
+/**
+ * Every trigger of the example intake workflow, through its production webhook in a real
+ * n8n: signed requests start an execution, forged or unsigned ones are refused (401/403) and
+ * start none, Meta's GET handshake answers the challenge, and redeliveries start nothing new.
+ */
+import { executionsSince, latestExecutionId, waitForExecution } from '../../scripts/n8n-runtime/executions';
+import { deliver, instagramMessage, messengerMessage, metaSignature, postmarkAuthorization, postmarkEmail, telegramMessage, twilioSms, whatsAppMessage, withHeader, type ProviderRequest } from '../../scripts/n8n-runtime/provider-webhooks';
+import { N8nRestClient } from '../../scripts/n8n-runtime/rest-client';
+import { E2E_OWNER, intake, lastRecordSeq, readState, standInRecords, triggerUrl } from './support/n8n-under-test';
+
+const state = readState();
+const workflow = intake(state);
+const client = new N8nRestClient(state.url);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const digits = () => String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+
+beforeAll(async () => {
+	await client.login(E2E_OWNER);
+});
+
+interface TriggerCase {
+	node: string;
+	valid: () => ProviderRequest;
+	/** A request whose signature (or auth) is wrong: 403. */
+	invalid: (valid: ProviderRequest) => ProviderRequest;
+	/** The same request without its signature (or auth): 401 (403 for Telegram and Twilio, whose refusal does not tell the two apart). */
+	missing: (valid: ProviderRequest) => ProviderRequest;
+	missingStatus: number[];
+}
+
+const meta = (node: string, valid: () => ProviderRequest): TriggerCase => ({
+	node,
+	valid,
+	invalid: (request) => withHeader(request, 'x-hub-signature-256', metaSignature(request.body, 'not-the-app-secret')),
+	missing: (request) => withHeader(request, 'x-hub-signature-256', undefined),
+	missingStatus: [401],
+});
+
+const cases: TriggerCase[] = [
+	meta('WhatsApp', () => whatsAppMessage({ waId: `5511${digits()}`, name: 'Wanda', text: 'Hello from WhatsApp' })),
+	meta('Instagram', () => instagramMessage({ senderId: `17${digits()}${digits()}`, text: 'Hello from Instagram' })),
+	meta('Messenger', () => messengerMessage({ senderId: `24${digits()}${digits()}`, text: 'Hello from Messenger' })),
+	{
+		node: 'Telegram',
+		valid: () => telegramMessage({ userId: Number(`7${digits()}`), firstName: 'Tess', text: 'Hello from Telegram', secretToken: state.telegramSecret }),
+		invalid: (request) => withHeader(request, 'x-telegram-bot-api-secret-token', 'wrong-secret'),
+		missing: (request) => withHeader(request, 'x-telegram-bot-api-secret-token', undefined),
+		missingStatus: [401, 403],
+	},
+	{
+		node: 'SMS (Twilio)',
+		valid: () => twilioSms({ from: `+1555${digits().slice(0, 7)}`, text: 'Hello by SMS', url: triggerUrl(workflow, 'SMS (Twilio)') }),
+		invalid: () => twilioSms({ from: '+15555550199', text: 'forged', url: 'https://attacker.example/webhook' }),
+		missing: (request) => withHeader(request, 'x-twilio-signature', undefined),
+		missingStatus: [401, 403],
+	},
+	{
+		node: 'E-mail (Postmark)',
+		valid: () => postmarkEmail({ from: `e2e.${digits()}@example.com`, name: 'Eve', subject: 'Hello', text: 'Hello by e-mail' }),
+		invalid: (request) => withHeader(request, 'authorization', postmarkAuthorization('postmark', 'wrong')),
+		missing: (request) => withHeader(request, 'authorization', undefined),
+		missingStatus: [401],
+	},
+];
+
+test('the state of the run names a published intake workflow with six triggers', () => {
+	expect(workflow.webhooks.map((webhook) => webhook.node).sort()).toEqual(['E-mail (Postmark)', 'Instagram', 'Messenger', 'SMS (Twilio)', 'Telegram', 'WhatsApp']);
+	expect(state.telegramSecret).not.toBe('');
+});
+
+describe.each(cases)('$node trigger', (trigger) => {
+	test('a signed webhook starts one successful execution that answers on its channel', async () => {
+		const before = await latestExecutionId(client, workflow.id);
+		const seq = await lastRecordSeq(state.standIns.apiUrl);
+		const answer = await deliver(triggerUrl(workflow, trigger.node), trigger.valid());
+		expect(answer.status).toBe(200);
+		const result = await waitForExecution(client, workflow.id, before);
+		expect(result.error).toBeUndefined();
+		expect(result.status).toBe('success');
+		expect(result.nodes['Recognise the customer']?.items).toHaveLength(1);
+		expect(result.nodes['Answer on their channel']?.items).toHaveLength(1);
+		await sleep(300);
+		expect(await executionsSince(client, workflow.id, before)).toBe(1);
+		const replies = (await standInRecords(state.standIns.apiUrl, seq)).filter((record) => record.text !== undefined);
+		expect(replies).toHaveLength(1);
+		expect(replies[0].status).toBeLessThan(300);
+	});
+
+	test('a wrong signature gets 403 and a missing one 401, and neither starts an execution', async () => {
+		const before = await latestExecutionId(client, workflow.id);
+		const valid = trigger.valid();
+		const invalid = await deliver(triggerUrl(workflow, trigger.node), trigger.invalid(valid));
+		const missing = await deliver(triggerUrl(workflow, trigger.node), trigger.missing(valid));
+		expect(invalid.status).toBe(403);
+		expect(trigger.missingStatus).toContain(missing.status);
+		await sleep(1500);
+		expect(await executionsSince(client, workflow.id, before)).toBe(0);
+	});
+});
+
+describe("Meta's GET handshake", () => {
+	test.each(['WhatsApp', 'Instagram', 'Messenger'])('%s answers the challenge with the verify token, 403 without it', async (node) => {
+		const url = new URL(triggerUrl(workflow, node));
+		url.search = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': 'example-verify-token', 'hub.challenge': '1158201444' }).toString();
+		const ok = await fetch(url);
+		expect(ok.status).toBe(200);
+		expect((await ok.text()).trim()).toBe('1158201444');
+		url.searchParams.set('hub.verify_token', 'not-the-token');
+		expect((await fetch(url)).status).toBe(403);
+	});
+});
+
+test('16 redeliveries of one webhook, 8 at a time, start one execution and send one reply', async () => {
+	const before = await latestExecutionId(client, workflow.id);
+	const seq = await lastRecordSeq(state.standIns.apiUrl);
+	const request = whatsAppMessage({ waId: `5511${digits()}`, name: 'Rita', text: 'Same message, delivered again and again' });
+	const url = triggerUrl(workflow, 'WhatsApp');
+	const statuses: number[] = [];
+	for (let wave = 0; wave < 2; wave++) {
+		const answers = await Promise.all(Array.from({ length: 8 }, () => deliver(url, request)));
+		statuses.push(...answers.map((answer) => answer.status));
+	}
+	expect(statuses.every((status) => status === 200)).toBe(true);
+	const result = await waitForExecution(client, workflow.id, before);
+	expect(result.status).toBe('success');
+	await sleep(3000);
+	expect(await executionsSince(client, workflow.id, before)).toBe(1);
+	const replies = (await standInRecords(state.standIns.apiUrl, seq)).filter((record) => record.text !== undefined);
+	expect(replies).toHaveLength(1);
+});
