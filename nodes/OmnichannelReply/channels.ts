@@ -16,17 +16,18 @@ export const channelsProperty: INodeProperties = {
 };
 
 /**
- * One credential per provider account, labelled with the channels it answers and shown only
- * when one of them is picked (Messenger and Instagram share the Meta Page credential).
+ * One credential per provider account, labelled with the channels it answers (Messenger and
+ * Instagram share the Meta Page credential). Always shown: n8n's editor hides any parameter
+ * that credentials' display options depend on, so making them follow the channel picker would
+ * hide the picker itself. A picked channel without its credential stops the node and says so.
  */
 export function replyCredentials(): INodeCredentialDescription[] {
 	const byCredential = new Map<string, ReplyRoute[]>();
 	for (const route of ROUTES) byCredential.set(ROUTE_CREDENTIALS[route].credential, [...(byCredential.get(ROUTE_CREDENTIALS[route].credential) ?? []), route]);
 	return [...byCredential].map(([name, routes]) => ({
 		name,
-		required: true,
+		required: false,
 		displayName: `Credential for ${routes.map((route) => ROUTE_CREDENTIALS[route].channel).join(' and ')}`,
-		displayOptions: { show: { channels: routes } },
 	}));
 }
 

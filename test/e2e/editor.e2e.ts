@@ -106,10 +106,6 @@ test('the Omnichannel Reply panel labels each credential with the channels it an
 	await closePanel();
 });
 
-// Known problem, found here: n8n 2.41.1's editor does not draw the "Channels to Answer On"
-// picker (a multiOptions parameter the credentials' displayOptions depend on), although
-// the workflow has it set and the credentials it shows follow it. When it is drawn, this
-// test fails: make it an ordinary test.
-test.failing('the Omnichannel Reply panel shows the "Channels to Answer On" picker', () => {
+test('the Omnichannel Reply panel shows the "Channels to Answer On" picker', () => {
 	expect(replyPanelText).toContain('Channels to Answer On');
 });

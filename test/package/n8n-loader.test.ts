@@ -97,8 +97,10 @@ describe('the built package, as the editor shows it', () => {
 			'Credential for SMS and WhatsApp (Twilio)',
 			'Credential for E-Mail (SMTP)',
 		]);
-		expect(shown([])).toEqual([]);
-		expect(shown(['instagram', 'email'])).toEqual(['Credential for Messenger and Instagram', 'Credential for E-Mail (SMTP)']);
+		// n8n's editor hides a parameter that credentials' display options depend on: the credentials
+		// never follow the channel picker, so that the picker is drawn.
+		expect(shown([])).toHaveLength(6);
+		expect((v2.credentials ?? []).every((credential) => !credential.displayOptions && credential.required === false)).toBe(true);
 		// Version 1 (workflows saved before the channel list) shows them all, labelled the same way.
 		const v1 = NodeHelpers.getVersionedNodeType(reply, 1).description;
 		expect((v1.credentials ?? []).every((credential) => credential.displayName?.startsWith('Credential for ') && !credential.displayOptions)).toBe(true);
