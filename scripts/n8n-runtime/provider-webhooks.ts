@@ -38,32 +38,28 @@ function metaRequest(label: string, json: Json): ProviderRequest {
 	return { label, contentType: 'application/json', body, headers: { 'x-hub-signature-256': metaSignature(body) } };
 }
 
-/** A direct message to the example Instagram account (Instagram Messaging webhook, `object: instagram`). */
-export function instagramMessage(input: { senderId: string; text: string }): ProviderRequest {
-	const json = fixture('instagram-text.json');
+/** A message from `senderId` to our Page or Instagram account, in a Messenger Platform webhook (`messaging` entries). */
+function metaMessagingRequest(label: string, file: string, accountId: string, mid: string, input: { senderId: string; text: string }): ProviderRequest {
+	const json = fixture(file);
 	const now = Date.now();
 	const event = json.entry[0].messaging[0];
-	json.entry[0].id = EXAMPLE_ACCOUNTS.instagramAccountId;
+	json.entry[0].id = accountId;
 	json.entry[0].time = now;
 	event.sender.id = input.senderId;
-	event.recipient.id = EXAMPLE_ACCOUNTS.instagramAccountId;
+	event.recipient.id = accountId;
 	event.timestamp = now;
-	event.message = { mid: `aWdfZAG1faXRlbToxOklHTWVzc2FnZA${unique()}`, text: input.text };
-	return metaRequest('Instagram DM', json);
+	event.message = { mid, text: input.text };
+	return metaRequest(label, json);
+}
+
+/** A direct message to the example Instagram account (Instagram Messaging webhook, `object: instagram`). */
+export function instagramMessage(input: { senderId: string; text: string }): ProviderRequest {
+	return metaMessagingRequest('Instagram DM', 'instagram-text.json', EXAMPLE_ACCOUNTS.instagramAccountId, `aWdfZAG1faXRlbToxOklHTWVzc2FnZA${unique()}`, input);
 }
 
 /** A message to the example Messenger Page (`object: page`). */
 export function messengerMessage(input: { senderId: string; text: string }): ProviderRequest {
-	const json = fixture('messenger-text.json');
-	const now = Date.now();
-	const event = json.entry[0].messaging[0];
-	json.entry[0].id = EXAMPLE_ACCOUNTS.pageId;
-	json.entry[0].time = now;
-	event.sender.id = input.senderId;
-	event.recipient.id = EXAMPLE_ACCOUNTS.pageId;
-	event.timestamp = now;
-	event.message = { mid: `m_${unique()}`, text: input.text };
-	return metaRequest('Messenger message', json);
+	return metaMessagingRequest('Messenger message', 'messenger-text.json', EXAMPLE_ACCOUNTS.pageId, `m_${unique()}`, input);
 }
 
 /** A text message to the example WhatsApp Cloud API number, from `waId` (country code and digits). */
