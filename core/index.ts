@@ -11,5 +11,6 @@ export { CustomerOperationError } from './identity/customer-operations';
 export * from './store/database';
 export * from './store/store-config';
 export * from './store/open-store';
-export { countCustomers, type StoreStats } from './store/customer-sql';
+export { countCustomers, isCustomerId, type StoreStats } from './store/customer-sql';
+export type { CustomerSearch, CustomerSearchPage, CustomerSummary } from './store/customer-search-sql';
 export { registerCustomerTable, type CustomerTable, type TombstoneHook, type ErasedRow } from './store/customer-tables';

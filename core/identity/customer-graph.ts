@@ -1,6 +1,7 @@
 import type { Customer, Traits } from '../model';
 import type { Database } from '../store/database';
-import { currentCustomerId, customerIdByIdentity, loadCustomers, storeStats } from '../store/customer-sql';
+import { currentCustomerId, customerIdByIdentity, isCustomerId, loadCustomers, storeStats } from '../store/customer-sql';
+import { searchCustomers, type CustomerSearch, type CustomerSearchPage } from '../store/customer-search-sql';
 import { storeAnswers } from '../store/store-answers';
 import type { ResolveOutcome } from './batch-plan';
 import { addIdentity, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
@@ -67,6 +68,12 @@ export class CustomerGraph {
 	async findCustomerId(by: { id: string } | { identity: RawIdentity; defaultCountry?: string }): Promise<string | undefined> {
 		if ('id' in by) return await currentCustomerId(this.db, by.id.trim());
 		return await customerIdByIdentity(this.db, this.identity(by.identity, by.defaultCountry));
+	}
+
+	/** Live customers whose name or any identifier contains `text`, newest first, a page at a time (see searchCustomers). */
+	async searchCustomers(text: string, search: CustomerSearch): Promise<CustomerSearchPage> {
+		if (search.after !== undefined && !isCustomerId(search.after)) throw new CustomerOperationError(`"${search.after}" is not where a page of customers starts`);
+		return await searchCustomers(this.db, text, search);
 	}
 
 	async getCustomers(ids: string[], historyLimit: number): Promise<Map<string, Customer>> {
