@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { CustomerGraph, defaultStoreFolder, openStore, parseStoreLocation, protectionRules, type ProtectionRules, type StoreConfig } from '../../core';
 
 export const STORE_CREDENTIAL = 'omnichannelStoreApi';
@@ -24,13 +24,13 @@ export function storeConfigFromCredential(credential: ICredentialDataDecryptedOb
 }
 
 /** The store a node's own Omnichannel Store credential points at, if it has one. */
-export async function credentialStoreConfig(context: IExecuteFunctions | IWebhookFunctions): Promise<StoreConfig | undefined> {
+export async function credentialStoreConfig(context: IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions): Promise<StoreConfig | undefined> {
 	if (!context.getNode().credentials?.[STORE_CREDENTIAL]) return undefined;
 	return storeConfigFromCredential(await context.getCredentials(STORE_CREDENTIAL));
 }
 
 /** The customer graph for this node: its credential's store, or the default embedded store without one. */
-export async function customerGraphFor(context: IExecuteFunctions, rules?: Partial<ProtectionRules>): Promise<CustomerGraph> {
+export async function customerGraphFor(context: IExecuteFunctions | ILoadOptionsFunctions, rules?: Partial<ProtectionRules>): Promise<CustomerGraph> {
 	const config = (await credentialStoreConfig(context)) ?? parseStoreLocation();
 	return new CustomerGraph(await openStore(config), protectionRules(rules));
 }

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers, type ICredentialDataDecryptedObject, type IDataObject, type INodeParameters, type INodeType } from 'n8n-workflow';
 import { closeStores, CustomerGraph, openStore, type Customer } from '../../core';
 import { CustomerMerge } from '../../nodes/CustomerMerge/CustomerMerge.node';
 import { storeConfigFromCredential } from '../../nodes/shared/store';
 import { inboundMessage } from '../support/events';
-import { runWorkflow } from '../support/n8n-harness';
+import { runListSearch, runWorkflow } from '../support/n8n-harness';
 import { dropSchema, postgresUnavailable, uniqueSchema } from '../support/postgres';
 
 const STORES: { name: string; available: boolean; credential: () => ICredentialDataDecryptedObject }[] = [
@@ -17,6 +17,9 @@ const STORES: { name: string; available: boolean; credential: () => ICredentialD
 		credential: () => ({ storeType: 'postgres', host: '127.0.0.1', port: 5432, database: 'test', user: 'postgres', password: '', ssl: 'disable', schema: uniqueSchema('omni_node') }),
 	},
 ];
+
+/** A resource locator's value as the editor saves it. */
+const locator = (value: string, mode: 'list' | 'id' = 'id') => ({ __rl: true, mode, value });
 
 for (const store of STORES) {
 	(store.available ? describe : describe.skip)(`Customer Merge node through n8n — ${store.name}`, () => {
@@ -32,10 +35,10 @@ for (const store of STORES) {
 			else rmSync(String(credential.folder), { recursive: true, force: true });
 		});
 
-		const run = (parameters: INodeParameters, items: IDataObject[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
+		const run = (parameters: INodeParameters, items: IDataObject[], onError?: 'continueRegularOutput' | 'continueErrorOutput', typeVersion = 2) =>
 			runWorkflow({
 				nodeTypes: { customerMerge: new CustomerMerge() },
-				nodes: [{ name: 'Customer Merge', type: 'customerMerge', parameters, onError }],
+				nodes: [{ name: 'Customer Merge', type: 'customerMerge', typeVersion, parameters, onError }],
 				credentials: { omnichannelStoreApi: credential },
 				items: items.map((json) => ({ json })),
 			});
@@ -177,23 +180,30 @@ for (const store of STORES) {
 			expect(result.error?.description).toContain('Mapped Fields');
 		});
 
-		it('gets a customer by identifier or id, and says when there is none', async () => {
+		it('version 1 resolves mapped fields as before', async () => {
+			const result = await run({ operation: 'resolve', identifyBy: 'fields', email: '={{ $json.mail }}', name: '={{ $json.nome }}' }, [{ mail: 'v1.resolve@example.org', nome: 'Vi' }], undefined, 1);
+			expect(result.jsonOf('Customer Merge')[0]).toMatchObject({ mail: 'v1.resolve@example.org', customer: { traits: { name: 'Vi' } }, resolution: { created: true } });
+		});
+
+		it('version 1 gets a customer by identifier or typed id, and says when there is none', async () => {
 			const [outcome] = await graph.resolve([{ identities: [{ kind: 'email', value: 'get.me@example.org' }], traits: { plan: 'pro' } }]);
-			const result = await run({ operation: 'get', findBy: 'identifier', identifierKind: 'email', identifierValue: '={{ $json.email }}' }, [
-				{ email: 'GET.ME@example.org' },
-				{ email: 'nobody@example.org' },
-			]);
+			const result = await run(
+				{ operation: 'get', findBy: 'identifier', identifierKind: 'email', identifierValue: '={{ $json.email }}' },
+				[{ email: 'GET.ME@example.org' }, { email: 'nobody@example.org' }],
+				undefined,
+				1,
+			);
 			const [found, missing] = result.jsonOf('Customer Merge');
 			expect(found).toMatchObject({ found: true, customer: { id: outcome.customerId, traits: { plan: 'pro' } } });
 			expect(missing).toEqual({ found: false, customer: null, message: 'No customer with email nobody@example.org' });
-			const byId = await run({ operation: 'get', findBy: 'id', customerId: outcome.customerId }, [{}]);
+			const byId = await run({ operation: 'get', findBy: 'id', customerId: outcome.customerId }, [{}], undefined, 1);
 			expect(byId.jsonOf('Customer Merge')[0]).toMatchObject({ found: true, customer: { id: outcome.customerId } });
 		});
 
-		it('adds an identifier, merges, updates traits, unmerges and forgets through the node', async () => {
+		it('version 1 adds an identifier, merges, updates traits, unmerges and forgets, with typed ids', async () => {
 			const [a, b] = await graph.resolve([{ identities: [{ kind: 'email', value: 'ops.a@example.org' }] }, { identities: [{ kind: 'email', value: 'ops.b@example.org' }] }]);
 			const node = async (parameters: INodeParameters) => {
-				const result = await run(parameters, [{}]);
+				const result = await run(parameters, [{}], undefined, 1);
 				expect(result.error).toBeUndefined();
 				return result.jsonOf('Customer Merge')[0];
 			};
@@ -223,6 +233,101 @@ for (const store of STORES) {
 			expect(await graph.findCustomerId({ id: b.customerId! })).toBeUndefined();
 		});
 
+		/** What the editor's customer list shows for what was typed, and the token of its next page. */
+		const search = (filter: string, method = 'searchCustomers', paginationToken?: string) =>
+			runListSearch({ nodeType: new CustomerMerge(), parameters: { operation: 'get' }, credentials: { omnichannelStoreApi: credential }, method, parameter: 'customer', filter, paginationToken });
+
+		it('lists customers by part of any identifier or name, with their main identifiers, a page at a time', async () => {
+			const [vera, bot] = await graph.resolve([
+				{ identities: [{ kind: 'email', value: 'vera.list@example.org' }, { kind: 'phone', value: '+5511955554444' }, { kind: 'telegram', value: '777001' }], name: 'Vera Lista' },
+				{ identities: [{ kind: 'telegram', value: '777002' }] },
+			]);
+			const veraEntry = { name: 'Vera Lista · vera.list@example.org, +5511955554444, telegram 777001', value: vera.customerId, description: expect.stringContaining(`ID ${vera.customerId}`) };
+			expect((await search('11 95555-4444')).results).toEqual([veraEntry]);
+			expect((await search('VERA')).results).toEqual([veraEntry]);
+			expect((await search('77700')).results.map((entry) => entry.value)).toEqual([bot.customerId, vera.customerId]);
+			expect((await search('77700')).results[0].name).toBe('telegram 777002');
+
+			await graph.resolve(Array.from({ length: 51 }, (_, i) => ({ identities: [{ kind: 'email', value: `paged.${i}@example.org` }] })));
+			const first = await search('paged.');
+			expect(first.results).toHaveLength(50);
+			const second = await search('paged.', 'searchCustomers', first.paginationToken);
+			expect(second.results).toHaveLength(1);
+			expect(second.paginationToken).toBeUndefined();
+			expect(new Set([...first.results, ...second.results].map((entry) => entry.value)).size).toBe(51);
+		});
+
+		it('version 2 gets a customer picked from the list, given by ID, or found by an identifier', async () => {
+			const [outcome] = await graph.resolve([{ identities: [{ kind: 'email', value: 'v2.get@example.org' }], traits: { plan: 'pro' } }]);
+			const [picked] = (await search('v2.get@')).results;
+			const expected = { found: true, customer: { id: outcome.customerId, traits: { plan: 'pro' } } };
+			const fromList = await run({ operation: 'get', customer: locator(String(picked.value), 'list') }, [{}]);
+			expect(fromList.jsonOf('Customer Merge')).toMatchObject([expected]);
+			const byId = await run({ operation: 'get', customer: locator('={{ $json.id }}') }, [{ id: outcome.customerId }]);
+			expect(byId.outputOf('Customer Merge')).toMatchObject([{ json: expected, pairedItem: { item: 0 } }]);
+			const byIdentifier = await run({ operation: 'get', findBy: 'identifier', identifierKind: 'email', identifierValue: '={{ $json.email }}' }, [
+				{ email: 'V2.GET@example.org' },
+				{ email: 'v2.nobody@example.org' },
+			]);
+			expect(byIdentifier.jsonOf('Customer Merge')).toMatchObject([expected, { found: false, customer: null, message: 'No customer with email v2.nobody@example.org' }]);
+		});
+
+		it('version 2 refuses a customer ID that is not one, saying what an ID looks like, or reports it and goes on', async () => {
+			const parameters = { operation: 'get', customer: locator('={{ $json.id }}') };
+			const failed = await run(parameters, [{ id: 'ana@example.org' }]);
+			expect(failed.error?.message).toBe('"ana@example.org" is not a customer ID: a customer ID is a UUID such as 01932f6e-8d4a-7b7e-9c1a-2f5e7d9b0a11');
+			expect(failed.error?.description).toContain('Pick the customer from the list');
+			const [good] = await graph.resolve([{ identities: [{ kind: 'email', value: 'v2.bad.id@example.org' }] }]);
+			const continued = await run(parameters, [{ id: '12345' }, { id: good.customerId }], 'continueRegularOutput');
+			expect(continued.outputOf('Customer Merge')).toEqual([
+				{ json: { error: expect.stringContaining('"12345" is not a customer ID') }, pairedItem: { item: 0 } },
+				{ json: expect.objectContaining({ found: true }), pairedItem: { item: 1 } },
+			]);
+			// Typed into By ID, n8n checks it against the mode's pattern before the workflow runs.
+			await expect(run({ operation: 'merge', primaryCustomer: locator(good.customerId!), secondaryCustomer: locator('not-an-id') }, [{}])).rejects.toThrow(
+				'A customer ID is a UUID, e.g. 01932f6e-8d4a-7b7e-9c1a-2f5e7d9b0a11',
+			);
+		});
+
+		it('version 2 adds an identifier, merges, updates traits, unmerges and forgets customers picked from the lists', async () => {
+			const [a, b] = await graph.resolve([
+				{ identities: [{ kind: 'email', value: 'v2ops.a@example.org' }], name: 'Olga' },
+				{ identities: [{ kind: 'email', value: 'v2ops.b@example.org' }] },
+			]);
+			const node = async (parameters: INodeParameters) => {
+				const result = await run(parameters, [{}]);
+				expect(result.error).toBeUndefined();
+				return result.jsonOf('Customer Merge')[0];
+			};
+			const pick = async (filter: string, method?: string) => {
+				const { results } = await search(filter, method);
+				expect(results).toHaveLength(1);
+				return locator(String(results[0].value), 'list');
+			};
+			expect(await node({ operation: 'addIdentifier', customer: await pick('v2ops.a@'), identifierKind: 'whatsapp', identifierValue: '5215512340000' })).toMatchObject({
+				added: true,
+				customer: { identities: [{ kind: 'email', value: 'v2ops.a@example.org' }, { kind: 'phone', value: '+525512340000' }] },
+			});
+			expect(await node({ operation: 'merge', primaryCustomer: await pick('olga'), secondaryCustomer: await pick('v2ops.b@'), note: 'same person' })).toMatchObject({
+				customerId: a.customerId,
+				merged: [b.customerId],
+			});
+			// The customer merged away is no longer listed; its e-mail now finds the customer it went into.
+			expect((await search('v2ops.b@')).results.map((entry) => entry.value)).toEqual([a.customerId]);
+			const [mergedEntry] = (await search('olga', 'searchMergedCustomers')).results;
+			expect(mergedEntry).toMatchObject({ value: b.customerId, name: `${b.customerId}, merged into Olga · v2ops.a@example.org, v2ops.b@example.org, +525512340000` });
+
+			expect(await node({ operation: 'updateTraits', customer: locator(b.customerId!), traits: { trait: [{ name: 'language', value: 'pt-BR' }] } })).toMatchObject({
+				customerId: a.customerId,
+				traits: { name: 'Olga', language: 'pt-BR' },
+			});
+			expect(await node({ operation: 'unmerge', mergedCustomer: locator(String(mergedEntry.value), 'list') })).toMatchObject({ customerId: b.customerId, unmergedFrom: a.customerId });
+			expect((await search('olga', 'searchMergedCustomers')).results).toEqual([]);
+			expect(await node({ operation: 'forget', customer: await pick('v2ops.b@') })).toMatchObject({ forgotten: true, customerId: b.customerId, customers: 1 });
+			expect((await search('v2ops.b@')).results).toEqual([]);
+			expect(await graph.findCustomerId({ id: b.customerId! })).toBeUndefined();
+		});
+
 		it('skips, in a bulk import, the items of a forgotten customer: paired, marked, with a warning; unless told to import them', async () => {
 			const [gone] = await graph.resolve([{ identities: [{ kind: 'email', value: 'bulk.gone@example.org' }], traits: { name: 'Gone', city: 'Natal' } }]);
 			await graph.forget(gone.customerId!);
@@ -243,27 +348,34 @@ for (const store of STORES) {
 			expect(allowed.jsonOf('Customer Merge')[0]).toMatchObject({ customer: { traits: { name: 'Gone Again' } }, resolution: { created: true, forgotten: false } });
 		});
 
-		it('turns a refused operation into a clear node error, or an error item with continue on fail', async () => {
+		it('turns a refused operation into a clear node error, or an error item with continue on fail, in both versions', async () => {
 			const [a] = await graph.resolve([{ identities: [{ kind: 'email', value: 'refuse@example.org' }] }]);
-			const parameters = { operation: 'merge', primaryCustomerId: a.customerId, secondaryCustomerId: a.customerId };
-			const failed = await run(parameters, [{}]);
-			expect(failed.error?.message).toContain('already the same customer');
-			const continued = await run(parameters, [{}], 'continueRegularOutput');
-			expect(continued.jsonOf('Customer Merge')[0].error).toContain('already the same customer');
+			const byVersion = {
+				1: { operation: 'merge', primaryCustomerId: a.customerId, secondaryCustomerId: a.customerId },
+				2: { operation: 'merge', primaryCustomer: locator(a.customerId!), secondaryCustomer: locator(a.customerId!) },
+			};
+			for (const [version, parameters] of Object.entries(byVersion)) {
+				const failed = await run(parameters, [{}], undefined, Number(version));
+				expect(failed.error?.message).toContain('already the same customer');
+				const continued = await run(parameters, [{}], 'continueRegularOutput', Number(version));
+				expect(continued.outputOf('Customer Merge')[0]).toEqual({ json: { error: expect.stringContaining('already the same customer') }, pairedItem: { item: 0 } });
+			}
 		});
 
-		it('tests the credential', async () => {
-			const node = new CustomerMerge();
-			const result = await node.methods.credentialTest.omnichannelStoreTest.call({} as never, { id: '1', name: 'store', type: 'omnichannelStoreApi', data: credential });
-			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/^Connected: \d+ customers$/) });
+		it('tests the credential, in both versions', async () => {
+			for (const version of [1, 2]) {
+				const node = NodeHelpers.getVersionedNodeType(new CustomerMerge(), version) as INodeType;
+				const result = await node.methods!.credentialTest!.omnichannelStoreTest.call({} as never, { id: '1', name: 'store', type: 'omnichannelStoreApi', data: credential });
+				expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/^Connected: \d+ customers$/) });
+			}
 		});
 	});
 }
 
 describe('the store credential', () => {
 	it('reports an unreachable server without its password', async () => {
-		const node = new CustomerMerge();
-		const result = await node.methods.credentialTest.omnichannelStoreTest.call({} as never, {
+		const node = NodeHelpers.getVersionedNodeType(new CustomerMerge()) as INodeType;
+		const result = await node.methods!.credentialTest!.omnichannelStoreTest.call({} as never, {
 			id: '1',
 			name: 'store',
 			type: 'omnichannelStoreApi',

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { CustomerGraph, Traits } from '../../core';
+import type { CustomerGraph, Traits } from '../../../core';
 
 type Operation = (context: IExecuteFunctions, graph: CustomerGraph, itemIndex: number) => Promise<IDataObject>;
 

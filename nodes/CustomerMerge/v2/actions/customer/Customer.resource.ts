@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { CustomerGraph } from '../../../../../core';
+import type { ActionOperation } from '../../../../shared/action-router';
+import * as addIdentifier from './addIdentifier.operation';
+import * as forget from './forget.operation';
+import * as get from './get.operation';
+import * as merge from './merge.operation';
+import * as resolve from './resolve.operation';
+import * as unmerge from './unmerge.operation';
+import * as updateTraits from './updateTraits.operation';
+
+export { resolve };
+
+/** The operations that act on one customer per item; Resolve, batch-wise, is apart. */
+export const operations: Record<string, ActionOperation<CustomerGraph>> = { get, addIdentifier, merge, unmerge, forget, updateTraits };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customer'] } },
+		options: [
+			{ name: 'Add Identifier', value: 'addIdentifier', action: 'Add an identifier to a customer', description: 'Add an e-mail, phone or channel ID to a customer' },
+			{ name: 'Forget Customer', value: 'forget', action: 'Forget a customer', description: "Erase a customer's data and history (right to erasure, GDPR/LGPD)" },
+			{ name: 'Get Customer', value: 'get', action: 'Get a customer', description: "Get a customer's identifiers, traits, channels and recent history" },
+			{ name: 'Merge Customers', value: 'merge', action: 'Merge two customers', description: 'Merge two customers you know are the same person' },
+			{
+				name: 'Resolve Customer',
+				value: 'resolve',
+				action: 'Resolve the customer behind each item',
+				description: 'Find or create the customer behind each item, merge duplicates across channels, and record the event in their history',
+			},
+			{ name: 'Unmerge Customer', value: 'unmerge', action: 'Undo a merge', description: 'Undo a merge: both customers become again as they were' },
+			{ name: 'Update Traits', value: 'updateTraits', action: 'Update customer traits', description: 'Set facts about a customer such as name, language or plan' },
+		],
+		default: 'resolve',
+	},
+	...resolve.description,
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

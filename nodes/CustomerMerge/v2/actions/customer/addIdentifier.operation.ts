@@ -1,0 +1,14 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { CustomerGraph } from '../../../../../core';
+import { forOperation } from '../../../../shared/for-operation';
+import { customerLocator, identifierProperties } from './common.descriptions';
+import { customerIdOf, customerJson, identifierOf } from './customer-parameters';
+
+export const description = forOperation('addIdentifier', [customerLocator('customer', 'Customer', 'The customer to add the identifier to'), ...identifierProperties()], 'customer');
+
+/** Adds an e-mail, phone or channel ID to the customer, under the protection rules. */
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: CustomerGraph) {
+	const { identity, defaultCountry } = identifierOf(this, itemIndex);
+	const result = await graph.addIdentity(customerIdOf(this, 'customer', itemIndex), identity, defaultCountry);
+	return { ...result, customer: await customerJson(graph, result.customerId) };
+}
