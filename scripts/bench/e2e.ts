@@ -2,7 +2,7 @@
  * npm run bench:e2e: the package through a real n8n. A signed WhatsApp webhook → Customer
  * Merge → Omnichannel Reply to the stand-in, next to n8n's own Webhook → No Operation on the
  * same instance in the same run: executions per second, p50/p99 HTTP latency, the ratio; and
- * n8n's resident memory (VmRSS) before, after 500 and after 5,000 executions, and idle again.
+ * n8n's resident memory (VmRSS) before, 5 s after the 500th and the 5,000th execution, idle again, and its peak.
  * The last line: e2e_ratio=<throughput ratio> memory_growth=<fraction, 500 → 5,000>.
  *
  *   BENCH_E2E_CONCURRENCY (16), BENCH_E2E_BASELINE (1000), BENCH_E2E_TOTAL (5000),
@@ -27,9 +27,15 @@ const TOTAL = Math.max(501, Number(process.env.BENCH_E2E_TOTAL ?? 5000));
 const OWNER = { email: 'bench@example.com', password: 'Omnichannel1', firstName: 'Bench', lastName: 'Mark' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function rssMegabytes(pid: number): number {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+function statusMegabytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+	const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith(`${field}:`));
 	return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
+}
+
+/** Resident memory once the last execution has been saved and n8n is quiet for a moment: what stays, not what is in flight. */
+async function settledRss(pid: number): Promise<number> {
+	await sleep(5000);
+	return statusMegabytes(pid, 'VmRSS');
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -113,19 +119,19 @@ async function main() {
 		const sendBase = () => fetch(baseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (response) => (await response.text(), response.status));
 
 		await sleep(3000);
-		const before = rssMegabytes(n8n.pid);
+		const before = statusMegabytes(n8n.pid, 'VmRSS');
 		say(`n8n ${n8n.url} (pid ${n8n.pid}), concurrency ${CONCURRENCY}; VmRSS before: ${before.toFixed(0)} MB`);
 		const baseline = await drive(BASELINE, sendBase, () => successCount(client, base.id), BASELINE);
 		say(`n8n Webhook → No Operation:            ${baseline.perSecond.toFixed(1)} executions/s, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms (${BASELINE} in ${baseline.seconds.toFixed(1)} s)`);
 		const first = await drive(500, sendOurs, replies, 500);
-		const after500 = rssMegabytes(n8n.pid);
+		const after500 = await settledRss(n8n.pid);
 		say(`WhatsApp → Customer Merge → Reply:      ${first.perSecond.toFixed(1)} executions/s, p50 ${first.p50.toFixed(1)} ms, p99 ${first.p99.toFixed(1)} ms (first 500 in ${first.seconds.toFixed(1)} s); VmRSS ${after500.toFixed(0)} MB`);
 		const rest = await drive(TOTAL - 500, (index) => sendOurs(index + 500), replies, TOTAL);
-		const after5000 = rssMegabytes(n8n.pid);
+		const after5000 = await settledRss(n8n.pid);
 		say(`WhatsApp → Customer Merge → Reply:      ${rest.perSecond.toFixed(1)} executions/s, p50 ${rest.p50.toFixed(1)} ms, p99 ${rest.p99.toFixed(1)} ms (next ${TOTAL - 500} in ${rest.seconds.toFixed(1)} s); VmRSS ${after5000.toFixed(0)} MB`);
-		await sleep(15_000);
-		const idle = rssMegabytes(n8n.pid);
-		say(`VmRSS idle 15 s later: ${idle.toFixed(0)} MB; replies received by the stand-in: ${await replies()} (expected ${TOTAL})`);
+		await sleep(10_000);
+		const idle = statusMegabytes(n8n.pid, 'VmRSS');
+		say(`VmRSS idle 15 s later: ${idle.toFixed(0)} MB, peak during the run ${statusMegabytes(n8n.pid, 'VmHWM').toFixed(0)} MB; replies received by the stand-in: ${await replies()} (expected ${TOTAL})`);
 		const oursRate = TOTAL / (first.seconds + rest.seconds);
 		const ratio = oursRate / baseline.perSecond;
 		say(`throughput: ours ${oursRate.toFixed(1)}/s vs n8n's own ${baseline.perSecond.toFixed(1)}/s`);
