@@ -173,6 +173,33 @@ ALTER TABLE events
 	ADD COLUMN category text;
 `,
 	},
+	{
+		version: 7,
+		name: 'customers and identifiers',
+		sql: `
+-- The store speaks as its users do: customers and their identifiers, where earlier versions
+-- said profiles and identities. Renames only: the rows stay where they are, so a store of any
+-- size migrates at once. JSON already stored keeps its format (merge audits name the
+-- identifiers table "identities", see store/customer-tables.ts).
+ALTER TABLE profiles RENAME TO customers;
+ALTER TABLE customers RENAME CONSTRAINT profiles_pkey TO customers_pkey;
+ALTER TABLE customers RENAME CONSTRAINT profiles_merged_into_fkey TO customers_merged_into_fkey;
+ALTER INDEX profiles_merged_into RENAME TO customers_merged_into;
+
+ALTER TABLE identities RENAME TO identifiers;
+ALTER TABLE identifiers RENAME COLUMN profile_id TO customer_id;
+ALTER TABLE identifiers RENAME CONSTRAINT identities_pkey TO identifiers_pkey;
+ALTER INDEX identities_profile RENAME TO identifiers_customer;
+
+ALTER TABLE events RENAME COLUMN profile_id TO customer_id;
+ALTER INDEX events_profile_time RENAME TO events_customer_time;
+
+ALTER TABLE merges RENAME COLUMN moved_identities TO moved_identifiers;
+
+ALTER TABLE forgotten_identities RENAME TO forgotten_identifiers;
+ALTER TABLE forgotten_identifiers RENAME CONSTRAINT forgotten_identities_pkey TO forgotten_identifiers_pkey;
+`,
+	},
 ];
 
 /** Brings the store's schema up to date (or up to version `upTo`); safe when several workers start at once. */

@@ -33,10 +33,10 @@ describeEachStore('merges within one batch', (store) => {
 		const audit = async (source: string) => (await db().query<{ target_id: string; moved: Record<string, string[][]> }>('SELECT target_id, moved FROM merges WHERE source_id = $1', [source]))[0];
 		const [ofB, ofA] = [await audit(ids.b), await audit(ids.a)];
 		expect(ofB.target_id).toBe(ids.a);
-		expect(ofB.moved.identities).toEqual([['email', identities[2].value]]);
+		expect(ofB.moved.identifiers).toEqual([['email', identities[2].value]]);
 		expect(ofB.moved.events).toHaveLength(1);
 		expect(ofA.target_id).toBe(ids.z);
-		expect(ofA.moved.identities.sort()).toEqual([['email', identities[1].value], ['email', identities[2].value]]);
+		expect(ofA.moved.identifiers.sort()).toEqual([['email', identities[1].value], ['email', identities[2].value]]);
 		expect(ofA.moved.events).toHaveLength(2);
 		expect((await graph.getCustomer(ids.z, 10))!.identities).toHaveLength(3);
 	});
