@@ -34,7 +34,7 @@ describeEachStore('identifiers as text', (store) => {
 			// No retries against the store: a refused identifier never reaches it.
 			expect(Date.now() - started).toBeLessThan(2000);
 		}
-		const [{ n }] = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM identities WHERE value LIKE '%' || chr(65533) || '%'`);
+		const [{ n }] = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM identifiers WHERE value LIKE '%' || chr(65533) || '%'`);
 		expect(n).toBe(0);
 	});
 
