@@ -14,6 +14,8 @@ export interface ParsedArgs {
  */
 export interface Command {
 	name: string;
+	/** Earlier names of the command, still accepted so that scripts written with them keep working. */
+	aliases?: string[];
 	/** One line, for the list of commands. */
 	summary: string;
 	/** The full help, shown by `n8n-omnichannel <name> --help`. */

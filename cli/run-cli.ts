@@ -13,13 +13,18 @@ function usage(): string {
 Administers the omnichannel customer store: one customer, one history across channels.
 
 Commands:
-${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}${command.aliases?.length ? ` (also: ${command.aliases.join(', ')})` : ''}`).join('\n')}
 
 Commands that use the store take --store <folder | postgres://URL | memory://> (default: the embedded
 store in the n8n user folder). Run "${BIN} <command> --help" for a command's options.
 
 Exit status: 0 done, 1 the store or an input file failed, 2 usage error, 3 not found.
 `;
+}
+
+/** The command called `name`, by its name or an earlier one. */
+function commandNamed(name: string | undefined): Command | undefined {
+	return COMMANDS.find((candidate) => candidate.name === name || candidate.aliases?.includes(name ?? ''));
 }
 
 function parse(command: Command, args: string[]) {
@@ -30,7 +35,7 @@ function parse(command: Command, args: string[]) {
 	} catch (error) {
 		throw usage((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
 	}
-	// Otherwise the last one would quietly win: --identity a --identity b looks up b.
+	// Otherwise the last one would quietly win: --identifier a --identifier b looks up b.
 	const tokens = parsed.tokens as { kind: string; name?: string; value?: string }[];
 	const given = tokens.flatMap((token) => (token.kind === 'option' && token.value !== undefined ? [token.name] : []));
 	const twice = given.find((name, index) => given.indexOf(name) !== index);
@@ -48,11 +53,11 @@ function parse(command: Command, args: string[]) {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	const [name, ...args] = argv;
 	if (name === '--help' || name === '-h' || name === 'help') {
-		const command = COMMANDS.find((candidate) => candidate.name === args[0]);
+		const command = commandNamed(args[0]);
 		io.stdout.write(command ? `${command.help}\n` : usage());
 		return EXIT.ok;
 	}
-	const command = COMMANDS.find((candidate) => candidate.name === name);
+	const command = commandNamed(name);
 	if (!command) {
 		io.stderr.write(`${name === undefined ? '' : `${BIN}: unknown command "${name}"\n\n`}${usage()}`);
 		return EXIT.usage;

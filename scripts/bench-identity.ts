@@ -111,7 +111,7 @@ function runInMemory(stream: ResolveInput[]): Run {
 		planBatch(graph, prepared, DEFAULT_PROTECTION_RULES);
 	}
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	const roots = [...graph.profiles.values()].filter((profile) => !profile.mergedInto).length;
+	const roots = [...graph.customers.values()].filter((customer) => !customer.mergedInto).length;
 	console.log(`  in-memory: ${roots} customers`);
 	return { name: 'in-memory graph (the limit)', events: stream.length, seconds, heap: [] };
 }

@@ -7,7 +7,7 @@ import { openGraph, STORE_HELP, STORE_OPTION } from '../store-option';
 export const forgetCommand: Command = {
 	name: 'forget',
 	summary: 'erase a customer, everyone merged into it, their identifiers and history (GDPR/LGPD)',
-	help: `Usage: n8n-omnichannel forget [--store S] (--id ID | --identity kind:value)
+	help: `Usage: n8n-omnichannel forget [--store S] (--id ID | --identifier kind:value)
 
 Erases the customer, every customer merged into it, their identifiers, history and merge
 audit. Only keyed hashes stay: of their events and the messages those were about, so that a
@@ -18,7 +18,7 @@ customer. This cannot be undone.
 The embedded store then compacts its tables, so that the erased rows leave its files
 ("compacted": true); on a PostgreSQL server run n8n-omnichannel vacuum.
 
-Prints a JSON summary on stdout:
+Prints a JSON summary on stdout ("identities" counts the identifiers erased):
   {"forgotten": "<customer id>", "customers": 2, "identities": 3, "events": 14, "compacted": true}
 
 Exit status: 0 forgotten, 3 no such customer (message on stderr), 1 store failure,
@@ -29,7 +29,7 @@ ${STORE_HELP}
 ${CUSTOMER_HELP}`,
 	options: { ...STORE_OPTION, ...CUSTOMER_OPTIONS },
 	async run({ values, positionals }, io) {
-		if (positionals.length) throw usageError(`unexpected argument ${positionals[0]}: name the customer with --id or --identity`);
+		if (positionals.length) throw usageError(`unexpected argument ${positionals[0]}: name the customer with --id or --identifier`);
 		const selector = customerSelector(values);
 		const { graph, guard } = await openGraph(stringOption(values, 'store'));
 		const result = await guard(async () => {

@@ -12,7 +12,8 @@ Prints the store's counts as JSON on stdout:
   {"store": "<where>", "customers": 1200, "mergedCustomers": 35,
    "identities": {"email": 900, "phone": 1100, …}, "events": {"whatsapp": 5300, …},
    "merges": 35, "unmerges": 2, "forgottenEvents": 12}
-"customers" counts current customers; "mergedCustomers" those merged into another.
+"customers" counts current customers; "mergedCustomers" those merged into another;
+"identities" counts identifiers by kind.
 
 Options:
 ${STORE_HELP}`,

@@ -22,7 +22,7 @@ archives and replicas) keeps changes until it is recycled, and backups keep what
 until they expire.
 
 Prints JSON on stdout:
-  {"store": "<where>", "tables": ["profiles", …], "seconds": 1.4}
+  {"store": "<where>", "tables": ["customers", …], "seconds": 1.4}
 
 Exit status: 0, 1 when the store fails, 2 on a usage error.
 

@@ -4,7 +4,7 @@ import type { PreparedInput } from './prepare';
 import type { ProtectionRules } from './protection';
 
 /** A customer as the planner sees it: enough to choose merge targets and enforce limits. */
-export interface GraphProfile {
+export interface GraphCustomer {
 	id: string;
 	/** Creation order: the oldest customer has the lowest rank and survives merges. */
 	rank: number;
@@ -38,10 +38,10 @@ export interface ForgottenKeys {
 	/** Message keys, in every form tombstones may have (see messageKeyForms). */
 	messages: Set<string>;
 	/** Identifier keys ("kind:value"); only looked up for bulk imports, empty otherwise. */
-	identities: Set<string>;
+	identifiers: Set<string>;
 }
 
-const NOTHING_FORGOTTEN: ForgottenKeys = { messages: new Set(), identities: new Set() };
+const NOTHING_FORGOTTEN: ForgottenKeys = { messages: new Set(), identifiers: new Set() };
 
 export interface PlannedMerge {
 	sourceId: string;
@@ -53,13 +53,13 @@ export interface PlannedMerge {
 /** What a batch changes, in the order it must be written. */
 export interface BatchChanges {
 	/** New customers, in creation order; their traits are final once the batch is planned. */
-	newProfiles: GraphProfile[];
+	newCustomers: GraphCustomer[];
 	/** New identifiers with the customer they were attached to (before later merges move them). */
-	newIdentities: { identity: Identity; profileId: string }[];
-	events: { event: CanonicalEvent; profileId: string; outcome: ResolveOutcome }[];
+	newIdentifiers: { identifier: Identity; customerId: string }[];
+	events: { event: CanonicalEvent; customerId: string; outcome: ResolveOutcome }[];
 	merges: PlannedMerge[];
 	/** Existing customers whose traits changed. */
-	changedTraits: Set<GraphProfile>;
+	changedTraits: Set<GraphCustomer>;
 }
 
 /**
@@ -68,24 +68,24 @@ export interface BatchChanges {
  */
 export class WorkingGraph {
 	readonly owners = new Map<string, string>();
-	readonly profiles = new Map<string, GraphProfile>();
+	readonly customers = new Map<string, GraphCustomer>();
 	private nextRank = Number.MAX_SAFE_INTEGER / 2;
 
-	root(id: string): GraphProfile {
-		let profile = this.profiles.get(id)!;
-		while (profile.mergedInto) profile = this.profiles.get(profile.mergedInto)!;
-		return profile;
+	root(id: string): GraphCustomer {
+		let customer = this.customers.get(id)!;
+		while (customer.mergedInto) customer = this.customers.get(customer.mergedInto)!;
+		return customer;
 	}
 
-	ownerOf(identity: Identity): GraphProfile | undefined {
-		const owner = this.owners.get(identityKey(identity));
+	ownerOf(identifier: Identity): GraphCustomer | undefined {
+		const owner = this.owners.get(identityKey(identifier));
 		return owner === undefined ? undefined : this.root(owner);
 	}
 
-	create(): GraphProfile {
-		const profile: GraphProfile = { id: newCustomerId(), rank: this.nextRank++, traits: {}, counts: new Map(), isNew: true };
-		this.profiles.set(profile.id, profile);
-		return profile;
+	create(): GraphCustomer {
+		const customer: GraphCustomer = { id: newCustomerId(), rank: this.nextRank++, traits: {}, counts: new Map(), isNew: true };
+		this.customers.set(customer.id, customer);
+		return customer;
 	}
 }
 
@@ -107,14 +107,14 @@ function forgottenReason(input: PreparedInput, forgotten: ForgottenKeys): string
 	if (referenced && isForgotten(referenced)) {
 		return 'this event is about a message of a forgotten customer: nothing was stored';
 	}
-	const identity = input.identities.find((candidate) => forgotten.identities.has(identityKey(candidate)));
-	if (identity) return `${identity.kind} ${identity.value} belongs to a forgotten customer: skipped, nothing was stored`;
+	const identifier = input.identities.find((candidate) => forgotten.identifiers.has(identityKey(candidate)));
+	if (identifier) return `${identifier.kind} ${identifier.value} belongs to a forgotten customer: skipped, nothing was stored`;
 	return undefined;
 }
 
-function kindOverLimit(profiles: GraphProfile[], rules: ProtectionRules): IdentityKind | undefined {
+function kindOverLimit(customers: GraphCustomer[], rules: ProtectionRules): IdentityKind | undefined {
 	const total = new Map<IdentityKind, number>();
-	for (const profile of profiles) for (const [kind, n] of profile.counts) total.set(kind, (total.get(kind) ?? 0) + n);
+	for (const customer of customers) for (const [kind, n] of customer.counts) total.set(kind, (total.get(kind) ?? 0) + n);
 	for (const [kind, n] of total) if (n > (rules.maxPerKind[kind] ?? Infinity)) return kind;
 	return undefined;
 }
@@ -126,7 +126,7 @@ function kindOverLimit(profiles: GraphProfile[], rules: ProtectionRules): Identi
  * nothing. Mutates `graph`; returns one outcome per input and the changes to write.
  */
 export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: ProtectionRules, forgotten: ForgottenKeys = NOTHING_FORGOTTEN) {
-	const changes: BatchChanges = { newProfiles: [], newIdentities: [], events: [], merges: [], changedTraits: new Set() };
+	const changes: BatchChanges = { newCustomers: [], newIdentifiers: [], events: [], merges: [], changedTraits: new Set() };
 	const seenEvents = new Set<string>();
 	const outcomes = inputs.map((input): ResolveOutcome => {
 		const outcome: ResolveOutcome = { created: false, merged: [], attached: [], warnings: [...input.warnings] };
@@ -139,25 +139,25 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 		const key = input.event && eventKey(input.event);
 
 		// Customers this input's identifiers already point at, most trusted identifier first.
-		const matched = new Map<GraphProfile, Identity[]>();
-		for (const identity of input.identities) {
-			const owner = graph.ownerOf(identity);
-			if (owner) matched.set(owner, [...(matched.get(owner) ?? []), identity]);
+		const matched = new Map<GraphCustomer, Identity[]>();
+		for (const identifier of input.identities) {
+			const owner = graph.ownerOf(identifier);
+			if (owner) matched.set(owner, [...(matched.get(owner) ?? []), identifier]);
 		}
-		const group: GraphProfile[] = [];
-		for (const [profile, identities] of matched) {
-			const overLimit = group.length ? kindOverLimit([...group, profile], rules) : undefined;
+		const group: GraphCustomer[] = [];
+		for (const [customer, identifiers] of matched) {
+			const overLimit = group.length ? kindOverLimit([...group, customer], rules) : undefined;
 			if (overLimit) {
 				outcome.warnings.push(
-					`not merged with customer ${profile.id} (shares ${identities.map((i) => `${i.kind} ${i.value}`).join(', ')}): together they would hold more ${overLimit} identifiers than the limit of ${rules.maxPerKind[overLimit]}`,
+					`not merged with customer ${customer.id} (shares ${identifiers.map((i) => `${i.kind} ${i.value}`).join(', ')}): together they would hold more ${overLimit} identifiers than the limit of ${rules.maxPerKind[overLimit]}`,
 				);
-			} else group.push(profile);
+			} else group.push(customer);
 		}
 
-		const target = group.length ? group.reduce((oldest, profile) => (profile.rank < oldest.rank ? profile : oldest)) : graph.create();
+		const target = group.length ? group.reduce((oldest, customer) => (customer.rank < oldest.rank ? customer : oldest)) : graph.create();
 		const traitsBefore = target.traits;
 		if (!group.length) {
-			changes.newProfiles.push(target);
+			changes.newCustomers.push(target);
 			outcome.created = true;
 		} else {
 			for (const source of group) {
@@ -179,18 +179,18 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 			}
 		}
 
-		for (const identity of input.identities) {
-			if (graph.ownerOf(identity)) continue;
-			const held = target.counts.get(identity.kind) ?? 0;
-			const limit = rules.maxPerKind[identity.kind] ?? Infinity;
+		for (const identifier of input.identities) {
+			if (graph.ownerOf(identifier)) continue;
+			const held = target.counts.get(identifier.kind) ?? 0;
+			const limit = rules.maxPerKind[identifier.kind] ?? Infinity;
 			if (held >= limit) {
-				outcome.warnings.push(`${identity.kind} ${identity.value} not added: customer ${target.id} already has ${held} ${identity.kind} identifiers (limit ${limit})`);
+				outcome.warnings.push(`${identifier.kind} ${identifier.value} not added: customer ${target.id} already has ${held} ${identifier.kind} identifiers (limit ${limit})`);
 				continue;
 			}
-			graph.owners.set(identityKey(identity), target.id);
-			target.counts.set(identity.kind, held + 1);
-			changes.newIdentities.push({ identity, profileId: target.id });
-			outcome.attached.push(identity);
+			graph.owners.set(identityKey(identifier), target.id);
+			target.counts.set(identifier.kind, held + 1);
+			changes.newIdentifiers.push({ identifier, customerId: target.id });
+			outcome.attached.push(identifier);
 		}
 
 		// A name from a channel profile only fills a gap; traits given explicitly overwrite.
@@ -200,7 +200,7 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 
 		if (input.event && key) {
 			if (seenEvents.has(key)) outcome.duplicate = true;
-			else changes.events.push({ event: input.event, profileId: target.id, outcome });
+			else changes.events.push({ event: input.event, customerId: target.id, outcome });
 			seenEvents.add(key);
 		}
 		outcome.customerId = target.id;

@@ -1,10 +1,10 @@
 import type { Customer, Traits } from '../model';
 import type { Database } from '../store/database';
-import { currentCustomerId, customerIdByIdentity, isCustomerId, loadCustomers, storeStats } from '../store/customer-sql';
+import { currentCustomerId, customerIdByIdentifier, isCustomerId, loadCustomers, storeStats } from '../store/customer-sql';
 import { searchCustomers, type CustomerSearch, type CustomerSearchPage } from '../store/customer-search-sql';
 import { storeAnswers } from '../store/store-answers';
 import type { ResolveOutcome } from './batch-plan';
-import { addIdentity, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
+import { addIdentifier, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import { isolateRefusedInputs } from './refused-inputs';
 import type { RawIdentity } from './normalize';
@@ -58,16 +58,16 @@ export class CustomerGraph {
 	}
 
 	/** Normalizes one identifier as resolution would, or says why it can't be used. */
-	identity(raw: RawIdentity, defaultCountry?: string) {
+	identifier(raw: RawIdentity, defaultCountry?: string) {
 		const prepared = prepareInput({ identities: [raw] }, this.rules, defaultCountry);
 		if (prepared.error) throw new CustomerOperationError(prepared.warnings[0]?.replace(/^ignored /, '') ?? prepared.error);
 		return prepared.identities[0];
 	}
 
 	/** The customer an id or identifier stands for today (following merges), if any. */
-	async findCustomerId(by: { id: string } | { identity: RawIdentity; defaultCountry?: string }): Promise<string | undefined> {
+	async findCustomerId(by: { id: string } | { identifier: RawIdentity; defaultCountry?: string }): Promise<string | undefined> {
 		if ('id' in by) return await currentCustomerId(this.db, by.id.trim());
-		return await customerIdByIdentity(this.db, this.identity(by.identity, by.defaultCountry));
+		return await customerIdByIdentifier(this.db, this.identifier(by.identifier, by.defaultCountry));
 	}
 
 	/** Live customers whose name or any identifier contains `text`, newest first, a page at a time (see searchCustomers). */
@@ -84,9 +84,9 @@ export class CustomerGraph {
 		return (await loadCustomers(this.db, [id], historyLimit)).get(id);
 	}
 
-	async addIdentity(customerId: string, raw: RawIdentity, defaultCountry?: string) {
-		const identity = this.identity(raw, defaultCountry);
-		return await addIdentity(this.db, customerId, identity, this.rules.maxPerKind[identity.kind] ?? Infinity);
+	async addIdentifier(customerId: string, raw: RawIdentity, defaultCountry?: string) {
+		const identifier = this.identifier(raw, defaultCountry);
+		return await addIdentifier(this.db, customerId, identifier, this.rules.maxPerKind[identifier.kind] ?? Infinity);
 	}
 
 	async merge(primaryId: string, secondaryId: string, note?: string) {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Identity, Traits } from '../model';
 import type { Database, SqlClient } from '../store/database';
-import { currentCustomerId, customerIdByIdentity } from '../store/customer-sql';
+import { currentCustomerId, customerIdByIdentifier } from '../store/customer-sql';
 import { customerTables } from '../store/customer-tables';
 import { customerTree, eraseCustomers } from '../store/forget-sql';
 import * as sql from '../store/graph-sql';
@@ -17,7 +17,7 @@ export class CustomerOperationError extends Error {}
 async function requireCustomer(tx: SqlClient, id: string): Promise<string> {
 	const current = await currentCustomerId(tx, id.trim());
 	if (!current) throw new CustomerOperationError(`No customer with id "${id}": it may have been forgotten, or the id is mistyped`);
-	const [locked] = await sql.lockProfiles(tx, [current]);
+	const [locked] = await sql.lockCustomers(tx, [current]);
 	if (!locked || locked.merged_into) throw new CustomerOperationError(`Customer "${id}" changed while this ran; try again`);
 	return current;
 }
@@ -27,21 +27,21 @@ function inTransaction<T>(db: Database, work: (tx: SqlClient) => Promise<T>): Pr
 }
 
 /** Adds an identifier (already normalized and checked) to a customer. */
-export function addIdentity(db: Database, customerId: string, identity: Identity, limit: number) {
+export function addIdentifier(db: Database, customerId: string, identifier: Identity, limit: number) {
 	return inTransaction(db, async (tx) => {
 		const id = await requireCustomer(tx, customerId);
-		const owner = await customerIdByIdentity(tx, identity);
+		const owner = await customerIdByIdentifier(tx, identifier);
 		if (owner === id) return { customerId: id, added: false };
 		if (owner) {
 			throw new CustomerOperationError(
-				`${identity.kind} ${identity.value} already belongs to customer ${owner}: if they are the same person, use Merge Customers`,
+				`${identifier.kind} ${identifier.value} already belongs to customer ${owner}: if they are the same person, use Merge Customers`,
 			);
 		}
-		const [count] = await sql.identityCounts(tx, [id]).then((rows) => rows.filter((row) => row.kind === identity.kind));
+		const [count] = await sql.identifierCounts(tx, [id]).then((rows) => rows.filter((row) => row.kind === identifier.kind));
 		if ((count?.n ?? 0) >= limit) {
-			throw new CustomerOperationError(`Customer ${id} already has ${count.n} ${identity.kind} identifiers, the limit; remove one or raise the limit`);
+			throw new CustomerOperationError(`Customer ${id} already has ${count.n} ${identifier.kind} identifiers, the limit; remove one or raise the limit`);
 		}
-		await sql.insertIdentities(tx, [{ identity, profileId: id }]);
+		await sql.insertIdentifiers(tx, [{ identifier, customerId: id }]);
 		await sql.updateTraits(tx, new Map([[id, await sql.customerTraits(tx, id)]]));
 		return { customerId: id, added: true };
 	});
@@ -68,7 +68,7 @@ export function unmergeCustomer(db: Database, mergedId: string) {
 		const merge = await mergeInForce(tx, sourceId);
 		if (!merge) throw new CustomerOperationError(`Customer "${mergedId}" is not merged into another customer: give the id of the customer that was merged away`);
 		const targetId = await requireCustomer(tx, merge.targetId);
-		await sql.lockProfiles(tx, [sourceId]);
+		await sql.lockCustomers(tx, [sourceId]);
 		// Only what is still where the merge put it goes back; what moved since stays.
 		await undoMerge(tx, merge, sourceId, targetId);
 		// Traits the merge brought over are taken back, unless they were changed since.
@@ -96,8 +96,9 @@ export async function forgetCustomer(db: Database, customerId: string) {
 	const { deleted, ...result } = await inTransaction(db, async (tx) => {
 		const id = await requireCustomer(tx, customerId);
 		const deleted = await eraseCustomers(tx, await customerTree(tx, id), key);
-		const perTable = Object.fromEntries(customerTables().map(({ table }) => [table, deleted[table]]));
-		return { customerId: id, customers: deleted.profiles, ...perTable, deleted };
+		// Counted under the names the summary has always had (identities, events, …).
+		const perTable = Object.fromEntries(customerTables().map(({ table, formerName }) => [formerName ?? table, deleted[table]]));
+		return { customerId: id, customers: deleted.customers, ...perTable, deleted };
 	});
 	if (!db.compactsAfterErasure) return { ...result, compacted: false };
 	try {

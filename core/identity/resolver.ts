@@ -48,19 +48,19 @@ export async function resolvePrepared(db: Database, prepared: PreparedInput[], r
 }
 
 async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<WorkingGraph> {
-	const identities = prepared.flatMap((input) => (input.error ? [] : input.identities));
-	await sql.reserveIdentities(tx, identities);
-	const { owners, versions } = await sql.lookupOwners(tx, identities);
-	const profileIds = [...versions.keys()];
-	const locked = await sql.lockProfiles(tx, profileIds);
+	const identifiers = prepared.flatMap((input) => (input.error ? [] : input.identities));
+	await sql.reserveIdentifiers(tx, identifiers);
+	const { owners, versions } = await sql.lookupOwners(tx, identifiers);
+	const customerIds = [...versions.keys()];
+	const locked = await sql.lockCustomers(tx, customerIds);
 	// Whatever moves identifiers away from a customer (merge, unmerge, forget) changes its row:
 	// an unchanged version means the lookup still holds now that the rows are locked.
-	if (locked.length !== profileIds.length || locked.some((row) => row.version !== versions.get(row.id))) throw new StaleReadError();
+	if (locked.length !== customerIds.length || locked.some((row) => row.version !== versions.get(row.id))) throw new StaleReadError();
 	const graph = new WorkingGraph();
 	for (const [key, owner] of owners) graph.owners.set(key, owner);
 	// Locked in id order, which for UUIDv7 ids is creation order: the rank of each is its place.
-	locked.forEach((row, rank) => graph.profiles.set(row.id, { id: row.id, rank, traits: row.traits, counts: new Map() }));
-	for (const row of await sql.identityCounts(tx, [...mayGrow(prepared, owners)])) graph.profiles.get(row.profile_id)!.counts.set(row.kind, row.n);
+	locked.forEach((row, rank) => graph.customers.set(row.id, { id: row.id, rank, traits: row.traits, counts: new Map() }));
+	for (const row of await sql.identifierCounts(tx, [...mayGrow(prepared, owners)])) graph.customers.get(row.customer_id)!.counts.set(row.kind, row.n);
 	return graph;
 }
 
@@ -75,7 +75,7 @@ function mayGrow(prepared: PreparedInput[], owners: Map<string, string>): Set<st
 	const counted = new Set<string>();
 	for (const input of prepared) {
 		if (input.error) continue;
-		const found = input.identities.map((identity) => owners.get(identityKey(identity)));
+		const found = input.identities.map((identifier) => owners.get(identityKey(identifier)));
 		const known = new Set(found.filter((owner) => owner !== undefined));
 		if (known.size > 1 || found.includes(undefined)) for (const owner of known) counted.add(owner);
 	}
@@ -90,8 +90,8 @@ interface Tombstones {
 /** The keys of this batch the store holds tombstones of: its events and the messages they are about, and (when asked) its identifiers. */
 async function forgottenKeys(tx: SqlClient, prepared: PreparedInput[], history: Map<CanonicalEvent, sql.HistoryRow>, { key, policy }: Tombstones): Promise<ForgottenKeys> {
 	const messages = await tombstonedKeys(tx, 'forgotten_events', [...history.keys()].flatMap(messageKeysInEveryForm), key);
-	const identities = policy.skipForgottenIdentifiers ? prepared.flatMap((input) => (input.error ? [] : input.identities.map(identityKey))) : [];
-	return { messages, identities: await tombstonedKeys(tx, 'forgotten_identities', identities, key) };
+	const identifiers = policy.skipForgottenIdentifiers ? prepared.flatMap((input) => (input.error ? [] : input.identities.map(identityKey))) : [];
+	return { messages, identifiers: await tombstonedKeys(tx, 'forgotten_identifiers', identifiers, key) };
 }
 
 async function resolveInTransaction(
@@ -105,14 +105,14 @@ async function resolveInTransaction(
 	const forgotten = await forgottenKeys(tx, prepared, history, tombstones);
 	const { outcomes, changes } = planBatch(graph, prepared, rules, forgotten);
 
-	await sql.insertProfiles(tx, changes.newProfiles);
-	await sql.insertIdentities(tx, changes.newIdentities);
-	const rows = changes.events.map(({ event, profileId }) => ({ row: history.get(event)!, profileId }));
+	await sql.insertCustomers(tx, changes.newCustomers);
+	await sql.insertIdentifiers(tx, changes.newIdentifiers);
+	const rows = changes.events.map(({ event, customerId }) => ({ row: history.get(event)!, customerId }));
 	const redelivered = await sql.insertEvents(tx, rows);
 	for (const [i, { outcome }] of changes.events.entries()) {
 		if (redelivered.has(rows[i].row.key)) outcome.duplicate = true;
 	}
 	await writeMerges(tx, changes.merges.map((merge) => ({ ...merge, reason: 'automatic' as const })));
-	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((profile) => [profile.id, profile.traits])));
+	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((customer) => [customer.id, customer.traits])));
 	return outcomes;
 }

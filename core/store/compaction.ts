@@ -3,7 +3,7 @@ import type { Database } from './database';
 
 /** The tables that hold customers, or what stays of forgotten ones: what compacting the store rewrites. */
 export function dataTables(): string[] {
-	return ['profiles', ...customerTables().map((table) => table.table), 'merges', 'forgotten_events', 'forgotten_identities'];
+	return ['customers', ...customerTables().map((table) => table.table), 'merges', 'forgotten_events', 'forgotten_identifiers'];
 }
 
 /** The statement that compacts these tables (names from this package, never from input). */

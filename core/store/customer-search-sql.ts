@@ -61,15 +61,15 @@ export async function searchCustomers(db: SqlClient, text: string, { limit, afte
 	const rows = await db.query<{ id: string; created_at: Date | string; name: string | null; identities: Identity[]; merged_from: string[] }>(
 		`SELECT p.id, p.created_at, p.traits->>'name' AS name,
 		   (SELECT coalesce(json_agg(json_build_object('kind', i.kind, 'value', i.value) ORDER BY i.created_at, i.kind, i.value), '[]'::json)
-		      FROM identities i WHERE i.profile_id = p.id) AS identities,
+		      FROM identifiers i WHERE i.customer_id = p.id) AS identities,
 		   (SELECT coalesce(json_agg(m.source_id ORDER BY m.id), '[]'::json)
 		      FROM merges m WHERE m.target_id = p.id AND m.unmerged_at IS NULL) AS merged_from
-		 FROM profiles p
+		 FROM customers p
 		 WHERE p.merged_into IS NULL
 		   AND ($2::uuid IS NULL OR p.id < $2::uuid)
 		   AND (cardinality($1::text[]) = 0
 		        OR lower(p.traits->>'name') LIKE ANY ($1::text[])
-		        OR EXISTS (SELECT 1 FROM identities i WHERE i.profile_id = p.id AND lower(i.value) LIKE ANY ($1::text[])))
+		        OR EXISTS (SELECT 1 FROM identifiers i WHERE i.customer_id = p.id AND lower(i.value) LIKE ANY ($1::text[])))
 		   AND (NOT $3::boolean OR EXISTS (SELECT 1 FROM merges m WHERE m.target_id = p.id AND m.unmerged_at IS NULL))
 		 ORDER BY p.id DESC
 		 LIMIT $4`,

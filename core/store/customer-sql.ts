@@ -14,17 +14,18 @@ export async function currentCustomerId(db: SqlClient, id: string): Promise<stri
 	if (!isCustomerId(id)) return undefined;
 	const rows = await db.query<{ id: string }>(
 		`WITH RECURSIVE chain AS (
-		   SELECT id, merged_into FROM profiles WHERE id = $1
-		   UNION ALL SELECT p.id, p.merged_into FROM profiles p JOIN chain c ON p.id = c.merged_into
+		   SELECT id, merged_into FROM customers WHERE id = $1
+		   UNION ALL SELECT c.id, c.merged_into FROM customers c JOIN chain ON c.id = chain.merged_into
 		 ) SELECT id FROM chain WHERE merged_into IS NULL`,
 		[id],
 	);
 	return rows[0]?.id;
 }
 
-export async function customerIdByIdentity(db: SqlClient, identity: Identity): Promise<string | undefined> {
-	const rows = await db.query<{ profile_id: string }>('SELECT profile_id FROM identities WHERE kind = $1 AND value = $2', [identity.kind, identity.value]);
-	return rows[0]?.profile_id;
+/** The customer that holds this identifier, if any. */
+export async function customerIdByIdentifier(db: SqlClient, identifier: Identity): Promise<string | undefined> {
+	const rows = await db.query<{ customer_id: string }>('SELECT customer_id FROM identifiers WHERE kind = $1 AND value = $2', [identifier.kind, identifier.value]);
+	return rows[0]?.customer_id;
 }
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
@@ -34,30 +35,30 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 	const unique = [...new Set(ids)];
 	const customers = new Map<string, Customer>();
 	if (!unique.length) return customers;
-	const [profiles, identities, channels, history, merges] = await Promise.all([
+	const [customerRows, identifiers, channels, history, merges] = await Promise.all([
 		// Per customer (LATERAL), so that each reads its own index range, whatever the statistics:
 		// OFFSET 0 keeps the planner from flattening it into a join over the whole table.
 		db.query<{ id: string; created_at: Date; traits: Traits }>(
-			'SELECT p.* FROM unnest($1::uuid[]) AS u(id) CROSS JOIN LATERAL (SELECT id, created_at, traits FROM profiles WHERE id = u.id OFFSET 0) p',
+			'SELECT c.* FROM unnest($1::uuid[]) AS u(id) CROSS JOIN LATERAL (SELECT id, created_at, traits FROM customers WHERE id = u.id OFFSET 0) c',
 			[unique],
 		),
-		db.query<{ profile_id: string; kind: IdentityKind; value: string }>(
-			`SELECT p.id AS profile_id, i.kind, i.value FROM unnest($1::uuid[]) AS p(id)
-			 CROSS JOIN LATERAL (SELECT kind, value, created_at FROM identities WHERE profile_id = p.id OFFSET 0) i
+		db.query<{ customer_id: string; kind: IdentityKind; value: string }>(
+			`SELECT u.id AS customer_id, i.kind, i.value FROM unnest($1::uuid[]) AS u(id)
+			 CROSS JOIN LATERAL (SELECT kind, value, created_at FROM identifiers WHERE customer_id = u.id OFFSET 0) i
 			 ORDER BY i.created_at, i.kind, i.value`,
 			[unique],
 		),
-		db.query<{ profile_id: string; channel: Customer['channels'][number]['channel']; last_seen: Date }>(
-			`SELECT p.id AS profile_id, c.channel, c.last_seen FROM unnest($1::uuid[]) AS p(id)
-			 CROSS JOIN LATERAL (SELECT channel, max(occurred_at) AS last_seen FROM events WHERE profile_id = p.id GROUP BY channel) c
+		db.query<{ customer_id: string; channel: Customer['channels'][number]['channel']; last_seen: Date }>(
+			`SELECT u.id AS customer_id, c.channel, c.last_seen FROM unnest($1::uuid[]) AS u(id)
+			 CROSS JOIN LATERAL (SELECT channel, max(occurred_at) AS last_seen FROM events WHERE customer_id = u.id GROUP BY channel) c
 			 ORDER BY c.last_seen DESC`,
 			[unique],
 		),
 		historyLimit > 0
-			? db.query<{ profile_id: string; body: HistoryEntry['event'] }>(
-					`SELECT p.id AS profile_id, e.body FROM unnest($1::uuid[]) AS p(id)
+			? db.query<{ customer_id: string; body: HistoryEntry['event'] }>(
+					`SELECT u.id AS customer_id, e.body FROM unnest($1::uuid[]) AS u(id)
 					 CROSS JOIN LATERAL (
-					   SELECT body, occurred_at, external_id FROM events WHERE profile_id = p.id
+					   SELECT body, occurred_at, external_id FROM events WHERE customer_id = u.id
 					   ORDER BY occurred_at DESC, external_id DESC LIMIT $2
 					 ) e
 					 ORDER BY e.occurred_at DESC, e.external_id DESC`,
@@ -70,16 +71,16 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 			[unique],
 		),
 	]);
-	for (const row of profiles) {
+	for (const row of customerRows) {
 		customers.set(row.id, { id: row.id, createdAt: iso(row.created_at), identities: [], traits: row.traits, channels: [], mergedFrom: [], history: [] });
 	}
-	for (const row of identities) customers.get(row.profile_id)?.identities.push({ kind: row.kind, value: row.value });
-	for (const row of channels) customers.get(row.profile_id)?.channels.push({ channel: row.channel, lastSeenAt: iso(row.last_seen) });
+	for (const row of identifiers) customers.get(row.customer_id)?.identities.push({ kind: row.kind, value: row.value });
+	for (const row of channels) customers.get(row.customer_id)?.channels.push({ channel: row.channel, lastSeenAt: iso(row.last_seen) });
 	for (const row of history) {
 		// Bodies of every version, in today's shape: those before version 2 had the account in `to`.
 		const body = readStoredEvent(row.body);
 		const event = body as Record<string, string | undefined>;
-		customers.get(row.profile_id)?.history.push({
+		customers.get(row.customer_id)?.history.push({
 			channel: event.channel as HistoryEntry['channel'],
 			account: event.account,
 			externalId: event.externalId!,
@@ -97,12 +98,13 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 
 /** How many customers the store holds (not counting those merged into another). */
 export async function countCustomers(db: SqlClient): Promise<number> {
-	return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles WHERE merged_into IS NULL'))[0].n;
+	return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers WHERE merged_into IS NULL'))[0].n;
 }
 
 export interface StoreStats {
 	customers: number;
 	mergedCustomers: number;
+	/** Identifiers per kind; named as the command's output has always named it. */
 	identities: Record<string, number>;
 	events: Record<string, number>;
 	merges: number;
@@ -111,17 +113,17 @@ export interface StoreStats {
 }
 
 export async function storeStats(db: SqlClient): Promise<StoreStats> {
-	const [profiles, identities, events, merges, forgotten] = await Promise.all([
-		db.query<{ roots: number; merged: number }>('SELECT count(*) FILTER (WHERE merged_into IS NULL)::int AS roots, count(merged_into)::int AS merged FROM profiles'),
-		db.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM identities GROUP BY kind ORDER BY kind'),
+	const [customers, identifiers, events, merges, forgotten] = await Promise.all([
+		db.query<{ roots: number; merged: number }>('SELECT count(*) FILTER (WHERE merged_into IS NULL)::int AS roots, count(merged_into)::int AS merged FROM customers'),
+		db.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM identifiers GROUP BY kind ORDER BY kind'),
 		db.query<{ channel: string; n: number }>('SELECT channel, count(*)::int AS n FROM events GROUP BY channel ORDER BY channel'),
 		db.query<{ active: number; undone: number }>('SELECT count(*) FILTER (WHERE unmerged_at IS NULL)::int AS active, count(unmerged_at)::int AS undone FROM merges'),
 		db.query<{ n: number }>('SELECT count(*)::int AS n FROM forgotten_events'),
 	]);
 	return {
-		customers: profiles[0].roots,
-		mergedCustomers: profiles[0].merged,
-		identities: Object.fromEntries(identities.map((row) => [row.kind, row.n])),
+		customers: customers[0].roots,
+		mergedCustomers: customers[0].merged,
+		identities: Object.fromEntries(identifiers.map((row) => [row.kind, row.n])),
 		events: Object.fromEntries(events.map((row) => [row.channel, row.n])),
 		merges: merges[0].active,
 		unmerges: merges[0].undone,

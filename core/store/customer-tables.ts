@@ -24,24 +24,32 @@ export interface CustomerTable {
 	table: string;
 	keyColumns: string[];
 	customerColumn: string;
+	/**
+	 * The name the table had before a migration renamed it: merge audits written until then
+	 * name its rows by it, and Forget's summary keeps counting them under it, the field that
+	 * workflows and scripts already read.
+	 */
+	formerName?: string;
 	/** Forget deletes the rows; a table with a hook also leaves tombstones of them. */
 	tombstones?: TombstoneHook;
 }
 
-const identities: CustomerTable = {
-	table: 'identities',
+const identifiers: CustomerTable = {
+	table: 'identifiers',
 	keyColumns: ['kind', 'value'],
-	customerColumn: 'profile_id',
+	customerColumn: 'customer_id',
+	// Called identities until schema version 7.
+	formerName: 'identities',
 	// Bulk imports skip forgotten customers' identifiers.
 	tombstones: {
-		write: (tx, rows, key) => insertTombstones(tx, 'forgotten_identities', rows.map((row) => identityKey({ kind: row.kind as IdentityKind, value: row.value as string })), key),
+		write: (tx, rows, key) => insertTombstones(tx, 'forgotten_identifiers', rows.map((row) => identityKey({ kind: row.kind as IdentityKind, value: row.value as string })), key),
 	},
 };
 
 const events: CustomerTable = {
 	table: 'events',
 	keyColumns: ['channel', 'external_id'],
-	customerColumn: 'profile_id',
+	customerColumn: 'customer_id',
 	// A redelivery, a late receipt, an edit, a reaction or a reply to one of these messages stores nothing.
 	tombstones: {
 		// The provider's id is in the body (external_id is the key within the channel); rows from before accounts have no account.
@@ -61,10 +69,10 @@ const events: CustomerTable = {
 };
 
 // Tables of the store that are not per-customer data, or whose names a Forget's summary uses.
-const RESERVED = new Set(['profiles', 'merges', 'forgotten_events', 'forgotten_identities', 'deliveries', 'store_settings', 'schema_migrations', 'customers', 'compacted']);
+const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted']);
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const registered: CustomerTable[] = [identities, events];
+const registered: CustomerTable[] = [identifiers, events];
 let version = 0;
 
 /** The per-customer tables, in the order merges, unmerges and forgets go through them. */
@@ -82,11 +90,13 @@ export function customerTablesVersion(): number {
  * opens): merge, unmerge and forget then act on it too. Returns a function that unregisters it.
  */
 export function registerCustomerTable(entry: CustomerTable): () => void {
-	const names = [entry.table, entry.customerColumn, ...entry.keyColumns];
+	const names = [entry.table, entry.customerColumn, ...entry.keyColumns, ...(entry.formerName === undefined ? [] : [entry.formerName])];
 	const bad = names.find((name) => !SQL_NAME.test(name));
 	if (bad !== undefined) throw new Error(`"${bad}" is not a plain lower-case SQL name`);
 	if (!entry.keyColumns.length) throw new Error(`${entry.table} needs at least one key column`);
-	if (RESERVED.has(entry.table) || registered.some((table) => table.table === entry.table)) throw new Error(`${entry.table} is already a table of the store`);
+	const taken = (name: string) => RESERVED.has(name) || registered.some((table) => table.table === name || table.formerName === name);
+	if (taken(entry.table)) throw new Error(`${entry.table} is already a table of the store`);
+	if (entry.formerName !== undefined && taken(entry.formerName)) throw new Error(`${entry.formerName} is already a table of the store`);
 	registered.push(entry);
 	version++;
 	return () => {

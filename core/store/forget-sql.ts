@@ -7,8 +7,8 @@ export async function customerTree(tx: SqlClient, id: string): Promise<string[]>
 	// Each level looked up by the index of merged_into (a LATERAL the planner can't turn into a scan of every customer).
 	const rows = await tx.query<{ id: string }>(
 		`WITH RECURSIVE tree AS (
-		   SELECT id FROM profiles WHERE id = $1
-		   UNION ALL SELECT p.id FROM tree t CROSS JOIN LATERAL (SELECT id FROM profiles WHERE merged_into = t.id OFFSET 0) p
+		   SELECT id FROM customers WHERE id = $1
+		   UNION ALL SELECT c.id FROM tree t CROSS JOIN LATERAL (SELECT id FROM customers WHERE merged_into = t.id OFFSET 0) c
 		 ) SELECT id FROM tree`,
 		[id],
 	);
@@ -37,6 +37,6 @@ export async function eraseCustomers(tx: SqlClient, ids: string[], key: Tombston
 		deleted[table] = rows.length;
 	}
 	deleted.merges = await countDeleted(tx, 'DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])', ids);
-	deleted.profiles = await countDeleted(tx, 'DELETE FROM profiles WHERE id = ANY($1::uuid[])', ids);
+	deleted.customers = await countDeleted(tx, 'DELETE FROM customers WHERE id = ANY($1::uuid[])', ids);
 	return deleted;
 }

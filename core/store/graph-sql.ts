@@ -1,7 +1,7 @@
 import { eventKey, identityKey, storedEventBody, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
 
-/** Statements that read and write the identity graph, set-based: one round trip per step, whatever the batch size. */
+/** Statements that read and write the identity graph (customers and their identifiers), set-based: one round trip per step, whatever the batch size. */
 
 const NUL = /\u0000/g;
 
@@ -13,7 +13,7 @@ export function toJsonb(value: unknown): string {
 	return JSON.stringify(value, (_key, field: unknown) => (typeof field === 'string' ? field.replace(NUL, '') : field));
 }
 
-export interface ProfileRow {
+export interface CustomerRow {
 	id: string;
 	/** Changes whenever the row does: tells whether a customer changed between a read and its lock. */
 	version: string;
@@ -22,34 +22,34 @@ export interface ProfileRow {
 }
 
 /** Which customer owns each of these identifiers (keyed "kind:value"), and each owner's row version. */
-export async function lookupOwners(tx: SqlClient, identities: Identity[]): Promise<{ owners: Map<string, string>; versions: Map<string, string> }> {
-	if (!identities.length) return { owners: new Map(), versions: new Map() };
+export async function lookupOwners(tx: SqlClient, identifiers: Identity[]): Promise<{ owners: Map<string, string>; versions: Map<string, string> }> {
+	if (!identifiers.length) return { owners: new Map(), versions: new Map() };
 	// Each identifier looked up on its own by its key. The LIMIT keeps the planner from turning
 	// the LATERAL into a hash join over whole tables, which it prefers on tables it has no
 	// statistics for (PGlite never analyzes; servers may run without autovacuum).
-	const rows = await tx.query<{ kind: string; value: string; profile_id: string; version: string }>(
-		`SELECT k.kind, k.value, i.profile_id, i.version
+	const rows = await tx.query<{ kind: string; value: string; customer_id: string; version: string }>(
+		`SELECT k.kind, k.value, i.customer_id, i.version
 		 FROM unnest($1::text[], $2::text[]) AS k(kind, value)
 		 CROSS JOIN LATERAL (
-		   SELECT i.profile_id, p.xmin::text AS version
-		   FROM identities i JOIN profiles p ON p.id = i.profile_id
+		   SELECT i.customer_id, c.xmin::text AS version
+		   FROM identifiers i JOIN customers c ON c.id = i.customer_id
 		   WHERE i.kind = k.kind AND i.value = k.value LIMIT 1
 		 ) i`,
-		[identities.map((i) => i.kind), identities.map((i) => i.value)],
+		[identifiers.map((i) => i.kind), identifiers.map((i) => i.value)],
 	);
 	return {
-		owners: new Map(rows.map((row) => [identityKey({ kind: row.kind as IdentityKind, value: row.value }), row.profile_id])),
-		versions: new Map(rows.map((row) => [row.profile_id, row.version])),
+		owners: new Map(rows.map((row) => [identityKey({ kind: row.kind as IdentityKind, value: row.value }), row.customer_id])),
+		versions: new Map(rows.map((row) => [row.customer_id, row.version])),
 	};
 }
 
 /** Locks these customers until the transaction ends, in id order so that workers never deadlock. */
-export async function lockProfiles(tx: SqlClient, ids: string[]): Promise<ProfileRow[]> {
+export async function lockCustomers(tx: SqlClient, ids: string[]): Promise<CustomerRow[]> {
 	if (!ids.length) return [];
-	return await tx.query<ProfileRow>(
+	return await tx.query<CustomerRow>(
 		// One index look-up per id, in id order (a LIMIT keeps it from becoming a scan of the table).
-		`SELECT p.* FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS t(id) ORDER BY id) t
-		 CROSS JOIN LATERAL (SELECT id, xmin::text AS version, traits, merged_into FROM profiles p WHERE p.id = t.id LIMIT 1 FOR UPDATE) p`,
+		`SELECT c.* FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS t(id) ORDER BY id) t
+		 CROSS JOIN LATERAL (SELECT id, xmin::text AS version, traits, merged_into FROM customers c WHERE c.id = t.id LIMIT 1 FOR UPDATE) c`,
 		[ids],
 	);
 }
@@ -59,21 +59,22 @@ export async function lockProfiles(tx: SqlClient, ids: string[]): Promise<Profil
  * that wants one of them waits for this transaction to commit and then finds it, instead of
  * racing to insert it and failing. Taken in hash order so that workers never deadlock.
  */
-export async function reserveIdentities(tx: SqlClient, identities: Identity[]): Promise<void> {
-	if (!identities.length) return;
+export async function reserveIdentifiers(tx: SqlClient, identifiers: Identity[]): Promise<void> {
+	if (!identifiers.length) return;
 	await tx.query(
 		`SELECT pg_advisory_xact_lock(h) FROM (
 		   SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY h
 		 ) reserved`,
-		[identities.map(identityKey)],
+		[identifiers.map(identityKey)],
 	);
 }
 
-export async function identityCounts(tx: SqlClient, ids: string[]): Promise<{ profile_id: string; kind: IdentityKind; n: number }[]> {
+/** How many identifiers of each kind these customers hold. */
+export async function identifierCounts(tx: SqlClient, ids: string[]): Promise<{ customer_id: string; kind: IdentityKind; n: number }[]> {
 	if (!ids.length) return [];
 	return await tx.query(
-		`SELECT p.id AS profile_id, c.kind, c.n FROM unnest($1::uuid[]) AS p(id)
-		 CROSS JOIN LATERAL (SELECT kind, count(*)::int AS n FROM identities WHERE profile_id = p.id GROUP BY kind) c`,
+		`SELECT u.id AS customer_id, c.kind, c.n FROM unnest($1::uuid[]) AS u(id)
+		 CROSS JOIN LATERAL (SELECT kind, count(*)::int AS n FROM identifiers WHERE customer_id = u.id GROUP BY kind) c`,
 		[ids],
 	);
 }
@@ -115,22 +116,22 @@ export function historyRow(event: CanonicalEvent): HistoryRow {
 	};
 }
 
-export async function insertProfiles(tx: SqlClient, profiles: { id: string; traits: Traits }[]): Promise<void> {
-	if (!profiles.length) return;
+export async function insertCustomers(tx: SqlClient, customers: { id: string; traits: Traits }[]): Promise<void> {
+	if (!customers.length) return;
 	await tx.query(
-		'INSERT INTO profiles (id, traits) SELECT id, traits::jsonb FROM unnest($1::uuid[], $2::text[]) AS t(id, traits)',
-		[profiles.map((p) => p.id), profiles.map((p) => toJsonb(p.traits))],
+		'INSERT INTO customers (id, traits) SELECT id, traits::jsonb FROM unnest($1::uuid[], $2::text[]) AS t(id, traits)',
+		[customers.map((c) => c.id), customers.map((c) => toJsonb(c.traits))],
 	);
 }
 
-export async function insertIdentities(tx: SqlClient, rows: { identity: Identity; profileId: string }[]): Promise<void> {
+export async function insertIdentifiers(tx: SqlClient, rows: { identifier: Identity; customerId: string }[]): Promise<void> {
 	if (!rows.length) return;
 	// Sorted, so that two workers inserting the same identifiers wait on each other instead of deadlocking.
-	const sorted = rows.map((row) => ({ key: identityKey(row.identity), ...row })).sort((a, b) => (a.key < b.key ? -1 : 1));
-	await tx.query('INSERT INTO identities (kind, value, profile_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])', [
-		sorted.map((r) => r.identity.kind),
-		sorted.map((r) => r.identity.value),
-		sorted.map((r) => r.profileId),
+	const sorted = rows.map((row) => ({ key: identityKey(row.identifier), ...row })).sort((a, b) => (a.key < b.key ? -1 : 1));
+	await tx.query('INSERT INTO identifiers (kind, value, customer_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])', [
+		sorted.map((r) => r.identifier.kind),
+		sorted.map((r) => r.identifier.value),
+		sorted.map((r) => r.customerId),
 	]);
 }
 
@@ -148,7 +149,7 @@ export async function insertIdentities(tx: SqlClient, rows: { identity: Identity
  * to have been lost and comes within the provider's retries, and a duplicate can be seen
  * and removed where a dropped message is gone.
  */
-export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; profileId: string }[]): Promise<Set<string>> {
+export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; customerId: string }[]): Promise<Set<string>> {
 	if (!events.length) return new Set();
 	const rows = events.map((e) => e.row);
 	// The bodies go in as one JSON array, as they are: the server reads each once, where an
@@ -160,7 +161,7 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; pro
 		   SELECT * FROM ROWS FROM (
 		     unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json),
 		     unnest($8::text[]), unnest($9::text[]), unnest($10::text[]), unnest($11::text[])
-		   ) AS e(profile_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category, provider_id)
+		   ) AS e(customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category, provider_id)
 		 ),
 		 recorded_before AS (
 		   SELECT e.channel, e.external_id FROM incoming e
@@ -170,8 +171,8 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; pro
 		   ) o
 		 ),
 		 recorded AS (
-		   INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)
-		   SELECT profile_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category FROM incoming e
+		   INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)
+		   SELECT customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category FROM incoming e
 		   WHERE NOT EXISTS (SELECT 1 FROM recorded_before b WHERE b.channel = e.channel AND b.external_id = e.external_id)
 		   ORDER BY e.channel COLLATE "C", e.external_id COLLATE "C"
 		   ON CONFLICT (channel, external_id) DO NOTHING
@@ -180,7 +181,7 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; pro
 		 SELECT channel, external_id FROM unnest($2::text[], $3::text[]) AS e(channel, external_id)
 		 EXCEPT ALL SELECT channel, external_id FROM recorded`,
 		[
-			events.map((e) => e.profileId),
+			events.map((e) => e.customerId),
 			rows.map((row) => row.channel),
 			rows.map((row) => row.keyInChannel),
 			rows.map((row) => row.type),
@@ -196,16 +197,16 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; pro
 	return new Set(duplicates.map((row) => `${row.channel}:${row.external_id}`));
 }
 
-/** A customer's traits; read after locking it (lockProfiles), they stay as read until the transaction ends. */
+/** A customer's traits; read after locking it (lockCustomers), they stay as read until the transaction ends. */
 export async function customerTraits(tx: SqlClient, id: string): Promise<Traits> {
-	return (await tx.query<{ traits: Traits }>('SELECT traits FROM profiles WHERE id = $1', [id]))[0].traits;
+	return (await tx.query<{ traits: Traits }>('SELECT traits FROM customers WHERE id = $1', [id]))[0].traits;
 }
 
 export async function updateTraits(tx: SqlClient, traits: Map<string, Traits>): Promise<void> {
 	if (!traits.size) return;
 	await tx.query(
-		`UPDATE profiles p SET traits = t.traits::jsonb, updated_at = now()
-		 FROM unnest($1::uuid[], $2::text[]) AS t(id, traits) WHERE p.id = t.id`,
+		`UPDATE customers c SET traits = t.traits::jsonb, updated_at = now()
+		 FROM unnest($1::uuid[], $2::text[]) AS t(id, traits) WHERE c.id = t.id`,
 		[[...traits.keys()], [...traits.values()].map(toJsonb)],
 	);
 }

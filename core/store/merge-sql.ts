@@ -64,7 +64,7 @@ function mergeStatement(tables: readonly CustomerTable[]): string {
 		 member AS (SELECT * FROM unnest($7::int[], $8::uuid[]) AS p(n, origin)),
 		 move AS (SELECT * FROM unnest($9::uuid[], $10::uuid[]) AS v(origin, final)),${moves.join('')}
 		 merged AS (
-		   UPDATE profiles p SET merged_into = m.target, merged_at = now(), updated_at = now() FROM merge m WHERE p.id = m.source RETURNING 1
+		   UPDATE customers c SET merged_into = m.target, merged_at = now(), updated_at = now() FROM merge m WHERE c.id = m.source RETURNING 1
 		 )
 		 INSERT INTO merges (target_id, source_id, reason, evidence, moved, target_traits_before)
 		 SELECT m.target, m.source, m.reason, m.evidence::jsonb, jsonb_build_object(${moved}), m.traits_before::jsonb

@@ -173,6 +173,41 @@ ALTER TABLE events
 	ADD COLUMN category text;
 `,
 	},
+	{
+		version: 7,
+		name: 'customers and identifiers',
+		sql: `
+-- The store speaks as its users do: customers and their identifiers, where earlier versions
+-- said profiles and identities. Renames only: the rows stay where they are, so a store of any
+-- size migrates at once. JSON already stored keeps its format: merge audits written before
+-- name the identifiers table "identities", and are read so (store/customer-tables.ts).
+ALTER TABLE profiles RENAME TO customers;
+ALTER TABLE identities RENAME TO identifiers;
+ALTER TABLE forgotten_identities RENAME TO forgotten_identifiers;
+ALTER TABLE identifiers RENAME COLUMN profile_id TO customer_id;
+ALTER TABLE events RENAME COLUMN profile_id TO customer_id;
+ALTER TABLE merges RENAME COLUMN moved_identities TO moved_identifiers;
+
+ALTER INDEX profiles_merged_into RENAME TO customers_merged_into;
+ALTER INDEX identities_profile RENAME TO identifiers_customer;
+ALTER INDEX events_profile_time RENAME TO events_customer_time;
+
+-- Constraints were named by PostgreSQL after their tables and columns: keys, foreign keys and,
+-- from PostgreSQL 18 on (the embedded store's), NOT NULL too. Renamed by the same rule,
+-- whichever of them this server made (a key's index follows its constraint).
+DO $$
+DECLARE
+	old record;
+BEGIN
+	FOR old IN
+		SELECT conrelid::regclass AS tbl, conname FROM pg_constraint
+		WHERE connamespace = current_schema()::regnamespace AND conname ~ '(profile|identit)'
+	LOOP
+		EXECUTE format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', old.tbl, old.conname, replace(replace(old.conname, 'identities', 'identifiers'), 'profile', 'customer'));
+	END LOOP;
+END $$;
+`,
+	},
 ];
 
 /** Brings the store's schema up to date (or up to version `upTo`); safe when several workers start at once. */

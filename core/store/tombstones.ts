@@ -12,7 +12,7 @@ import type { Database, SqlClient } from './database';
  */
 
 /** The tables of tombstones: events and the messages they were about, and identifiers. */
-export type TombstoneTable = 'forgotten_events' | 'forgotten_identities';
+export type TombstoneTable = 'forgotten_events' | 'forgotten_identifiers';
 
 /** The store's key as HMAC uses it: zero-padded to SHA-256's 64-byte block, xor ipad and xor opad. */
 export interface TombstoneKey {

@@ -24,7 +24,7 @@ describe('the n8n-omnichannel entry in its own process', () => {
 	});
 
 	it('hands exit codes to the shell and exits once the store is closed', async () => {
-		const notFound = await runEntry(['profile', '--store', 'memory://', '--identity', 'email:nobody@example.org']);
+		const notFound = await runEntry(['customer', '--store', 'memory://', '--identifier', 'email:nobody@example.org']);
 		expect(notFound).toMatchObject({ code: 3, stdout: '' });
 		expect(notFound.stderr).toContain('no customer with email "nobody@example.org"');
 

@@ -41,8 +41,8 @@ describe('import', () => {
 			warnings: 1,
 		});
 
-		const profile = await cli(['profile', '--store', store(), '--identity', 'hubspot:hs-1']);
-		const ana = JSON.parse(profile.stdout);
+		const customer = await cli(['customer', '--store', store(), '--identifier', 'hubspot:hs-1']);
+		const ana = JSON.parse(customer.stdout);
 		expect(ana.traits).toEqual({ name: 'Silva; Ana', country: 'BR', Empresa: 'ACME "Brasil"', 'Observações': 'linha 1\r\nlinha 2' });
 		expect(ana.identities).toEqual(
 			expect.arrayContaining([
@@ -60,9 +60,9 @@ describe('import', () => {
 		const file = writeTempFile(temp(), 'crm.csv', 'First Name,Last Name,Mobile,Country,Plan\nDiego,Ruiz,55 1234 0303,MX,pro\nEva,Lima,(21) 98765-0303,,free\n');
 		const run = await cli(['import', '--store', store(), '--default-country', 'BR', file]);
 		expect(JSON.parse(run.stdout)).toMatchObject({ format: { delimiter: ',' }, rows: 2, created: 2, rejected: 0 });
-		const diego = JSON.parse((await cli(['profile', '--store', store(), '--identity', 'phone:+52 55 1234 0303'])).stdout);
+		const diego = JSON.parse((await cli(['customer', '--store', store(), '--identifier', 'phone:+52 55 1234 0303'])).stdout);
 		expect(diego.traits).toEqual({ name: 'Diego Ruiz', country: 'MX', Plan: 'pro' });
-		const eva = JSON.parse((await cli(['profile', '--store', store(), '--identity', 'phone:+5521987650303'])).stdout);
+		const eva = JSON.parse((await cli(['customer', '--store', store(), '--identifier', 'phone:+5521987650303'])).stdout);
 		expect(eva.traits).toEqual({ name: 'Eva Lima', Plan: 'free' });
 	});
 
@@ -70,7 +70,7 @@ describe('import', () => {
 		const file = writeTempFile(temp(), 'latin.csv', Buffer.from('nome;email\nJo\xe3o;joao@example.org\n', 'latin1'));
 		const run = await cli(['import', '--store', store(), file]);
 		expect(JSON.parse(run.stdout)).toMatchObject({ format: { delimiter: ';', encoding: 'windows-1252' }, created: 1 });
-		expect(JSON.parse((await cli(['profile', '--store', store(), '--identity', 'email:joao@example.org'])).stdout).traits.name).toBe('João');
+		expect(JSON.parse((await cli(['customer', '--store', store(), '--identifier', 'email:joao@example.org'])).stdout).traits.name).toBe('João');
 	});
 
 	it('skips, on re-import after a Forget, every row of the forgotten customer and says how many; --allow-forgotten imports them', async () => {
@@ -78,19 +78,19 @@ describe('import', () => {
 		const file = writeTempFile(temp(), 'crm-rita.csv', crm);
 		const importRun = async (...flags: string[]) => JSON.parse((await cli(['import', '--store', store(), ...flags, file])).stdout);
 		expect(await importRun()).toMatchObject({ rows: 2, created: 2, skippedForgotten: 0 });
-		expect((await cli(['forget', '--store', store(), '--identity', 'email:rita@example.org'])).code).toBe(0);
+		expect((await cli(['forget', '--store', store(), '--identifier', 'email:rita@example.org'])).code).toBe(0);
 
 		expect(await importRun()).toMatchObject({ rows: 2, created: 0, matched: 1, rejected: 0, skippedForgotten: 1 });
 		for (const identity of ['email:rita@example.org', 'phone:+5511987650401']) {
-			expect((await cli(['profile', '--store', store(), '--identity', identity])).code).toBe(3);
+			expect((await cli(['customer', '--store', store(), '--identifier', identity])).code).toBe(3);
 		}
 		// A row with one forgotten identifier is skipped whole: its new e-mail, name and tax number included.
 		const variant = writeTempFile(temp(), 'crm-rita-2.csv', 'nome;email;telefone;cpf\nRita P.;rita.new@example.org;(11) 98765-0401;123.456.789-09\n');
 		expect(JSON.parse((await cli(['import', '--store', store(), '--default-country', 'BR', variant])).stdout)).toMatchObject({ rows: 1, created: 0, skippedForgotten: 1 });
-		expect((await cli(['profile', '--store', store(), '--identity', 'email:rita.new@example.org'])).code).toBe(3);
+		expect((await cli(['customer', '--store', store(), '--identifier', 'email:rita.new@example.org'])).code).toBe(3);
 
 		expect(await importRun('--allow-forgotten')).toMatchObject({ rows: 2, created: 1, matched: 1, skippedForgotten: 0 });
-		const rita = JSON.parse((await cli(['profile', '--store', store(), '--identity', 'email:rita@example.org'])).stdout);
+		const rita = JSON.parse((await cli(['customer', '--store', store(), '--identifier', 'email:rita@example.org'])).stdout);
 		expect(rita.traits).toEqual({ name: 'Rita Prado', CPF: '123.456.789-09', Cidade: 'Olinda' });
 	});
 

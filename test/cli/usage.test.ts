@@ -22,15 +22,23 @@ describe('usage', () => {
 		}
 	});
 
+	it('lists customer with profile, its earlier name, and shows its help under either name', async () => {
+		expect((await cli([])).stderr).toMatch(/ {2}customer +show a customer.*\(also: profile\)/);
+		for (const argv of [['profile', '--help'], ['help', 'profile']]) {
+			const run = await cli(argv);
+			expect(run).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('Usage: n8n-omnichannel customer [--store S] (--id ID | --identifier kind:value)') });
+		}
+	});
+
 	it('rejects unknown options and missing option values with exit 2', async () => {
 		expect(await cli(['stats', '--verbose'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--verbose'") });
-		expect(await cli(['profile', '--id'])).toMatchObject({ code: 2, stderr: expect.stringContaining("'--id <value>' argument missing") });
+		expect(await cli(['customer', '--id'])).toMatchObject({ code: 2, stderr: expect.stringContaining("'--id <value>' argument missing") });
 		expect(await cli(['stats', 'extra'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument extra') });
 	});
 
 	it('refuses an option given twice, rather than letting the last one quietly win', async () => {
-		const run = await cli(['profile', '--store', 'memory://', '--identity', 'email:a@example.org', '--identity', 'email:b@example.org']);
-		expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--identity is given more than once; give it once') });
+		const run = await cli(['customer', '--store', 'memory://', '--identifier', 'email:a@example.org', '--identifier', 'email:b@example.org']);
+		expect(run).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--identifier is given more than once; give it once') });
 		expect(await cli(['stats', '--store', 'memory://', '--store=memory://'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--store is given more than once') });
 	});
 

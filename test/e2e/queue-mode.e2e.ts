@@ -141,9 +141,9 @@ test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 5
 	expect(statuses).toEqual({ success: 200 });
 
 	const count = async (query: string) => Number((await sql.query<{ count: string }>(query)).rows[0].count);
-	expect(await count(`SELECT count(*) FROM ${schema}.profiles WHERE merged_into IS NULL`)).toBe(50);
+	expect(await count(`SELECT count(*) FROM ${schema}.customers WHERE merged_into IS NULL`)).toBe(50);
 	expect(await count(`SELECT count(*) FROM ${schema}.events WHERE direction = 'inbound'`)).toBe(200);
-	expect(await count(`SELECT count(*) FROM (SELECT profile_id FROM ${schema}.events WHERE direction = 'inbound' GROUP BY profile_id HAVING count(*) = 4) AS each_four`)).toBe(50);
+	expect(await count(`SELECT count(*) FROM (SELECT customer_id FROM ${schema}.events WHERE direction = 'inbound' GROUP BY customer_id HAVING count(*) = 4) AS each_four`)).toBe(50);
 	expect(await count(`SELECT count(*) FROM ${schema}.events WHERE direction = 'outbound'`)).toBe(200);
 
 	const replies = (await standInRecords(standIns.url)).filter((record) => record.text !== undefined);

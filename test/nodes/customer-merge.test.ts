@@ -118,7 +118,7 @@ for (const store of STORES) {
 				inboundMessage([{ kind: 'email', value: `${name}@example.org` }], { channel: 'email', provider: 'smtp', externalId: `${refused ? 'refused' : 'ok'}-${name}` }) as unknown as IDataObject;
 			/** The events stored for `name`'s customer, or undefined when there is no such customer. */
 			const storedEvents = async (name: string) => {
-				const id = await graph.findCustomerId({ identity: { kind: 'email', value: `${name}@example.org` } });
+				const id = await graph.findCustomerId({ identifier: { kind: 'email', value: `${name}@example.org` } });
 				return id && (await graph.getCustomer(id, 10))!.history.map((entry) => entry.externalId);
 			};
 			const eventCount = async () => Object.values((await graph.stats()).events).reduce((sum, n) => sum + n, 0);
@@ -342,7 +342,7 @@ for (const store of STORES) {
 			expect((skipped.json.resolution as { warnings: string[] }).warnings).toEqual([expect.stringContaining('email bulk.gone@example.org belongs to a forgotten customer')]);
 			expect(imported.json).toMatchObject({ customer: { traits: { name: 'New' } }, resolution: { created: true, forgotten: false } });
 			expect(bulk.runData['Customer Merge'][0].hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringContaining('1 of 2 items were skipped') })]);
-			expect(await graph.findCustomerId({ identity: { kind: 'email', value: 'bulk.gone@example.org' } })).toBeUndefined();
+			expect(await graph.findCustomerId({ identifier: { kind: 'email', value: 'bulk.gone@example.org' } })).toBeUndefined();
 
 			const allowed = await run({ ...parameters, options: { bulkImport: true, allowForgotten: true } }, items.slice(0, 1));
 			expect(allowed.jsonOf('Customer Merge')[0]).toMatchObject({ customer: { traits: { name: 'Gone Again' } }, resolution: { created: true, forgotten: false } });

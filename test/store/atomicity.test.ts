@@ -14,7 +14,7 @@ describeEachStore('a batch that fails half-way', (store) => {
 			BEGIN IF NEW.body->>'externalId' = 'boom' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$;
 			CREATE TRIGGER refuse_boom BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_boom();`);
 		const count = async () =>
-			(await db().query<{ n: string }>(`SELECT (SELECT count(*) FROM profiles) || '/' || (SELECT count(*) FROM identities) || '/' || (SELECT count(*) FROM events) || '/' || (SELECT count(*) FROM merges) AS n`))[0].n;
+			(await db().query<{ n: string }>(`SELECT (SELECT count(*) FROM customers) || '/' || (SELECT count(*) FROM identifiers) || '/' || (SELECT count(*) FROM events) || '/' || (SELECT count(*) FROM merges) AS n`))[0].n;
 		const before = await count();
 
 		const batch = [
@@ -25,7 +25,7 @@ describeEachStore('a batch that fails half-way', (store) => {
 		await expect(graph.resolve(batch)).rejects.toThrow('disk full (simulated)');
 
 		expect(await count()).toBe(before);
-		expect(await graph.findCustomerId({ identity: { kind: 'email', value: 'new1@example.org' } })).toBeUndefined();
+		expect(await graph.findCustomerId({ identifier: { kind: 'email', value: 'new1@example.org' } })).toBeUndefined();
 		expect((await graph.getCustomer(known.customerId!, 5))!.identities).toEqual([{ kind: 'email', value: 'known@example.org' }]);
 	});
 });

@@ -50,12 +50,12 @@ function streamOf(worker: number): ResolveInput[] {
 			}),
 		);
 
-		const rows = await workers[0].query<{ kind: string; value: string; profile_id: string; merged_into: string | null }>(
-			'SELECT i.kind, i.value, i.profile_id, p.merged_into FROM identities i JOIN profiles p ON p.id = i.profile_id',
+		const rows = await workers[0].query<{ kind: string; value: string; customer_id: string; merged_into: string | null }>(
+			'SELECT i.kind, i.value, i.customer_id, c.merged_into FROM identifiers i JOIN customers c ON c.id = i.customer_id',
 		);
 		expect(rows).toHaveLength(PEOPLE * 3);
 		expect(rows.every((row) => row.merged_into === null)).toBe(true);
-		const owner = new Map(rows.map((row) => [`${row.kind}:${row.value}`, row.profile_id]));
+		const owner = new Map(rows.map((row) => [`${row.kind}:${row.value}`, row.customer_id]));
 		const customers = new Set<string>();
 		for (let person = 0; person < PEOPLE; person++) {
 			const owners = new Set(identitiesOf(person).map((identity) => owner.get(`${identity.kind}:${identity.value}`)));
@@ -63,7 +63,7 @@ function streamOf(worker: number): ResolveInput[] {
 			customers.add([...owners][0]!);
 		}
 		expect(customers.size).toBe(PEOPLE);
-		const [{ n }] = await workers[0].query<{ n: number }>('SELECT count(*)::int AS n FROM profiles WHERE merged_into IS NULL');
+		const [{ n }] = await workers[0].query<{ n: number }>('SELECT count(*)::int AS n FROM customers WHERE merged_into IS NULL');
 		expect(n).toBe(PEOPLE);
 	});
 });

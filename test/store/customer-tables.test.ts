@@ -44,7 +44,7 @@ describeEachStore('a per-customer table registered once', (store) => {
 			['gold', 'B-1'],
 			['silver', 'B-2'],
 		]);
-		expect(audit.moved.identities).toEqual([['email', 'card.bia@example.org']]);
+		expect(audit.moved.identifiers).toEqual([['email', 'card.bia@example.org']]);
 
 		await graph.unmerge(b);
 		expect(await cards()).toEqual({ [a]: ['A-1'], [b]: ['B-1', 'B-2'], [c]: ['C-1'] });

@@ -25,7 +25,7 @@ describe('the embedded store in a folder', () => {
 		const [outcome] = await new CustomerGraph(await openStore({ type: 'embedded', folder })).resolve([{ identities: [{ kind: 'email', value: 'kept@example.org' }] }]);
 		await closeStores();
 		const reopened = new CustomerGraph(await openStore({ type: 'embedded', folder }));
-		expect(await reopened.findCustomerId({ identity: { kind: 'email', value: 'kept@example.org' } })).toBe(outcome.customerId);
+		expect(await reopened.findCustomerId({ identifier: { kind: 'email', value: 'kept@example.org' } })).toBe(outcome.customerId);
 	});
 
 	it('refuses a second process while one has it open, and says what to do', async () => {

@@ -24,10 +24,10 @@ describeEachStore('events keyed with their account', (store) => {
 	const resolveEvent = async (event: CanonicalEvent) => (await graph.resolve([{ identities: event.direction === 'inbound' ? event.from.identities : (event.to.identities ?? []), event }]))[0];
 
 	/** A history row as version 1 wrote it: keyed by the provider id alone, the account (if any) in `to`, no schemaVersion. */
-	const insertVersion1Row = async (profileId: string, body: Record<string, unknown>) => {
+	const insertVersion1Row = async (customerId: string, body: Record<string, unknown>) => {
 		await db().query(
-			`INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7::json)`,
-			[profileId, body.channel, body.externalId, body.type, body.direction, body.timestamp, JSON.stringify(body)],
+			`INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7::json)`,
+			[customerId, body.channel, body.externalId, body.type, body.direction, body.timestamp, JSON.stringify(body)],
 		);
 	};
 

@@ -35,7 +35,7 @@ describeEachStore('forgetting a customer forgets what refers to their messages',
 
 	/** Forgets the customer of `identity`, and returns the store's counts after it. */
 	const forget = async (identity: Identity) => {
-		await graph.forget((await graph.findCustomerId({ identity }))!);
+		await graph.forget((await graph.findCustomerId({ identifier: identity }))!);
 		return await graph.stats();
 	};
 
@@ -44,7 +44,7 @@ describeEachStore('forgetting a customer forgets what refers to their messages',
 		expect(outcome).toMatchObject({ forgotten: true, created: false });
 		expect(outcome.customerId).toBeUndefined();
 		expect(outcome.warnings).toEqual([expect.stringContaining('forgotten customer: nothing was stored')]);
-		expect(await graph.findCustomerId({ identity })).toBeUndefined();
+		expect(await graph.findCustomerId({ identifier: identity })).toBeUndefined();
 		expect(await graph.stats()).toEqual(before);
 	};
 

@@ -20,7 +20,7 @@ describeEachStore('identifiers as text', (store) => {
 		const outcomes = await graph.resolve(spellings.map((identity) => ({ identities: [identity] })));
 		expect(outcomes.map((outcome) => outcome.customerId)).toEqual(spellings.map(() => stored.customerId));
 		expect(outcomes.every((outcome) => !outcome.created && !outcome.attached.length)).toBe(true);
-		for (const identity of spellings) expect(await graph.findCustomerId({ identity })).toBe(stored.customerId);
+		for (const identity of spellings) expect(await graph.findCustomerId({ identifier: identity })).toBe(stored.customerId);
 	});
 
 	it('refuses half a character in an identifier at once, every time, and resolves the rest of the batch', async () => {
@@ -34,7 +34,7 @@ describeEachStore('identifiers as text', (store) => {
 			// No retries against the store: a refused identifier never reaches it.
 			expect(Date.now() - started).toBeLessThan(2000);
 		}
-		const [{ n }] = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM identities WHERE value LIKE '%' || chr(65533) || '%'`);
+		const [{ n }] = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM identifiers WHERE value LIKE '%' || chr(65533) || '%'`);
 		expect(n).toBe(0);
 	});
 
@@ -55,7 +55,7 @@ describeEachStore('identifiers as text', (store) => {
 			undefined,
 		]);
 		expect((await graph.getCustomer(outcomes[4].customerId!, 0))!.traits).toEqual({ name: 'Ana \ud83d\ude00', plan: 'gold' });
-		expect(await graph.findCustomerId({ identity: { kind: 'email', value: 'name@example.org' } })).toBeUndefined();
+		expect(await graph.findCustomerId({ identifier: { kind: 'email', value: 'name@example.org' } })).toBeUndefined();
 	});
 
 	it('refuses half a character in traits or a merge note set by hand', async () => {

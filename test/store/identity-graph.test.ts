@@ -75,7 +75,7 @@ describeEachStore('identity graph', (store) => {
 		expect(link.merged).toEqual([]);
 		expect(link.warnings[0]).toContain(`not merged with customer ${b.customerId}`);
 		expect(link.warnings[0]).toContain('hubspot');
-		expect(await graph.findCustomerId({ identity: phone('+5511987650007') })).toBe(b.customerId);
+		expect(await graph.findCustomerId({ identifier: phone('+5511987650007') })).toBe(b.customerId);
 	});
 
 	it('limits identifiers per kind per customer', async () => {
@@ -154,12 +154,12 @@ describeEachStore('identity graph', (store) => {
 			compacted: db().compactsAfterErasure,
 		});
 		expect(await graph.findCustomerId({ id: first.customerId! })).toBeUndefined();
-		expect(await graph.findCustomerId({ identity: email('dora@example.org') })).toBeUndefined();
+		expect(await graph.findCustomerId({ identifier: email('dora@example.org') })).toBeUndefined();
 		const [redelivered] = await graph.resolve([{ identities: [phone('+5511987650010')], event }]);
 		expect(redelivered.forgotten).toBe(true);
 		expect(redelivered.customerId).toBeUndefined();
-		expect(await graph.findCustomerId({ identity: phone('+5511987650010') })).toBeUndefined();
-		const rows = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM profiles WHERE traits::text LIKE '%Dora%'`);
+		expect(await graph.findCustomerId({ identifier: phone('+5511987650010') })).toBeUndefined();
+		const rows = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE traits::text LIKE '%Dora%'`);
 		expect(rows[0].n).toBe(0);
 		const statsAfter = await graph.stats();
 		expect(statsAfter.customers).toBe(statsBefore.customers - 1);
@@ -170,10 +170,10 @@ describeEachStore('identity graph', (store) => {
 	it('adds identities, merges by hand and updates traits, with clear refusals', async () => {
 		const [a] = await graph.resolve([{ identities: [email('hand.a@example.org')] }]);
 		const [b] = await graph.resolve([{ identities: [email('hand.b@example.org')], traits: { lang: 'pt' } }]);
-		await expect(graph.addIdentity(a.customerId!, { kind: 'telegram', value: '4242' })).resolves.toEqual({ customerId: a.customerId, added: true });
-		await expect(graph.addIdentity(a.customerId!, { kind: 'email', value: 'hand.b@example.org' })).rejects.toThrow(/belongs to customer .*Merge Customers/);
-		await expect(graph.addIdentity(a.customerId!, { kind: 'email', value: 'test@test.com' })).rejects.toThrow(/placeholder/);
-		await expect(graph.addIdentity('00000000-0000-4000-8000-000000000000', { kind: 'email', value: 'x@example.org' })).rejects.toThrow(/No customer/);
+		await expect(graph.addIdentifier(a.customerId!, { kind: 'telegram', value: '4242' })).resolves.toEqual({ customerId: a.customerId, added: true });
+		await expect(graph.addIdentifier(a.customerId!, { kind: 'email', value: 'hand.b@example.org' })).rejects.toThrow(/belongs to customer .*Merge Customers/);
+		await expect(graph.addIdentifier(a.customerId!, { kind: 'email', value: 'test@test.com' })).rejects.toThrow(/placeholder/);
+		await expect(graph.addIdentifier('00000000-0000-4000-8000-000000000000', { kind: 'email', value: 'x@example.org' })).rejects.toThrow(/No customer/);
 
 		await expect(graph.merge(a.customerId!, b.customerId!, 'same person, confirmed by phone')).resolves.toEqual({ customerId: a.customerId, merged: [b.customerId] });
 		await expect(graph.merge(a.customerId!, b.customerId!)).rejects.toThrow(/already the same customer/);

@@ -47,14 +47,14 @@ describeEachStore('statements on a large store without statistics', (store) => {
 
 	it('read customers, identifiers and history through their indexes, never by scanning the tables', async () => {
 		await db().exec(`
-			INSERT INTO profiles (id) SELECT gen_random_uuid() FROM generate_series(1, ${CUSTOMERS});
-			INSERT INTO identities (kind, value, profile_id) SELECT 'email', 'customer' || row_number() OVER () || '@example.org', id FROM profiles;
-			INSERT INTO events (profile_id, channel, external_id, type, direction, occurred_at, body)
-			  SELECT id, 'email', 'seed-' || row_number() OVER (), 'message', 'inbound', now(), '{}' FROM profiles;
-			INSERT INTO merges (target_id, source_id, reason, evidence, moved_identities, moved_events, target_traits_before, unmerged_at)
-			  SELECT id, id, 'manual', '{}', '[]', '[]', '{}', now() FROM profiles;
-			INSERT INTO forgotten_events (key_hash) SELECT md5(id::text) FROM profiles;
-			INSERT INTO forgotten_identities (key_hash) SELECT md5(id::text) FROM profiles;`);
+			INSERT INTO customers (id) SELECT gen_random_uuid() FROM generate_series(1, ${CUSTOMERS});
+			INSERT INTO identifiers (kind, value, customer_id) SELECT 'email', 'customer' || row_number() OVER () || '@example.org', id FROM customers;
+			INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body)
+			  SELECT id, 'email', 'seed-' || row_number() OVER (), 'message', 'inbound', now(), '{}' FROM customers;
+			INSERT INTO merges (target_id, source_id, reason, evidence, moved_identifiers, moved_events, target_traits_before, unmerged_at)
+			  SELECT id, id, 'manual', '{}', '[]', '[]', '{}', now() FROM customers;
+			INSERT INTO forgotten_events (key_hash) SELECT md5(id::text) FROM customers;
+			INSERT INTO forgotten_identifiers (key_hash) SELECT md5(id::text) FROM customers;`);
 		const statements: Statement[] = [];
 		const graph = new CustomerGraph(recording(db(), statements));
 
@@ -81,7 +81,7 @@ describeEachStore('statements on a large store without statistics', (store) => {
 		const scans: string[] = [];
 		for (const { sql, params } of statements) {
 			const [row] = await db().query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-			const tables = scannedTables(row['QUERY PLAN'][0].Plan).filter((table) => ['profiles', 'identities', 'events', 'merges', 'forgotten_events', 'forgotten_identities'].includes(table));
+			const tables = scannedTables(row['QUERY PLAN'][0].Plan).filter((table) => ['customers', 'identifiers', 'events', 'merges', 'forgotten_events', 'forgotten_identifiers'].includes(table));
 			if (tables.length) scans.push(`${tables.join(', ')} scanned by: ${sql.replace(/\s+/g, ' ').slice(0, 80)}`);
 		}
 		expect(statements.length).toBeGreaterThan(8);

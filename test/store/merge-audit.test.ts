@@ -1,10 +1,8 @@
 import { CustomerGraph, type Customer, type Database, type Identity } from '../../core';
 import { migrate } from '../../core/store/migrations';
-import { PgliteDatabase } from '../../core/store/pglite-database';
-import { PostgresDatabase } from '../../core/store/postgres-database';
 import { inboundMessage } from '../support/events';
-import { dropSchema, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
-import { describeEachStore, useStore } from '../support/stores';
+import { dropSchema, uniqueSchema } from '../support/postgres';
+import { describeEachStore, storeAtVersion, useStore } from '../support/stores';
 
 const email = (value: string): Identity => ({ kind: 'email', value });
 
@@ -33,10 +31,10 @@ describeEachStore('merges within one batch', (store) => {
 		const audit = async (source: string) => (await db().query<{ target_id: string; moved: Record<string, string[][]> }>('SELECT target_id, moved FROM merges WHERE source_id = $1', [source]))[0];
 		const [ofB, ofA] = [await audit(ids.b), await audit(ids.a)];
 		expect(ofB.target_id).toBe(ids.a);
-		expect(ofB.moved.identities).toEqual([['email', identities[2].value]]);
+		expect(ofB.moved.identifiers).toEqual([['email', identities[2].value]]);
 		expect(ofB.moved.events).toHaveLength(1);
 		expect(ofA.target_id).toBe(ids.z);
-		expect(ofA.moved.identities.sort()).toEqual([['email', identities[1].value], ['email', identities[2].value]]);
+		expect(ofA.moved.identifiers.sort()).toEqual([['email', identities[1].value], ['email', identities[2].value]]);
 		expect(ofA.moved.events).toHaveLength(2);
 		expect((await graph.getCustomer(ids.z, 10))!.identities).toHaveLength(3);
 	});
@@ -52,13 +50,6 @@ describeEachStore('merges within one batch', (store) => {
 	});
 });
 
-/** A store at schema version `version`, as an earlier release left it. */
-async function storeAt(version: number, server: boolean, schema: string): Promise<Database> {
-	const db = server ? await PostgresDatabase.open({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}` }, 'test server') : await PgliteDatabase.open(undefined, schema);
-	await migrate(db, schema, version);
-	return db;
-}
-
 describeEachStore('a merge audited before per-customer tables were registered', (store) => {
 	const server = store.config().type === 'postgres';
 	const schema = server ? uniqueSchema('omni_audit') : 'omnichannel';
@@ -69,7 +60,7 @@ describeEachStore('a merge audited before per-customer tables were registered', 
 	});
 
 	it('is undone after the upgrade', async () => {
-		db = await storeAt(4, server, schema);
+		db = await storeAtVersion(4, server, schema);
 		const [a, b] = ['018f0000-0000-7000-8000-00000000000a', '018f0000-0000-7000-8000-00000000000b'];
 		// What the release before wrote: customers, their rows, and a merge by its function, which audited two tables.
 		await db.exec(`

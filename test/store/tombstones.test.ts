@@ -57,20 +57,20 @@ describeEachStore('keyed tombstones', (store) => {
 		const user = { kind: 'telegram' as const, value: '5550007777' };
 		const message = inboundMessage([user], { channel: 'telegram', provider: 'telegram', account: '7000000001', externalId: '5550007777:73519' });
 		await graph.resolve([{ identities: [user], event: message }]);
-		await graph.forget((await graph.findCustomerId({ identity: user }))!);
+		await graph.forget((await graph.findCustomerId({ identifier: user }))!);
 
 		const events = new Set((await db.query<{ key_hash: string }>('SELECT key_hash FROM forgotten_events')).map((row) => row.key_hash));
-		const identities = new Set((await db.query<{ key_hash: string }>('SELECT key_hash FROM forgotten_identities')).map((row) => row.key_hash));
+		const identifiers = new Set((await db.query<{ key_hash: string }>('SELECT key_hash FROM forgotten_identifiers')).map((row) => row.key_hash));
 		const started = process.hrtime.bigint();
 		let found = 0;
 		for (let id = 1; id <= 100_000; id++) if (events.has(sha256Hex(`telegram:7000000001:5550007777:${id}`))) found++;
 		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 		expect(found).toBe(0);
-		expect(identities.has(sha256Hex('telegram:5550007777'))).toBe(false);
+		expect(identifiers.has(sha256Hex('telegram:5550007777'))).toBe(false);
 		// The tombstones are there: with the store's key, and only with it, the same guess finds them.
 		const key = await storedKey();
 		expect(events.has(createHmac('sha256', key).update(sha256Hex('telegram:7000000001:5550007777:73519')).digest('hex'))).toBe(true);
-		expect(identities.has(createHmac('sha256', key).update(sha256Hex('telegram:5550007777')).digest('hex'))).toBe(true);
+		expect(identifiers.has(createHmac('sha256', key).update(sha256Hex('telegram:5550007777')).digest('hex'))).toBe(true);
 		process.stdout.write(`${store.name}: 100,000 sha256 guesses checked in ${seconds.toFixed(2)} s, ${found} found\n`);
 	});
 

@@ -1,4 +1,7 @@
 import { closeStores, openStore, type Database, type StoreConfig } from '../../core';
+import { migrate } from '../../core/store/migrations';
+import { PgliteDatabase } from '../../core/store/pglite-database';
+import { PostgresDatabase } from '../../core/store/postgres-database';
 import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from './postgres';
 
 export interface TestStore {
@@ -37,4 +40,11 @@ export function describeEachStore(name: string, body: (store: TestStore) => void
 	for (const store of TEST_STORES) {
 		(store.available ? describe : describe.skip)(`${name} — ${store.name}`, () => body(store));
 	}
+}
+
+/** A store at schema version `version`, as an earlier release left it: in memory, or in `schema` on the server. */
+export async function storeAtVersion(version: number, server: boolean, schema: string): Promise<Database> {
+	const db = server ? await PostgresDatabase.open({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}` }, 'test server') : await PgliteDatabase.open(undefined, schema);
+	await migrate(db, schema, version);
+	return db;
 }

@@ -13,7 +13,7 @@ async function findCustomerId(context: IExecuteFunctions, graph: CustomerGraph, 
 	}
 	const identity = { kind: text(context, 'identifierKind', itemIndex), value: text(context, 'identifierValue', itemIndex) };
 	const defaultCountry = text(context, 'defaultCountry', itemIndex) || undefined;
-	return { id: await graph.findCustomerId({ identity, defaultCountry }), lookedFor: `${identity.kind} ${identity.value}` };
+	return { id: await graph.findCustomerId({ identifier: identity, defaultCountry }), lookedFor: `${identity.kind} ${identity.value}` };
 }
 
 async function customerJson(graph: CustomerGraph, id: string, historyLimit = 10) {
@@ -38,7 +38,7 @@ export const customerOperations: Record<string, Operation> = {
 
 	async addIdentity(context, graph, itemIndex) {
 		const identity = { kind: text(context, 'identifierKind', itemIndex), value: text(context, 'identifierValue', itemIndex) };
-		const result = await graph.addIdentity(text(context, 'customerId', itemIndex), identity, text(context, 'defaultCountry', itemIndex) || undefined);
+		const result = await graph.addIdentifier(text(context, 'customerId', itemIndex), identity, text(context, 'defaultCountry', itemIndex) || undefined);
 		return { ...result, customer: await customerJson(graph, result.customerId) };
 	},
 

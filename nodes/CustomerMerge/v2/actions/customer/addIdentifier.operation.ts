@@ -8,7 +8,7 @@ export const description = forOperation('addIdentifier', [customerLocator('custo
 
 /** Adds an e-mail, phone or channel ID to the customer, under the protection rules. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: CustomerGraph) {
-	const { identity, defaultCountry } = identifierOf(this, itemIndex);
-	const result = await graph.addIdentity(customerIdOf(this, 'customer', itemIndex), identity, defaultCountry);
+	const { identifier, defaultCountry } = identifierOf(this, itemIndex);
+	const result = await graph.addIdentifier(customerIdOf(this, 'customer', itemIndex), identifier, defaultCountry);
 	return { ...result, customer: await customerJson(graph, result.customerId) };
 }

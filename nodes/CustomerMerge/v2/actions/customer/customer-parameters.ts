@@ -16,9 +16,9 @@ export function customerIdOf(context: IExecuteFunctions, name: string, itemIndex
 }
 
 /** The identifier the Identifier parameters give. */
-export function identifierOf(context: IExecuteFunctions, itemIndex: number): { identity: RawIdentity; defaultCountry?: string } {
+export function identifierOf(context: IExecuteFunctions, itemIndex: number): { identifier: RawIdentity; defaultCountry?: string } {
 	return {
-		identity: { kind: text(context, 'identifierKind', itemIndex), value: text(context, 'identifierValue', itemIndex) },
+		identifier: { kind: text(context, 'identifierKind', itemIndex), value: text(context, 'identifierValue', itemIndex) },
 		defaultCountry: text(context, 'defaultCountry', itemIndex) || undefined,
 	};
 }
@@ -29,8 +29,8 @@ export async function findCustomer(context: IExecuteFunctions, graph: CustomerGr
 		const id = customerIdOf(context, 'customer', itemIndex);
 		return { id: await graph.findCustomerId({ id }), lookedFor: `ID ${id}` };
 	}
-	const { identity, defaultCountry } = identifierOf(context, itemIndex);
-	return { id: await graph.findCustomerId({ identity, defaultCountry }), lookedFor: `${identity.kind} ${identity.value}` };
+	const { identifier, defaultCountry } = identifierOf(context, itemIndex);
+	return { id: await graph.findCustomerId({ identifier, defaultCountry }), lookedFor: `${identifier.kind} ${identifier.value}` };
 }
 
 /** The customer 360 as an output field. */

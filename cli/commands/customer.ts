@@ -14,16 +14,19 @@ function historyLimit(value: string | undefined): number {
 	return limit;
 }
 
-export const profileCommand: Command = {
-	name: 'profile',
+export const customerCommand: Command = {
+	name: 'customer',
+	// Its name until the CLI spoke of customers throughout; scripts written then keep working.
+	aliases: ['profile'],
 	summary: "show a customer: identifiers, traits, channels, merges and recent history",
-	help: `Usage: n8n-omnichannel profile [--store S] (--id ID | --identity kind:value) [--history N]
+	help: `Usage: n8n-omnichannel customer [--store S] (--id ID | --identifier kind:value) [--history N]
 
 Prints the customer as indented JSON on stdout (pipe through jq -c for one line):
   {"id", "createdAt", "identities": [{"kind", "value"}], "traits", "channels": [{"channel",
    "lastSeenAt"}], "mergedFrom": [ids merged into it], "history": [most recent events first]}
 
 Exit status: 0 found, 3 no such customer (message on stderr), 1 store failure, 2 usage error.
+"profile" is this command's earlier name, still accepted.
 
 Options:
 ${STORE_HELP}
@@ -32,7 +35,7 @@ ${CUSTOMER_HELP}
       How many of the most recent events to include (default ${DEFAULT_HISTORY}; 0 for none).`,
 	options: { ...STORE_OPTION, ...CUSTOMER_OPTIONS, history: { type: 'string' } },
 	async run({ values, positionals }, io) {
-		if (positionals.length) throw usageError(`unexpected argument ${positionals[0]}: name the customer with --id or --identity`);
+		if (positionals.length) throw usageError(`unexpected argument ${positionals[0]}: name the customer with --id or --identifier`);
 		const selector = customerSelector(values);
 		const limit = historyLimit(stringOption(values, 'history'));
 		const { graph, guard } = await openGraph(stringOption(values, 'store'));

@@ -3,7 +3,7 @@ import { inboundMessage } from '../support/events';
 import { cli, describeEachCliStore, jsonLine, jsonLines, useTempFolder } from './cli-harness';
 
 /** One embedded store in a folder, shared by runs: what one run writes, the next finds. */
-describe('profile, forget and stats on an embedded store folder', () => {
+describe('customer, forget and stats on an embedded store folder', () => {
 	const temp = useTempFolder();
 	const store = () => join(temp(), 'store');
 	let ana: string;
@@ -26,7 +26,7 @@ describe('profile, forget and stats on an embedded store folder', () => {
 	});
 
 	it('finds, in a later run, the customer by id, by a merged-away id, and by identifiers normalized as resolution does', async () => {
-		const byId = await cli(['profile', '--store', store(), '--id', ana]);
+		const byId = await cli(['customer', '--store', store(), '--id', ana]);
 		expect(byId).toMatchObject({ code: 0, stderr: '' });
 		const customer = JSON.parse(byId.stdout);
 		expect(customer).toMatchObject({
@@ -39,40 +39,55 @@ describe('profile, forget and stats on an embedded store folder', () => {
 		});
 		for (const selector of [
 			['--id', merged],
-			['--identity', 'whatsapp:5511987650201'],
-			['--identity', 'whatsapp:551187650201'],
-			['--identity', 'phone:+55 (11) 98765-0201'],
-			['--identity', 'phone:(11) 98765-0201', '--default-country', 'BR'],
-			['--identity', 'email: ANA@Example.org'],
+			['--identifier', 'whatsapp:5511987650201'],
+			['--identifier', 'whatsapp:551187650201'],
+			['--identifier', 'phone:+55 (11) 98765-0201'],
+			['--identifier', 'phone:(11) 98765-0201', '--default-country', 'BR'],
+			['--identifier', 'email: ANA@Example.org'],
 		]) {
-			const run = await cli(['profile', '--store', store(), ...selector]);
+			const run = await cli(['customer', '--store', store(), ...selector]);
 			expect({ selector, code: run.code, id: run.code === 0 ? JSON.parse(run.stdout).id : run.stderr }).toEqual({ selector, code: 0, id: ana });
 		}
-		const messenger = await cli(['profile', '--store', store(), '--identity', 'messenger:1001:2002']);
+		const messenger = await cli(['customer', '--store', store(), '--identifier', 'messenger:1001:2002']);
 		expect(JSON.parse(messenger.stdout)).toMatchObject({ id: bruno, traits: { name: 'Bruno' } });
 	});
 
+	it('still answers to the names scripts used before: profile for customer, --identity for --identifier', async () => {
+		const now = await cli(['customer', '--store', store(), '--identifier', 'email:ana@example.org']);
+		const before = await cli(['profile', '--store', store(), '--identity', 'email:ana@example.org']);
+		expect(now).toMatchObject({ code: 0, stderr: '' });
+		expect(before).toEqual(now);
+		expect(JSON.parse(before.stdout)).toMatchObject({ id: ana, mergedFrom: [merged] });
+		expect(await cli(['profile', '--store', store(), '--identifier', 'whatsapp:5511987650201'])).toMatchObject({ code: 0, stdout: now.stdout });
+		expect(await cli(['customer', '--store', store(), '--identity', 'email:nobody@example.org'])).toMatchObject({ code: 3, stderr: expect.stringContaining('no customer with') });
+		expect(await cli(['customer', '--store', store(), '--identifier', 'email:ana@example.org', '--identity', 'email:ana@example.org'])).toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining('--identity is the earlier name of --identifier: give one of them'),
+		});
+	});
+
 	it('limits the history with --history', async () => {
-		expect(JSON.parse((await cli(['profile', '--store', store(), '--id', ana, '--history', '0'])).stdout).history).toEqual([]);
-		expect(await cli(['profile', '--store', store(), '--id', ana, '--history', 'all'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--history all') });
+		expect(JSON.parse((await cli(['customer', '--store', store(), '--id', ana, '--history', '0'])).stdout).history).toEqual([]);
+		expect(await cli(['customer', '--store', store(), '--id', ana, '--history', 'all'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--history all') });
 		// Beyond what the store's LIMIT takes, which used to fail as if the store had.
-		expect(await cli(['profile', '--store', store(), '--id', ana, '--history', '99999999999999999999'])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a number of events from 0 to 100000') });
+		expect(await cli(['customer', '--store', store(), '--id', ana, '--history', '99999999999999999999'])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected a number of events from 0 to 100000') });
 	});
 
 	it('exits 3 when there is no such customer, with a message on stderr', async () => {
-		for (const selector of [['--id', '00000000-0000-4000-8000-000000000000'], ['--id', 'not-a-uuid'], ['--identity', 'email:nobody@example.org']]) {
-			const run = await cli(['profile', '--store', store(), ...selector]);
+		for (const selector of [['--id', '00000000-0000-4000-8000-000000000000'], ['--id', 'not-a-uuid'], ['--identifier', 'email:nobody@example.org']]) {
+			const run = await cli(['customer', '--store', store(), ...selector]);
 			expect(run).toMatchObject({ code: 3, stdout: '', stderr: expect.stringContaining('no customer with') });
 		}
 	});
 
 	it('exits 2 on usage errors: no customer named, both named, a malformed or invalid identifier', async () => {
-		for (const command of ['profile', 'forget']) {
-			expect(await cli([command, '--store', store()])).toMatchObject({ code: 2, stderr: expect.stringContaining('--id <customer id> or --identity') });
-			expect(await cli([command, '--store', store(), '--id', ana, '--identity', 'email:a@b.org'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not both') });
-			expect(await cli([command, '--store', store(), '--identity', 'ana@example.org'])).toMatchObject({ code: 2, stderr: expect.stringContaining('expected kind:value') });
-			expect(await cli([command, '--store', store(), '--identity', 'email:nope'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not an e-mail address') });
-			expect(await cli([command, '--store', store(), '--identity', 'fax:123'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown identifier kind') });
+		for (const command of ['customer', 'forget']) {
+			expect(await cli([command, '--store', store()])).toMatchObject({ code: 2, stderr: expect.stringContaining('--id <customer id> or --identifier') });
+			expect(await cli([command, '--store', store(), '--id', ana, '--identifier', 'email:a@b.org'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not both') });
+			expect(await cli([command, '--store', store(), '--identifier', 'ana@example.org'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--identifier ana@example.org: expected kind:value') });
+			expect(await cli([command, '--store', store(), '--identity', 'ana@example.org'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--identity ana@example.org: expected kind:value') });
+			expect(await cli([command, '--store', store(), '--identifier', 'email:nope'])).toMatchObject({ code: 2, stderr: expect.stringContaining('not an e-mail address') });
+			expect(await cli([command, '--store', store(), '--identifier', 'fax:123'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown identifier kind') });
 		}
 	});
 
@@ -92,11 +107,11 @@ describe('profile, forget and stats on an embedded store folder', () => {
 	});
 
 	it('forgets a customer and everyone merged into it; then it is not found (exit 3)', async () => {
-		const run = await cli(['forget', '--store', store(), '--identity', 'whatsapp:5511987650201']);
+		const run = await cli(['forget', '--store', store(), '--identifier', 'whatsapp:5511987650201']);
 		expect(run).toMatchObject({ code: 0, stderr: '' });
 		expect(JSON.parse(run.stdout)).toEqual({ forgotten: ana, customers: 2, identities: 2, events: 1, compacted: true });
-		expect((await cli(['profile', '--store', store(), '--id', ana])).code).toBe(3);
-		expect((await cli(['profile', '--store', store(), '--id', merged])).code).toBe(3);
+		expect((await cli(['customer', '--store', store(), '--id', ana])).code).toBe(3);
+		expect((await cli(['customer', '--store', store(), '--id', merged])).code).toBe(3);
 		expect(await cli(['forget', '--store', store(), '--id', ana])).toMatchObject({ code: 3, stderr: expect.stringContaining('no customer with') });
 		const stats = JSON.parse((await cli(['stats', '--store', store()])).stdout);
 		expect(stats).toMatchObject({ customers: 1, mergedCustomers: 0, identities: { messenger: 1 }, forgottenEvents: 1 });
@@ -112,7 +127,7 @@ describeEachCliStore('vacuum', (store) => {
 		expect(run).toMatchObject({ code: 0, stderr: '' });
 		expect(JSON.parse(run.stdout)).toEqual({
 			store: expect.any(String),
-			tables: ['profiles', 'identities', 'events', 'merges', 'forgotten_events', 'forgotten_identities'],
+			tables: ['customers', 'identifiers', 'events', 'merges', 'forgotten_events', 'forgotten_identifiers'],
 			seconds: expect.any(Number),
 		});
 		expect(await cli(['vacuum', '--store', location(), 'extra'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument extra') });
