@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_GRAPH_API_VERSION } from '../../core/channels/meta/graph-url';
 import type { CredentialSummary, N8nRestClient } from './rest-client';
 
 const SIGNATURES = join(__dirname, '../../test/fixtures/shared/channels/signatures.json');
@@ -52,7 +53,7 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 				verifyToken: 'example-verify-token',
 				phoneNumberId: EXAMPLE_ACCOUNTS.whatsappPhoneNumberId,
 				businessAccountId: EXAMPLE_ACCOUNTS.whatsappBusinessAccountId,
-				apiVersion: 'v26.0',
+				apiVersion: DEFAULT_GRAPH_API_VERSION,
 				baseUrl: apiUrl,
 			},
 		},
@@ -65,7 +66,7 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 				verifyToken: 'example-verify-token',
 				pageId: EXAMPLE_ACCOUNTS.pageId,
 				igAccountId: EXAMPLE_ACCOUNTS.instagramAccountId,
-				graphApiVersion: 'v23.0',
+				graphApiVersion: DEFAULT_GRAPH_API_VERSION,
 				baseUrl: apiUrl,
 			},
 		},

@@ -1,7 +1,8 @@
 import type { HttpClient } from '../../http/http-client';
 import { ProviderError } from '../provider-error';
 import { isObject, objects, text } from './webhook-body';
-import { graphUrl, webhookSetupRequest, type GraphTarget, type SetupHints } from './webhook-setup-request';
+import { graphUrl, type GraphTarget } from './graph-url';
+import { webhookSetupRequest, type SetupHints } from './webhook-setup-request';
 
 /**
  * A Meta app's webhook callback for one kind of object (`/{app-id}/subscriptions`): where

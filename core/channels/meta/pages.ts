@@ -1,7 +1,9 @@
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry } from '../../http/retry';
 import { ProviderError } from '../provider-error';
-import { graphErrorOf, isRetryableGraphResponse } from './send-errors';
+import { graphUrl, type GraphTarget } from './graph-url';
+import { graphErrorOf } from './graph-error';
+import { isRetryableGraphResponse } from './send-errors';
 import { isObject, objects, text, type JsonObject } from './webhook-body';
 
 /**
@@ -18,18 +20,8 @@ export interface MetaPage {
 	instagram?: { id: string; username?: string };
 }
 
-export interface MetaGraphConfig {
-	baseUrl: string;
-	version: string;
-}
-
 const FIELDS = 'id,name,instagram_business_account{id,username}';
 const PAGE_SIZE = 100;
-
-function graphUrl(config: MetaGraphConfig, path: string): string {
-	const version = config.version.trim().replace(/^\/+|\/+$/g, '') || 'v23.0';
-	return `${config.baseUrl.trim().replace(/\/+$/, '')}/${version}/${path}`;
-}
 
 function pageOf(entry: JsonObject): MetaPage | undefined {
 	const id = text(entry.id);
@@ -62,7 +54,7 @@ async function get(client: HttpClient, url: string, query: Record<string, string
 }
 
 /** One page of the Pages the token may use; `after` is the cursor of the next one, absent on the last. */
-export async function listMetaPages(client: HttpClient, config: MetaGraphConfig, after?: string): Promise<{ pages: MetaPage[]; after?: string }> {
+export async function listMetaPages(client: HttpClient, config: GraphTarget, after?: string): Promise<{ pages: MetaPage[]; after?: string }> {
 	const response = await get(client, graphUrl(config, 'me/accounts'), { fields: FIELDS, limit: PAGE_SIZE, ...(after ? { after } : {}) });
 	if (response.status >= 200 && response.status < 300 && isObject(response.body)) {
 		const paging = isObject(response.body.paging) ? response.body.paging : {};
@@ -79,7 +71,7 @@ export async function listMetaPages(client: HttpClient, config: MetaGraphConfig,
 }
 
 /** The Page an Instagram account is linked to, among the Pages the token may use; undefined when none is. */
-export async function pageLinkedTo(client: HttpClient, config: MetaGraphConfig, instagramAccountId: string): Promise<MetaPage | undefined> {
+export async function pageLinkedTo(client: HttpClient, config: GraphTarget, instagramAccountId: string): Promise<MetaPage | undefined> {
 	let after: string | undefined;
 	do {
 		const result = await listMetaPages(client, config, after);

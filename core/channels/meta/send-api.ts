@@ -2,6 +2,7 @@ import type { CanonicalEvent, Attachment } from '../../model';
 import type { HttpClient } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
 import { outboundEvent } from '../outbound-event';
+import { graphUrl, type GraphTarget } from './graph-url';
 import { isObject, text } from './webhook-body';
 import { isRetryableGraphResponse, metaSendError } from './send-errors';
 import { parseRecipient } from './recipient';
@@ -30,11 +31,7 @@ export interface MetaMessagingChannel {
 	idName: 'PSID' | 'IGSID';
 }
 
-export interface MetaSendConfig {
-	/** e.g. https://graph.facebook.com (no trailing slash needed). */
-	baseUrl: string;
-	/** Graph API version, e.g. v23.0. */
-	version: string;
+export interface MetaSendConfig extends GraphTarget {
 	/** The node whose /messages edge sends: the Page id, or the Instagram account id (Instagram Login). */
 	senderId: string;
 	/** Our account that scopes the customer's identity: the Page id (Messenger) or Instagram account id. */
@@ -57,10 +54,6 @@ export interface MetaSendInput {
 export interface SentContent {
 	text?: string;
 	attachments?: Attachment[];
-}
-
-function trimSlash(url: string): string {
-	return url.replace(/\/+$/, '');
 }
 
 /** Whom to send to, and the account that scopes the customer, checked against each other. */
@@ -110,10 +103,9 @@ export async function sendMetaMessage(
 		message,
 		...(input.notificationType ? { notification_type: input.notificationType } : {}),
 	};
-	const version = config.version.trim().replace(/^\/+|\/+$/g, '') || 'v23.0';
 	const response = await sendWithRetry(
 		client,
-		{ method: 'POST', url: `${trimSlash(config.baseUrl)}/${version}/${encodeURIComponent(config.senderId.trim())}/messages`, json },
+		{ method: 'POST', url: graphUrl(config, `${encodeURIComponent(config.senderId.trim())}/messages`), json },
 		{ ...DEFAULT_RETRY_POLICY, isRetryable: isRetryableGraphResponse, ...config.retry },
 		config.sleep,
 	);

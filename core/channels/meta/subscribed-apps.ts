@@ -1,6 +1,7 @@
 import type { HttpClient } from '../../http/http-client';
 import { isObject, objects, text } from './webhook-body';
-import { graphUrl, webhookSetupRequest, type GraphTarget, type SetupHints } from './webhook-setup-request';
+import { graphUrl, type GraphTarget } from './graph-url';
+import { webhookSetupRequest, type SetupHints } from './webhook-setup-request';
 
 /**
  * A Facebook Page's (or, with Instagram Login, an Instagram account's) subscription to an

@@ -1,6 +1,6 @@
 import type { HttpClient } from '../../http/http-client';
 import { isObject, objects, text } from '../meta/webhook-body';
-import { graphRequest, graphUrl, type WhatsAppCloudConfig } from './graph-request';
+import { graphRequest, whatsAppGraphUrl, type WhatsAppCloudConfig } from './graph-request';
 
 /**
  * What a WhatsApp Business Account (WABA) holds, read for pickers in the editor:
@@ -39,7 +39,7 @@ function businessAccount(wabaId: string): string {
 
 async function graphPage(client: HttpClient, config: WhatsAppCloudConfig, path: string, fields: string, after: string | undefined, action: string) {
 	const query = { fields, limit: PAGE_SIZE, ...(after ? { after } : {}) };
-	const response = await graphRequest<unknown>(client, config, { method: 'GET', url: graphUrl(config, path), query }, action);
+	const response = await graphRequest<unknown>(client, config, { method: 'GET', url: whatsAppGraphUrl(config, path), query }, action);
 	const body = isObject(response.body) ? response.body : {};
 	const paging = isObject(body.paging) ? body.paging : {};
 	const cursors = isObject(paging.cursors) ? paging.cursors : {};

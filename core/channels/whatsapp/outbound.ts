@@ -29,7 +29,7 @@ import { parseRecipient, recipientFields, type WhatsAppRecipient } from './recip
  * `account` is the sending phone number id.
  */
 
-export { DEFAULT_GRAPH_API_VERSION, DEFAULT_GRAPH_BASE_URL, type WhatsAppCloudConfig } from './graph-request';
+export type { WhatsAppCloudConfig } from './graph-request';
 
 const CHANNEL = 'whatsapp';
 

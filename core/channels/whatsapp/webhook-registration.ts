@@ -1,6 +1,7 @@
 import type { HttpClient } from '../../http/http-client';
 import { isObject, objects, text } from '../meta/webhook-body';
-import { graphUrl, webhookSetupRequest, type GraphTarget, type SetupHints } from '../meta/webhook-setup-request';
+import { graphUrl, type GraphTarget } from '../meta/graph-url';
+import { webhookSetupRequest, type SetupHints } from '../meta/webhook-setup-request';
 import { ProviderError } from '../provider-error';
 
 /**
