@@ -28,6 +28,16 @@ export const EXAMPLE_ACCOUNTS = {
 	supportAddress: 'Acme Support <support@acme.example>',
 } as const;
 
+/**
+ * The keys our webhooks are proven with where the fixtures' signatures.json has none:
+ * Mailgun's HTTP webhook signing key (the one of test/fixtures/channels/mailgun) and the
+ * jwt_key an Evolution instance's webhook signs its Bearer token with.
+ */
+export const EXAMPLE_WEBHOOK_KEYS = {
+	mailgunSigningKey: 'key-test-mailgun-signing-0123456789abcdef',
+	evolutionJwtKey: 'example-evolution-webhook-jwt-key-0123456789',
+} as const;
+
 export interface ExampleCredential {
 	name: string;
 	type: string;
@@ -79,8 +89,17 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 		{
 			name: 'Example Evolution API (local stand-in)',
 			type: 'omnichannelEvolutionApi',
-			data: { baseUrl: apiUrl, apiKey: 'EXAMPLE-evolution-api-key', instanceName: EXAMPLE_ACCOUNTS.evolutionInstance, webhookJwtKey: '', webhookHeaderName: '', webhookHeaderValue: '' },
+			data: {
+				baseUrl: apiUrl,
+				apiKey: 'EXAMPLE-evolution-api-key',
+				instanceName: EXAMPLE_ACCOUNTS.evolutionInstance,
+				webhookJwtKey: EXAMPLE_WEBHOOK_KEYS.evolutionJwtKey,
+				webhookHeaderName: '',
+				webhookHeaderValue: '',
+			},
 		},
+		// No API key: the trigger creates no route, and only checks the posts' signatures.
+		{ name: 'Example Mailgun routes (local)', type: 'omnichannelMailgunWebhookApi', data: { signingKey: EXAMPLE_WEBHOOK_KEYS.mailgunSigningKey, apiKey: '', region: 'us', baseUrl: '' } },
 		{ name: 'Example Postmark inbound (local)', type: 'omnichannelPostmarkInboundApi', data: { user: 'postmark', password: 'example-inbound-password' } },
 		{
 			name: 'Example SMTP (local sink)',
