@@ -12,7 +12,7 @@ export interface ActionOperation<Connection> {
 export type ActionResources<Connection> = Record<string, Record<string, ActionOperation<Connection>>>;
 
 /** Nodes with a single resource show no Resource parameter; their operations are on messages. */
-export const DEFAULT_RESOURCE = 'message';
+const DEFAULT_RESOURCE = 'message';
 
 /**
  * The one dispatch of every action node: the resource and operation of the node, one

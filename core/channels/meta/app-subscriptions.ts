@@ -40,7 +40,7 @@ function shown(url: string): string {
 }
 
 /** The app's subscription for the target's object, if it has one (GET /{app-id}/subscriptions). */
-export async function appSubscription(client: HttpClient, target: AppSubscriptionTarget): Promise<AppSubscription | undefined> {
+async function appSubscription(client: HttpClient, target: AppSubscriptionTarget): Promise<AppSubscription | undefined> {
 	const body = await webhookSetupRequest<unknown>(
 		client,
 		{ method: 'GET', url: graphUrl(target, `${encodeURIComponent(target.appId.trim())}/subscriptions`), headers: appRequestHeaders(target) },

@@ -20,7 +20,7 @@ import { parseRecipient } from './recipient';
  * - HUMAN_AGENT: a person replying within 7 days (MESSAGE_TAG with the HUMAN_AGENT tag);
  * - UPDATE: a proactive message, also only within the 24-hour window.
  */
-export const MESSAGING_WINDOWS = ['RESPONSE', 'HUMAN_AGENT', 'UPDATE'] as const;
+const MESSAGING_WINDOWS = ['RESPONSE', 'HUMAN_AGENT', 'UPDATE'] as const;
 export type MessagingWindow = (typeof MESSAGING_WINDOWS)[number];
 
 export interface MetaMessagingChannel {
@@ -57,7 +57,7 @@ export interface SentContent {
 }
 
 /** Whom to send to, and the account that scopes the customer, checked against each other. */
-export function resolveRecipient(channel: MetaMessagingChannel, config: MetaSendConfig, value: string): { id: string; account: string } {
+function resolveRecipient(channel: MetaMessagingChannel, config: MetaSendConfig, value: string): { id: string; account: string } {
 	const recipient = parseRecipient(value, channel.label, channel.idName);
 	const configured = config.account?.trim() || undefined;
 	if (recipient.scope && configured && recipient.scope !== configured) {

@@ -24,7 +24,7 @@ function edge(target: SubscribedAppsTarget): string {
 }
 
 /** The fields our app is subscribed to, or undefined when it is not subscribed (GET /{id}/subscribed_apps). */
-export async function subscribedFields(client: HttpClient, target: SubscribedAppsTarget): Promise<string[] | undefined> {
+async function subscribedFields(client: HttpClient, target: SubscribedAppsTarget): Promise<string[] | undefined> {
 	const body = await webhookSetupRequest<unknown>(client, { method: 'GET', url: edge(target) }, 'read which apps receive its webhooks', target.hints);
 	const apps = objects(isObject(body) ? body.data : undefined);
 	// Instagram Login lists only the token's own app, without an id.
@@ -34,7 +34,7 @@ export async function subscribedFields(client: HttpClient, target: SubscribedApp
 }
 
 /** Subscribes our app to `fields` (POST /{id}/subscribed_apps?subscribed_fields=…), keeping the fields it already had. */
-export async function subscribeToFields(client: HttpClient, target: SubscribedAppsTarget, fields: string[]): Promise<void> {
+async function subscribeToFields(client: HttpClient, target: SubscribedAppsTarget, fields: string[]): Promise<void> {
 	await webhookSetupRequest(
 		client,
 		{ method: 'POST', url: edge(target), query: { subscribed_fields: fields.join(',') } },
@@ -44,7 +44,7 @@ export async function subscribeToFields(client: HttpClient, target: SubscribedAp
 }
 
 /** Unsubscribes our app (DELETE /{id}/subscribed_apps). */
-export async function unsubscribeApp(client: HttpClient, target: SubscribedAppsTarget): Promise<void> {
+async function unsubscribeApp(client: HttpClient, target: SubscribedAppsTarget): Promise<void> {
 	await webhookSetupRequest(client, { method: 'DELETE', url: edge(target) }, 'unsubscribe the app', target.hints);
 }
 

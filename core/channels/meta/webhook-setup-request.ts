@@ -23,7 +23,7 @@ const SETUP_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 500, maxDelayMs: 500
 /** Meta could not call the URL back (code 2200), or the verify token was not answered. */
 const CALLBACK_FAILED = /callback verification|verify token|challenge|could not (reach|connect)/i;
 
-export function webhookSetupError(response: HttpResponse, action: string, hints: SetupHints): ProviderError {
+function webhookSetupError(response: HttpResponse, action: string, hints: SetupHints): ProviderError {
 	const error = graphErrorOf(response.body);
 	const said = error?.userMessage || error?.message || (typeof response.body === 'string' && response.body.trim() ? response.body.trim().slice(0, 300) : `HTTP ${response.status}`);
 	const { code } = error ?? {};

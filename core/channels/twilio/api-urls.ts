@@ -1,7 +1,7 @@
 import type { TwilioApiConfig } from './outbound';
 
 /** Where Twilio's REST API is, by default; a credential's Base URL points at a regional edge, a proxy or a test server. */
-export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
+const TWILIO_API_BASE_URL = 'https://api.twilio.com';
 
 /** The configured API base, without a trailing slash. */
 export function twilioApiBaseUrl(config: Pick<TwilioApiConfig, 'baseUrl'>): string {

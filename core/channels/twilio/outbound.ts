@@ -40,7 +40,7 @@ export interface TwilioMessageInput {
 }
 
 /** A message that cannot be sent as asked; the text says which field to fix. */
-export class TwilioInputError extends Error {
+class TwilioInputError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'TwilioInputError';
@@ -97,7 +97,7 @@ function mediaUrls(urls: string[] | undefined, whatsapp: boolean): string[] {
 }
 
 /** Checks the message and builds the form Twilio's Messages API expects. */
-export function twilioMessageForm(input: TwilioMessageInput): { form: Record<string, string | string[]>; to: string; whatsapp: boolean; media: string[]; account: string } {
+function twilioMessageForm(input: TwilioMessageInput): { form: Record<string, string | string[]>; to: string; whatsapp: boolean; media: string[]; account: string } {
 	const rawTo = (input.to ?? '').trim();
 	if (!rawTo) throw new TwilioInputError('To is empty: give the customer\'s phone number, e.g. +5511987654321');
 	const whatsapp = Boolean(input.whatsapp) || WHATSAPP_PREFIX.test(rawTo);

@@ -18,7 +18,7 @@ export const PROVIDER_LABEL = 'WhatsApp Cloud API';
  * 130429: the phone number's throughput (messages per second); 131056: too many messages
  * to the same customer in a short time (pair rate limit).
  */
-export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056]);
+const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056]);
 
 const TEMPLATE_HINT_SUFFIX = 'Templates are listed in WhatsApp Manager > Account tools > Message templates.';
 

@@ -125,7 +125,7 @@ export async function sendList(
  * Uploads a file to WhatsApp (POST /<phone-number-id>/media, multipart with
  * `messaging_product`, `type` and `file`) and returns its media id, usable for 30 days.
  */
-export async function uploadMedia(
+async function uploadMedia(
 	client: HttpClient,
 	config: WhatsAppCloudConfig,
 	file: { data: Buffer; mimeType: string; filename: string },

@@ -31,7 +31,7 @@ function edge(target: WabaTarget): string {
 }
 
 /** The apps subscribed to the WABA (GET /{waba-id}/subscribed_apps). */
-export async function wabaSubscriptions(client: HttpClient, target: WabaTarget): Promise<WabaSubscription[]> {
+async function wabaSubscriptions(client: HttpClient, target: WabaTarget): Promise<WabaSubscription[]> {
 	const body = await webhookSetupRequest<unknown>(client, { method: 'GET', url: edge(target) }, 'read the apps subscribed to the WhatsApp Business Account', HINTS);
 	return objects(isObject(body) ? body.data : undefined).map((item) => ({
 		appId: isObject(item.whatsapp_business_api_data) ? text(item.whatsapp_business_api_data.id) : undefined,
@@ -44,7 +44,7 @@ export async function wabaSubscriptions(client: HttpClient, target: WabaTarget):
  * the WABA's messages go to that URL, checked at once with a GET carrying its verify token;
  * without it, a POST also removes an override the app had set.
  */
-export async function subscribeAppToWaba(client: HttpClient, target: WabaTarget, override?: { callbackUrl: string; verifyToken: string }): Promise<void> {
+async function subscribeAppToWaba(client: HttpClient, target: WabaTarget, override?: { callbackUrl: string; verifyToken: string }): Promise<void> {
 	await webhookSetupRequest(
 		client,
 		{
@@ -58,7 +58,7 @@ export async function subscribeAppToWaba(client: HttpClient, target: WabaTarget,
 }
 
 /** Unsubscribes the token's app from the WABA (DELETE /{waba-id}/subscribed_apps). */
-export async function unsubscribeAppFromWaba(client: HttpClient, target: WabaTarget): Promise<void> {
+async function unsubscribeAppFromWaba(client: HttpClient, target: WabaTarget): Promise<void> {
 	await webhookSetupRequest(client, { method: 'DELETE', url: edge(target) }, 'unsubscribe the app from the WhatsApp Business Account', HINTS);
 }
 
