@@ -1,6 +1,6 @@
 import type { HttpClient } from '../../http/http-client';
 import { ProviderError } from '../provider-error';
-import { isObject, objects, text } from './webhook-body';
+import { asText, isRecord, objects } from '../shared/json-body';
 import { graphUrl, type GraphTarget } from './graph-url';
 import { webhookSetupRequest, type SetupHints } from './webhook-setup-request';
 
@@ -47,12 +47,12 @@ async function appSubscription(client: HttpClient, target: AppSubscriptionTarget
 		"read the app's webhook subscriptions",
 		HINTS,
 	);
-	const found = objects(isObject(body) ? body.data : undefined).find((item) => item.object === target.object);
+	const found = objects(isRecord(body) ? body.data : undefined).find((item) => item.object === target.object);
 	if (!found) return undefined;
 	return {
-		callbackUrl: text(found.callback_url) ?? '',
+		callbackUrl: asText(found.callback_url) ?? '',
 		active: found.active !== false,
-		fields: objects(found.fields).map((field) => text(field.name) ?? '').filter(Boolean),
+		fields: objects(found.fields).map((field) => asText(field.name) ?? '').filter(Boolean),
 	};
 }
 

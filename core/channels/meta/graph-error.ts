@@ -1,4 +1,4 @@
-import { isObject, text } from './webhook-body';
+import { asText, isRecord } from '../shared/json-body';
 
 /**
  * The Graph API's error body, `{ error: { message, type, code, error_subcode, fbtrace_id } }`
@@ -26,18 +26,18 @@ function numeric(value: unknown): number | undefined {
 
 /** Meta's error from a response body, when there is one. */
 export function graphErrorOf(body: unknown): GraphError | undefined {
-	if (!isObject(body) || !isObject(body.error)) return undefined;
+	if (!isRecord(body) || !isRecord(body.error)) return undefined;
 	const error = body.error;
-	const data = isObject(error.error_data) ? error.error_data : {};
+	const data = isRecord(error.error_data) ? error.error_data : {};
 	return {
-		message: text(error.message),
-		type: text(error.type),
+		message: asText(error.message),
+		type: asText(error.type),
 		code: numeric(error.code),
 		subcode: numeric(error.error_subcode),
-		details: text(data.details),
-		title: text(error.error_user_title),
-		userMessage: text(error.error_user_msg),
+		details: asText(data.details),
+		title: asText(error.error_user_title),
+		userMessage: asText(error.error_user_msg),
 		transient: error.is_transient === true,
-		traceId: text(error.fbtrace_id),
+		traceId: asText(error.fbtrace_id),
 	};
 }

@@ -3,7 +3,7 @@ import type { HttpClient } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
 import { outboundEvent } from '../outbound-event';
 import { graphUrl, type GraphTarget } from './graph-url';
-import { isObject, text } from './webhook-body';
+import { asText, isRecord } from '../shared/json-body';
 import { isRetryableGraphResponse, metaSendError } from './send-errors';
 import { parseRecipient } from './recipient';
 
@@ -110,9 +110,9 @@ export async function sendMetaMessage(
 		config.sleep,
 	);
 	const body = response.body;
-	const messageId = isObject(body) ? text(body.message_id) : undefined;
+	const messageId = isRecord(body) ? asText(body.message_id) : undefined;
 	if (response.status < 200 || response.status >= 300 || !messageId) throw metaSendError(response, channel.label);
-	const customerId = (isObject(body) && text(body.recipient_id)) || recipient.id;
+	const customerId = (isRecord(body) && asText(body.recipient_id)) || recipient.id;
 	const event = outboundEvent({
 		channel: channel.channel,
 		provider: 'meta',

@@ -1,5 +1,5 @@
 import type { HttpClient } from '../../http/http-client';
-import { isObject, objects, text } from './webhook-body';
+import { asText, isRecord, objects } from '../shared/json-body';
 import { graphUrl, type GraphTarget } from './graph-url';
 import { webhookSetupRequest, type SetupHints } from './webhook-setup-request';
 
@@ -26,9 +26,9 @@ function edge(target: SubscribedAppsTarget): string {
 /** The fields our app is subscribed to, or undefined when it is not subscribed (GET /{id}/subscribed_apps). */
 async function subscribedFields(client: HttpClient, target: SubscribedAppsTarget): Promise<string[] | undefined> {
 	const body = await webhookSetupRequest<unknown>(client, { method: 'GET', url: edge(target) }, 'read which apps receive its webhooks', target.hints);
-	const apps = objects(isObject(body) ? body.data : undefined);
+	const apps = objects(isRecord(body) ? body.data : undefined);
 	// Instagram Login lists only the token's own app, without an id.
-	const ours = apps.find((app) => text(app.id) === target.appId.trim()) ?? (apps.length === 1 && text(apps[0].id) === undefined ? apps[0] : undefined);
+	const ours = apps.find((app) => asText(app.id) === target.appId.trim()) ?? (apps.length === 1 && asText(apps[0].id) === undefined ? apps[0] : undefined);
 	if (!ours) return undefined;
 	return Array.isArray(ours.subscribed_fields) ? ours.subscribed_fields.map(String) : [];
 }

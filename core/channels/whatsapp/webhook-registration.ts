@@ -1,5 +1,5 @@
 import type { HttpClient } from '../../http/http-client';
-import { isObject, objects, text } from '../meta/webhook-body';
+import { asText, isRecord, objects } from '../shared/json-body';
 import { graphUrl, type GraphTarget } from '../meta/graph-url';
 import { webhookSetupRequest, type SetupHints } from '../meta/webhook-setup-request';
 import { ProviderError } from '../provider-error';
@@ -33,9 +33,9 @@ function edge(target: WabaTarget): string {
 /** The apps subscribed to the WABA (GET /{waba-id}/subscribed_apps). */
 async function wabaSubscriptions(client: HttpClient, target: WabaTarget): Promise<WabaSubscription[]> {
 	const body = await webhookSetupRequest<unknown>(client, { method: 'GET', url: edge(target) }, 'read the apps subscribed to the WhatsApp Business Account', HINTS);
-	return objects(isObject(body) ? body.data : undefined).map((item) => ({
-		appId: isObject(item.whatsapp_business_api_data) ? text(item.whatsapp_business_api_data.id) : undefined,
-		overrideCallbackUri: text(item.override_callback_uri),
+	return objects(isRecord(body) ? body.data : undefined).map((item) => ({
+		appId: isRecord(item.whatsapp_business_api_data) ? asText(item.whatsapp_business_api_data.id) : undefined,
+		overrideCallbackUri: asText(item.override_callback_uri),
 	}));
 }
 

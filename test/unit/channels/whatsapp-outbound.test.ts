@@ -1,4 +1,4 @@
-import { AxiosHttpClient } from '../../../core/http/axios-http-client';
+import { AxiosHttpClient } from '../../support/axios-http-client';
 import { multipartBody } from '../../../core/http/multipart-body';
 import { ProviderError } from '../../../core/channels/provider-error';
 import { isRetryableWhatsAppResponse, whatsappProviderError } from '../../../core/channels/whatsapp/error-codes';
