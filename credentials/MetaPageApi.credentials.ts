@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { DEFAULT_GRAPH_API_VERSION, DEFAULT_GRAPH_BASE_URL } from '../core/channels/meta/graph-url';
 
 /**
  * A Facebook Page (and the Instagram professional account linked to it) on Meta's Graph
@@ -70,14 +71,14 @@ export class MetaPageApi implements ICredentialType {
 			displayName: 'Graph API Version',
 			name: 'graphApiVersion',
 			type: 'string',
-			default: 'v23.0',
-			placeholder: 'v23.0',
+			default: DEFAULT_GRAPH_API_VERSION,
+			placeholder: DEFAULT_GRAPH_API_VERSION,
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://graph.facebook.com',
+			default: DEFAULT_GRAPH_BASE_URL,
 			description: 'Change only for Instagram Login (https://graph.instagram.com), a proxy or tests',
 		},
 	];

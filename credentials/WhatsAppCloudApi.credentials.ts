@@ -1,4 +1,5 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { DEFAULT_GRAPH_API_VERSION, DEFAULT_GRAPH_BASE_URL } from '../core/channels/meta/graph-url';
 
 /**
  * A WhatsApp Business phone number on Meta's Cloud API: the token that sends, the App
@@ -72,14 +73,14 @@ export class WhatsAppCloudApi implements ICredentialType {
 			displayName: 'Graph API Version',
 			name: 'apiVersion',
 			type: 'string',
-			default: 'v26.0',
-			placeholder: 'v26.0',
+			default: DEFAULT_GRAPH_API_VERSION,
+			placeholder: DEFAULT_GRAPH_API_VERSION,
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://graph.facebook.com',
+			default: DEFAULT_GRAPH_BASE_URL,
 			description: 'Change only for a proxy, a self-hosted gateway that speaks the Cloud API, or tests',
 		},
 	];

@@ -40,7 +40,7 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
 }
 
 /** How long the store remembers a delivery: Meta retries failed webhooks for up to 7 days. */
-export const DELIVERY_RETENTION_DAYS = 8;
+const DELIVERY_RETENTION_DAYS = 8;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** Deliveries remembered in the store: every webhook process and queue-mode worker agrees. */

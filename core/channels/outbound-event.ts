@@ -18,9 +18,9 @@ export type OutboundEventInput = Omit<CanonicalEvent, 'id' | 'type' | 'channel' 
 };
 
 /** Who wrote what we send when the caller does not say: a flow or a campaign, not a person. */
-export const DEFAULT_AUTHOR: Author = { type: 'automation' };
+const DEFAULT_AUTHOR: Author = { type: 'automation' };
 /** Why we send when the caller does not say: answering the customer. */
-export const DEFAULT_CATEGORY: MessageCategory = 'service';
+const DEFAULT_CATEGORY: MessageCategory = 'service';
 
 /**
  * The canonical event of something we sent, or of a status of it, as ./types describes:

@@ -35,10 +35,6 @@ export const OUTBOUND_DEFINITIONS: OutboundDefinitions = {
 
 export const OUTBOUND_ROUTES = Object.keys(OUTBOUND_DEFINITIONS) as OutboundRoute[];
 
-export function outboundDefinition<Route extends OutboundRoute>(route: Route): OutboundDefinitions[Route] {
-	return OUTBOUND_DEFINITIONS[route];
-}
-
 /** The route that answers an event: the first whose `answers` names its provider (and channel, where given). */
 export function routeAnswering(event: Pick<CanonicalEvent, 'provider' | 'channel'>): OutboundDefinition<OutboundConnections[OutboundRoute]> | undefined {
 	return Object.values(OUTBOUND_DEFINITIONS).find((definition) =>

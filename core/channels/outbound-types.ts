@@ -14,7 +14,7 @@ import type { SessionWindow } from './session-window';
 /** One provider account that sends: the routes a reply or a campaign can take. */
 export type OutboundRoute = 'whatsappCloud' | 'evolution' | 'messenger' | 'instagram' | 'telegram' | 'twilio' | 'email';
 
-export const OUTBOUND_MEDIA_TYPES = ['image', 'video', 'audio', 'document'] as const;
+const OUTBOUND_MEDIA_TYPES = ['image', 'video', 'audio', 'document'] as const;
 export type OutboundMediaType = (typeof OUTBOUND_MEDIA_TYPES)[number];
 
 /** Whom a message goes to, and from which of our accounts. */

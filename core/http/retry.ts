@@ -14,7 +14,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 500,
 const isTransient = (response: HttpResponse) => response.status === 429 || response.status >= 500;
 
 /** How long the provider asked us to wait, from Retry-After in seconds or as an HTTP date. */
-export function retryAfterMs(response: HttpResponse, now = Date.now()): number | undefined {
+function retryAfterMs(response: HttpResponse, now = Date.now()): number | undefined {
 	const value = response.headers['retry-after'];
 	if (!value) return undefined;
 	if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;

@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { DEFAULT_GRAPH_BASE_URL, normalizeGraphApiVersion } from '../../core/channels/meta/graph-url';
 
 /** The credential every Messenger and Instagram node uses (credentials/MetaPageApi.credentials.ts). */
 export const META_PAGE_CREDENTIAL = 'omnichannelMetaPageApi';
@@ -23,7 +24,7 @@ export function readMetaPageCredential(data: ICredentialDataDecryptedObject): Me
 		verifyToken: value('verifyToken'),
 		pageId: value('pageId'),
 		igAccountId: value('igAccountId'),
-		graphApiVersion: value('graphApiVersion') || 'v23.0',
-		baseUrl: value('baseUrl') || 'https://graph.facebook.com',
+		graphApiVersion: normalizeGraphApiVersion(value('graphApiVersion')),
+		baseUrl: value('baseUrl') || DEFAULT_GRAPH_BASE_URL,
 	};
 }

@@ -18,8 +18,8 @@ import { META_PAGE_CREDENTIAL, readMetaPageCredential, type MetaPageCredential }
 
 export type MetaChannel = 'Messenger' | 'Instagram';
 
-export const MESSENGER_FIELDS = ['messages', 'messaging_postbacks', 'message_reactions', 'message_deliveries', 'message_reads'];
-export const INSTAGRAM_FIELDS = ['messages', 'messaging_postbacks', 'message_reactions', 'messaging_seen'];
+const MESSENGER_FIELDS = ['messages', 'messaging_postbacks', 'message_reactions', 'message_deliveries', 'message_reads'];
+const INSTAGRAM_FIELDS = ['messages', 'messaging_postbacks', 'message_reactions', 'messaging_seen'];
 
 const MANUAL: Record<MetaChannel, string> = {
 	Messenger: `In the Meta App Dashboard > Messenger > Settings (Webhooks), set the Callback URL to this node's Production URL and the Verify Token to the one in the credential, then subscribe the Page to: ${MESSENGER_FIELDS.join(', ')} (and message_echoes to see your own messages)`,

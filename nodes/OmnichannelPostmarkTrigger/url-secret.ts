@@ -2,7 +2,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { constantTimeEqual } from '../../core/channels/shared/constant-time-equal';
 
 /** The query parameter that carries a trigger's URL secret: …/webhook?secret=… */
-export const URL_SECRET_PARAMETER = 'secret';
+const URL_SECRET_PARAMETER = 'secret';
 
 /**
  * Checks the URL secret of a webhook request (for providers that cannot sign, such as

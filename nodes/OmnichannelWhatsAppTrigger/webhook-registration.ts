@@ -1,7 +1,7 @@
 import { NodeOperationError, type IHookFunctions, type INodeProperties } from 'n8n-workflow';
 import { appDeliversTo, subscribeApp, unsubscribeApp, type AppSubscriptionTarget } from '../../core/channels/meta/app-subscriptions';
+import { type GraphTarget } from '../../core/channels/meta/graph-url';
 import { metaVerifyToken } from '../../core/channels/meta/verify-token';
-import { DEFAULT_GRAPH_BASE_URL, normalizeApiVersion } from '../../core/channels/whatsapp/graph-request';
 import {
 	appSubscribedToWaba,
 	registerAppOnWaba,
@@ -76,7 +76,7 @@ export async function whatsAppRegistrationSteps(context: IHookFunctions): Promis
 	const credential = readWhatsAppCredential(await context.getCredentials(WHATSAPP_CLOUD_CREDENTIAL));
 	const node = context.getNode();
 	const url = webhookUrlOf(context);
-	const graph = { baseUrl: credential.baseUrl || DEFAULT_GRAPH_BASE_URL, version: normalizeApiVersion(credential.apiVersion) };
+	const graph: GraphTarget = { baseUrl: credential.baseUrl, version: credential.apiVersion };
 	const verifyToken = metaVerifyToken(credential.verifyToken, credential.appSecret, node.webhookId);
 	const client = n8nHttpClient(context, WHATSAPP_CLOUD_CREDENTIAL);
 	const waba = (wabaId: string): WabaTarget => ({ ...graph, wabaId });

@@ -15,7 +15,7 @@ export type ActionResources<Connection> = Record<string, Record<string, ActionOp
 export type ItemLoop = (context: IExecuteFunctions, run: (itemIndex: number) => Promise<object>) => Promise<INodeExecutionData[][]>;
 
 /** Nodes with a single resource show no Resource parameter; their operations are on messages. */
-export const DEFAULT_RESOURCE = 'message';
+const DEFAULT_RESOURCE = 'message';
 
 /**
  * The one dispatch of every action node: the resource and operation of the node, one

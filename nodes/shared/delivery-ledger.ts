@@ -13,7 +13,7 @@ const inStores = new WeakMap<Database, StoreDeliveryLedger>();
  * processes agree; else this process's memory. Test runs from the editor always use memory,
  * so that trying an event again in the editor does not consume its production delivery.
  */
-export async function deliveryLedgerFor(context: IWebhookFunctions): Promise<DeliveryLedger> {
+async function deliveryLedgerFor(context: IWebhookFunctions): Promise<DeliveryLedger> {
 	if (context.getMode() === 'manual') return inMemory;
 	const config = (await credentialStoreConfig(context)) ?? (process.env.OMNICHANNEL_STORE ? parseStoreLocation() : undefined);
 	if (!config) return inMemory;
@@ -30,7 +30,7 @@ export async function deliveryLedgerFor(context: IWebhookFunctions): Promise<Del
  * memory forgets at every restart anyway, and the store's forgets in 8 days; Customer Merge
  * still recognises it by its history row (store/graph-sql insertEvents) and says `duplicate`.
  */
-export function deliveryKey(context: IWebhookFunctions, eventId: string): string {
+function deliveryKey(context: IWebhookFunctions, eventId: string): string {
 	return `${context.getMode() === 'manual' ? 'manual:' : ''}${context.getWorkflow().id ?? ''}:${context.getNode().id}:${eventId}`;
 }
 

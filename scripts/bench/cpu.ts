@@ -7,7 +7,7 @@ const TICKS_PER_SECOND = 100;
  * CPU seconds used so far by the PostgreSQL processes on this machine, read from /proc
  * (Linux); undefined where there is none to read, e.g. a server on another machine.
  */
-export function postgresCpuSeconds(): number | undefined {
+function postgresCpuSeconds(): number | undefined {
 	let ticks = 0;
 	let found = false;
 	let pids: string[];

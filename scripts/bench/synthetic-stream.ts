@@ -1,7 +1,7 @@
 import type { CanonicalEvent, Identity, ResolveInput } from '../../core';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same stream on every machine. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

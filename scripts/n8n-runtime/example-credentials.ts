@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_GRAPH_API_VERSION } from '../../core/channels/meta/graph-url';
 import type { CredentialSummary, N8nRestClient } from './rest-client';
 
 const SIGNATURES = join(__dirname, '../../test/fixtures/shared/channels/signatures.json');
@@ -25,6 +26,16 @@ export const EXAMPLE_ACCOUNTS = {
 	telegramBotToken: '5550009999:AAExampleStandInBotToken_0123456789',
 	evolutionInstance: 'acme-support',
 	supportAddress: 'Acme Support <support@acme.example>',
+} as const;
+
+/**
+ * The keys our webhooks are proven with where the fixtures' signatures.json has none:
+ * Mailgun's HTTP webhook signing key (the one of test/fixtures/channels/mailgun) and the
+ * jwt_key an Evolution instance's webhook signs its Bearer token with.
+ */
+export const EXAMPLE_WEBHOOK_KEYS = {
+	mailgunSigningKey: 'key-test-mailgun-signing-0123456789abcdef',
+	evolutionJwtKey: 'example-evolution-webhook-jwt-key-0123456789',
 } as const;
 
 export interface ExampleCredential {
@@ -52,7 +63,7 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 				verifyToken: 'example-verify-token',
 				phoneNumberId: EXAMPLE_ACCOUNTS.whatsappPhoneNumberId,
 				businessAccountId: EXAMPLE_ACCOUNTS.whatsappBusinessAccountId,
-				apiVersion: 'v26.0',
+				apiVersion: DEFAULT_GRAPH_API_VERSION,
 				baseUrl: apiUrl,
 			},
 		},
@@ -65,7 +76,7 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 				verifyToken: 'example-verify-token',
 				pageId: EXAMPLE_ACCOUNTS.pageId,
 				igAccountId: EXAMPLE_ACCOUNTS.instagramAccountId,
-				graphApiVersion: 'v23.0',
+				graphApiVersion: DEFAULT_GRAPH_API_VERSION,
 				baseUrl: apiUrl,
 			},
 		},
@@ -78,8 +89,17 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 		{
 			name: 'Example Evolution API (local stand-in)',
 			type: 'omnichannelEvolutionApi',
-			data: { baseUrl: apiUrl, apiKey: 'EXAMPLE-evolution-api-key', instanceName: EXAMPLE_ACCOUNTS.evolutionInstance, webhookJwtKey: '', webhookHeaderName: '', webhookHeaderValue: '' },
+			data: {
+				baseUrl: apiUrl,
+				apiKey: 'EXAMPLE-evolution-api-key',
+				instanceName: EXAMPLE_ACCOUNTS.evolutionInstance,
+				webhookJwtKey: EXAMPLE_WEBHOOK_KEYS.evolutionJwtKey,
+				webhookHeaderName: '',
+				webhookHeaderValue: '',
+			},
 		},
+		// No API key: the trigger creates no route, and only checks the posts' signatures.
+		{ name: 'Example Mailgun routes (local)', type: 'omnichannelMailgunWebhookApi', data: { signingKey: EXAMPLE_WEBHOOK_KEYS.mailgunSigningKey, apiKey: '', region: 'us', baseUrl: '' } },
 		{ name: 'Example Postmark inbound (local)', type: 'omnichannelPostmarkInboundApi', data: { user: 'postmark', password: 'example-inbound-password' } },
 		{
 			name: 'Example SMTP (local sink)',

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CredentialSummary, N8nRestClient, WorkflowBody } from './rest-client';
 
-export const WORKFLOWS_FOLDER = resolve(__dirname, '../../workflows');
+const WORKFLOWS_FOLDER = resolve(__dirname, '../../workflows');
 
 interface WorkflowNode {
 	name: string;
@@ -43,7 +43,7 @@ export interface ImportedWorkflow {
 }
 
 /** Reads every workflow file (sorted by name). */
-export function readExampleWorkflows(folder = WORKFLOWS_FOLDER): ExampleWorkflow[] {
+function readExampleWorkflows(folder = WORKFLOWS_FOLDER): ExampleWorkflow[] {
 	if (!existsSync(folder)) return [];
 	return readdirSync(folder)
 		.filter((file) => file.endsWith('.json'))

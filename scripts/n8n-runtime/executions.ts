@@ -56,7 +56,7 @@ interface RunData {
 	};
 }
 
-export async function readExecution(client: N8nRestClient, id: string): Promise<ExecutionResult> {
+async function readExecution(client: N8nRestClient, id: string): Promise<ExecutionResult> {
 	const execution = await client.getExecution(id);
 	const flatted = require(join(runtimePaths().n8nFolder, 'node_modules', 'flatted')) as { parse(text: string): unknown };
 	const data = flatted.parse(execution.data) as RunData;

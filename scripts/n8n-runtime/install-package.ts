@@ -9,7 +9,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSy
 import { dirname, join, resolve } from 'node:path';
 import { capture, runLogged } from './run-command';
 
-export const PACKAGE_ROOT = resolve(__dirname, '../..');
+const PACKAGE_ROOT = resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-omnichannel';
 
 export interface InstalledPackage {

@@ -34,7 +34,7 @@ export interface LocalInstance {
 	logFile: string;
 }
 
-export function instanceFile(userFolder = LOCAL_USER_FOLDER): string {
+function instanceFile(userFolder = LOCAL_USER_FOLDER): string {
 	return join(userFolder, 'instance.json');
 }
 

@@ -7,7 +7,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
-import { formatSeconds } from './run-command';
 import type { RuntimePaths } from './runtime-paths';
 
 export type N8nDatabase =
@@ -50,7 +49,7 @@ export interface N8nInstance {
 	stop(graceSeconds?: number): Promise<void>;
 }
 
-export const DEFAULT_N8N_PORT = 5678;
+const DEFAULT_N8N_PORT = 5678;
 
 /** Whether something already listens on 127.0.0.1:`port`. */
 export async function portInUse(port: number): Promise<boolean> {
@@ -65,7 +64,7 @@ export async function portInUse(port: number): Promise<boolean> {
 }
 
 /** The environment n8n runs with: only what it needs from ours (no npm_* variables of the npm run that started us), and its settings. */
-export function n8nEnvironment(options: N8nOptions): NodeJS.ProcessEnv {
+function n8nEnvironment(options: N8nOptions): NodeJS.ProcessEnv {
 	const port = options.port ?? DEFAULT_N8N_PORT;
 	const url = `http://127.0.0.1:${port}/`;
 	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && !/^(INIT_CWD|NODE_OPTIONS|NODE_ENV|TS_NODE_.*)$/.test(name)));
@@ -174,8 +173,4 @@ export async function startN8n(options: N8nOptions): Promise<N8nInstance> {
 		throw error;
 	}
 	return { url, pid: child.pid!, logFile, child, startSeconds: (Date.now() - started) / 1000, exited, stop };
-}
-
-export function describeStart(instance: N8nInstance): string {
-	return `n8n ready on ${instance.url} in ${formatSeconds(instance.startSeconds)} (process ${instance.pid}, log ${instance.logFile})`;
 }

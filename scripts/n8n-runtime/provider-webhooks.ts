@@ -7,8 +7,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mailgunSignature } from '../../core/channels/mailgun/signature';
 import { twilioSignature } from '../../core/channels/twilio/signature';
-import { EXAMPLE_ACCOUNTS, testSecrets } from './example-credentials';
+import { EXAMPLE_ACCOUNTS, EXAMPLE_WEBHOOK_KEYS, testSecrets } from './example-credentials';
 
 const SHARED = join(__dirname, '../../test/fixtures/shared/channels');
 
@@ -125,6 +126,68 @@ export function twilioSms(input: { from: string; text: string; url: string }): P
 	];
 	const body = Buffer.from(new URLSearchParams(pairs).toString());
 	return { label: 'SMS', contentType: 'application/x-www-form-urlencoded', body, headers: { 'x-twilio-signature': twilioSignature(testSecrets().TWILIO_AUTH_TOKEN, input.url, pairs) } };
+}
+
+/**
+ * An e-mail as a Mailgun route forwards it (urlencoded, "fully parsed"), signed as Mailgun
+ * signs: `signature` is the hex HMAC-SHA256 of `timestamp` + `token` under the webhook
+ * signing key (the example credential's unless `signingKey` says otherwise), with a fresh
+ * token each time since the trigger refuses a token it has seen.
+ */
+export function mailgunEmail(input: { from: string; name: string; subject: string; text: string; signingKey?: string }): ProviderRequest {
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const token = randomBytes(25).toString('hex');
+	const messageId = `<${unique().toLowerCase()}@mail.example.com>`;
+	const date = new Date().toUTCString().replace('GMT', '+0000');
+	const pairs: [string, string][] = [
+		['recipient', 'support@mg.acme.example'],
+		['sender', input.from],
+		['from', `"${input.name}" <${input.from}>`],
+		['subject', input.subject],
+		['Date', date],
+		['Message-Id', messageId],
+		['message-headers', JSON.stringify([['From', `"${input.name}" <${input.from}>`], ['Date', date], ['Message-Id', messageId], ['Subject', input.subject]])],
+		['body-plain', `${input.text}\r\n`],
+		['stripped-text', input.text],
+		['attachment-count', '0'],
+		['timestamp', timestamp],
+		['token', token],
+		['signature', mailgunSignature(input.signingKey ?? EXAMPLE_WEBHOOK_KEYS.mailgunSigningKey, timestamp, token)],
+	];
+	return { label: 'E-mail (Mailgun)', contentType: 'application/x-www-form-urlencoded', body: Buffer.from(new URLSearchParams(pairs).toString()), headers: {} };
+}
+
+/** The same Mailgun post with one of its form fields replaced, or removed when `value` is undefined: Mailgun signs in the body, not a header. */
+export function withFormField(request: ProviderRequest, name: string, value: string | undefined): ProviderRequest {
+	const fields = new URLSearchParams(request.body.toString('utf8'));
+	if (value === undefined) fields.delete(name);
+	else fields.set(name, value);
+	return { ...request, body: Buffer.from(fields.toString()) };
+}
+
+/**
+ * Evolution's webhook JWT, as Evolution makes it (jsonwebtoken, HS256) when the instance's
+ * webhook has a `jwt_key`: `{ iat, exp: iat + 600, app: "evolution", action: "webhook" }`.
+ */
+export function evolutionJwt(jwtKey: string = EXAMPLE_WEBHOOK_KEYS.evolutionJwtKey): string {
+	const iat = Math.floor(Date.now() / 1000);
+	const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+	const payload = Buffer.from(JSON.stringify({ iat, exp: iat + 600, app: 'evolution', action: 'webhook' })).toString('base64url');
+	return `${header}.${payload}.${createHmac('sha256', jwtKey).update(`${header}.${payload}`).digest('base64url')}`;
+}
+
+/** A WhatsApp text message to the example Evolution instance (`messages.upsert`), with the Bearer JWT of the example jwt_key. */
+export function evolutionMessage(input: { phone: string; name: string; text: string }): ProviderRequest {
+	const json = fixture('evolution-messages-upsert.json');
+	const now = Date.now();
+	json.instance = EXAMPLE_ACCOUNTS.evolutionInstance;
+	json.data.key = { remoteJid: `${input.phone}@s.whatsapp.net`, fromMe: false, id: `3EB0${unique()}`, addressingMode: 'pn' };
+	json.data.pushName = input.name;
+	json.data.message = { conversation: input.text };
+	json.data.messageTimestamp = Math.floor(now / 1000);
+	json.date_time = new Date(now).toISOString();
+	const body = Buffer.from(JSON.stringify(json));
+	return { label: 'WhatsApp message (Evolution API)', contentType: 'application/json', body, headers: { authorization: `Bearer ${evolutionJwt()}` } };
 }
 
 /** A Telegram update (a private text message), carrying the secret token the bot's webhook was registered with. */

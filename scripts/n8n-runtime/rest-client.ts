@@ -48,7 +48,7 @@ export interface ExecutionSummary {
 	stoppedAt?: string | null;
 }
 
-export class N8nRestError extends Error {
+class N8nRestError extends Error {
 	constructor(
 		readonly status: number,
 		message: string,

@@ -29,7 +29,7 @@ export interface RuntimePaths {
 	sqlite3Folder: string;
 }
 
-export function runtimeRoot(env: NodeJS.ProcessEnv = process.env): string {
+function runtimeRoot(env: NodeJS.ProcessEnv = process.env): string {
 	if (env.OMNICHANNEL_RUNTIME_DIR) return env.OMNICHANNEL_RUNTIME_DIR;
 	const cache = env.XDG_CACHE_HOME || join(homedir(), '.cache');
 	return join(cache, 'n8n-nodes-omnichannel', 'runtime');

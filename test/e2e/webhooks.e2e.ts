@@ -1,11 +1,33 @@
 /**
- * Every trigger of the example intake workflow, through its production webhook in a real
- * n8n: signed requests start an execution, forged or unsigned ones are refused (401/403) and
- * start none, Meta's GET handshake answers the challenge, and redeliveries start nothing new.
+ * Every trigger the package ships, through its production webhook in a real n8n: those of
+ * the example intake workflow, and the Mailgun and Evolution API triggers on a workflow of
+ * their own. Signed requests start one execution, forged or unsigned ones are refused
+ * (401/403) and start none, Meta's GET handshake answers the challenge, and redeliveries
+ * start nothing new.
  */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { executionsSince, latestExecutionId, waitForExecution } from '../../scripts/n8n-runtime/executions';
-import { deliver, instagramMessage, messengerMessage, metaSignature, postmarkAuthorization, postmarkEmail, telegramMessage, twilioSms, whatsAppMessage, withHeader, type ProviderRequest } from '../../scripts/n8n-runtime/provider-webhooks';
-import { N8nRestClient } from '../../scripts/n8n-runtime/rest-client';
+import { waitUntilPublished, webhookEndpoints, type ImportedWorkflow } from '../../scripts/n8n-runtime/example-workflows';
+import {
+	deliver,
+	evolutionJwt,
+	evolutionMessage,
+	instagramMessage,
+	mailgunEmail,
+	messengerMessage,
+	metaSignature,
+	postmarkAuthorization,
+	postmarkEmail,
+	telegramMessage,
+	twilioSms,
+	whatsAppMessage,
+	withFormField,
+	withHeader,
+	type ProviderRequest,
+} from '../../scripts/n8n-runtime/provider-webhooks';
+import { N8nRestClient, type WorkflowBody } from '../../scripts/n8n-runtime/rest-client';
 import { E2E_OWNER, intake, lastRecordSeq, readState, standInRecords, triggerUrl } from './support/n8n-under-test';
 
 const state = readState();
@@ -14,8 +36,38 @@ const client = new N8nRestClient(state.url);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const digits = () => String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
 
+/** The triggers the intake workflow leaves out, each alone on one published workflow, with the example credentials. */
+const OTHER_TRIGGERS = [
+	{ name: 'E-mail (Mailgun)', type: 'omnichannelMailgunTrigger', credentialType: 'omnichannelMailgunWebhookApi', credential: 'Example Mailgun routes (local)', parameters: { webhookRegistration: 'manual' } },
+	{ name: 'WhatsApp (Evolution API)', type: 'omnichannelEvolutionTrigger', credentialType: 'omnichannelEvolutionApi', credential: 'Example Evolution API (local stand-in)', parameters: {} },
+];
+let others: ImportedWorkflow;
+
+async function publishOtherTriggers(): Promise<ImportedWorkflow> {
+	const credentials = await client.listCredentials();
+	const nodes = OTHER_TRIGGERS.map((trigger, index) => {
+		const credential = credentials.find((candidate) => candidate.name === trigger.credential && candidate.type === trigger.credentialType);
+		if (!credential) throw new Error(`no example credential "${trigger.credential}"`);
+		return {
+			name: trigger.name,
+			type: `n8n-nodes-omnichannel.${trigger.type}`,
+			typeVersion: 1,
+			position: [0, index * 200],
+			webhookId: randomUUID(),
+			parameters: trigger.parameters,
+			credentials: { [trigger.credentialType]: { id: credential.id, name: credential.name } },
+		};
+	});
+	const body: WorkflowBody = { name: 'E2E: Mailgun and Evolution API triggers', nodes, connections: {}, settings: { executionOrder: 'v1' } };
+	const saved = await client.createWorkflow(body);
+	await client.activateWorkflow(saved.id, saved.versionId);
+	await waitUntilPublished(client, saved.id, body.name);
+	return { id: saved.id, name: body.name, file: '', action: 'created', active: true, webhooks: webhookEndpoints(state.url, body) };
+}
+
 beforeAll(async () => {
 	await client.login(E2E_OWNER);
+	others = await publishOtherTriggers();
 });
 
 interface TriggerCase {
@@ -63,9 +115,54 @@ const cases: TriggerCase[] = [
 	},
 ];
 
+/** Mailgun signs in the form body (timestamp, token, signature); Evolution sends a Bearer JWT signed with the webhook's jwt_key. */
+const otherCases: TriggerCase[] = [
+	{
+		node: 'E-mail (Mailgun)',
+		valid: () => mailgunEmail({ from: `e2e.${digits()}@example.com`, name: 'Mel', subject: 'Hello', text: 'Hello by e-mail through Mailgun' }),
+		invalid: () => mailgunEmail({ from: 'forger@example.com', name: 'Forger', subject: 'Hello', text: 'forged', signingKey: 'not-the-signing-key' }),
+		missing: (request) => withFormField(request, 'signature', undefined),
+		missingStatus: [401],
+	},
+	{
+		node: 'WhatsApp (Evolution API)',
+		valid: () => evolutionMessage({ phone: `5511${digits()}`, name: 'Eva', text: 'Hello through Evolution API' }),
+		invalid: (request) => withHeader(request, 'authorization', `Bearer ${evolutionJwt('not-the-jwt-key')}`),
+		missing: (request) => withHeader(request, 'authorization', undefined),
+		missingStatus: [401],
+	},
+];
+
+/** Forged and unsigned copies of a signed webhook: refused, and no execution of the trigger's workflow. */
+function refusesForgedWebhooks(trigger: TriggerCase, workflowOf: () => ImportedWorkflow): void {
+	test('a wrong signature gets 403 and a missing one 401, and neither starts an execution', async () => {
+		const workflow = workflowOf();
+		const before = await latestExecutionId(client, workflow.id);
+		const valid = trigger.valid();
+		const invalid = await deliver(triggerUrl(workflow, trigger.node), trigger.invalid(valid));
+		const missing = await deliver(triggerUrl(workflow, trigger.node), trigger.missing(valid));
+		expect(invalid.status).toBe(403);
+		expect(trigger.missingStatus).toContain(missing.status);
+		await sleep(1500);
+		expect(await executionsSince(client, workflow.id, before)).toBe(0);
+	});
+}
+
 test('the state of the run names a published intake workflow with six triggers', () => {
 	expect(workflow.webhooks.map((webhook) => webhook.node).sort()).toEqual(['E-mail (Postmark)', 'Instagram', 'Messenger', 'SMS (Twilio)', 'Telegram', 'WhatsApp']);
 	expect(state.telegramSecret).not.toBe('');
+});
+
+test('every trigger the package ships is checked here', () => {
+	const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	const shipped = manifest.n8n.nodes
+		.map((file) => basename(file, '.node.js'))
+		.filter((name) => name.endsWith('Trigger'))
+		.map((name) => `n8n-nodes-omnichannel.${name[0].toLowerCase()}${name.slice(1)}`);
+	const checked = [...cases.map((trigger) => ({ trigger, workflow })), ...otherCases.map((trigger) => ({ trigger, workflow: others }))].map(
+		({ trigger, workflow: { webhooks } }) => webhooks.find((webhook) => webhook.node === trigger.node)?.type,
+	);
+	expect(checked.sort()).toEqual(shipped.sort());
 });
 
 describe.each(cases)('$node trigger', (trigger) => {
@@ -86,16 +183,24 @@ describe.each(cases)('$node trigger', (trigger) => {
 		expect(replies[0].status).toBeLessThan(300);
 	});
 
-	test('a wrong signature gets 403 and a missing one 401, and neither starts an execution', async () => {
-		const before = await latestExecutionId(client, workflow.id);
-		const valid = trigger.valid();
-		const invalid = await deliver(triggerUrl(workflow, trigger.node), trigger.invalid(valid));
-		const missing = await deliver(triggerUrl(workflow, trigger.node), trigger.missing(valid));
-		expect(invalid.status).toBe(403);
-		expect(trigger.missingStatus).toContain(missing.status);
-		await sleep(1500);
-		expect(await executionsSince(client, workflow.id, before)).toBe(0);
+	refusesForgedWebhooks(trigger, () => workflow);
+});
+
+describe.each(otherCases)('$node trigger', (trigger) => {
+	test('a signed webhook gets 200 and starts exactly one successful execution with its event', async () => {
+		const before = await latestExecutionId(client, others.id);
+		const answer = await deliver(triggerUrl(others, trigger.node), trigger.valid());
+		expect(answer.status).toBe(200);
+		const result = await waitForExecution(client, others.id, before);
+		expect(result.error).toBeUndefined();
+		expect(result.status).toBe('success');
+		expect(result.nodes[trigger.node]?.items).toHaveLength(1);
+		expect(result.nodes[trigger.node]?.items[0]).toMatchObject({ direction: 'inbound', type: 'message' });
+		await sleep(300);
+		expect(await executionsSince(client, others.id, before)).toBe(1);
 	});
+
+	refusesForgedWebhooks(trigger, () => others);
 });
 
 describe("Meta's GET handshake", () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
-import { messagingBaseUrl } from '../../core/channels/twilio/account-senders';
+import { messagingBaseUrl } from '../../core/channels/twilio/api-urls';
 import { OmnichannelTwilioApi } from '../../credentials/OmnichannelTwilioApi.credentials';
 import { OmnichannelTwilio } from '../../nodes/OmnichannelTwilio/OmnichannelTwilio.node';
 import { sendJson, startLocalServer, type LocalServer, type RecordedRequest } from '../support/local-server';

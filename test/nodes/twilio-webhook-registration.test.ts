@@ -4,7 +4,7 @@
  * against a local stand-in of Twilio's REST API.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { messagingBaseUrl } from '../../core/channels/twilio/webhook-registration';
+import { messagingBaseUrl } from '../../core/channels/twilio/api-urls';
 import { OmnichannelTwilioApi } from '../../credentials/OmnichannelTwilioApi.credentials';
 import { OmnichannelTwilioTrigger } from '../../nodes/OmnichannelTwilioTrigger/OmnichannelTwilioTrigger.node';
 import { runWebhookLifecycle } from '../support/n8n-harness';

@@ -40,7 +40,7 @@ export interface EvolutionTextMessage extends EvolutionMessageBase {
 	linkPreview?: boolean;
 }
 
-export const EVOLUTION_MEDIA_TYPES = ['image', 'video', 'audio', 'document'] as const;
+const EVOLUTION_MEDIA_TYPES = ['image', 'video', 'audio', 'document'] as const;
 export type EvolutionMediaType = (typeof EVOLUTION_MEDIA_TYPES)[number];
 
 export interface EvolutionMediaMessage extends EvolutionMessageBase {
@@ -52,7 +52,7 @@ export interface EvolutionMediaMessage extends EvolutionMessageBase {
 	mimeType?: string;
 }
 
-export const EVOLUTION_BUTTON_TYPES = ['reply', 'url', 'call', 'copy'] as const;
+const EVOLUTION_BUTTON_TYPES = ['reply', 'url', 'call', 'copy'] as const;
 
 export interface EvolutionButton {
 	type: (typeof EVOLUTION_BUTTON_TYPES)[number];

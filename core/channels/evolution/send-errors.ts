@@ -24,7 +24,7 @@ function texts(list: unknown[]): string[] {
 const DISCONNECTED = /connection (closed|failure|lost)|not connected|disconnected|socket (closed|is closed)/i;
 
 /** Whether an answer says the instance is disconnected: waiting will not fix it, so it is not retried. */
-export function isDisconnectedAnswer(response: HttpResponse): boolean {
+function isDisconnectedAnswer(response: HttpResponse): boolean {
 	return texts(messages(response.body)).some((text) => DISCONNECTED.test(text));
 }
 

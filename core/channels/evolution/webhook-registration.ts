@@ -40,7 +40,7 @@ function messagesOf(body: unknown): string {
 	return list.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('; ');
 }
 
-export function evolutionSetupError(response: HttpResponse, target: EvolutionWebhookTarget, action: string): ProviderError {
+function evolutionSetupError(response: HttpResponse, target: EvolutionWebhookTarget, action: string): ProviderError {
 	const detail = messagesOf(response.body) || `HTTP ${response.status}`;
 	const { status } = response;
 	let hint: string;
@@ -66,7 +66,7 @@ async function call<T>(client: HttpClient, target: EvolutionWebhookTarget, reque
 }
 
 /** The instance's webhook, or undefined when it has none. */
-export async function findEvolutionWebhook(client: HttpClient, target: EvolutionWebhookTarget): Promise<EvolutionWebhook | undefined> {
+async function findEvolutionWebhook(client: HttpClient, target: EvolutionWebhookTarget): Promise<EvolutionWebhook | undefined> {
 	const body = await call<unknown>(client, target, { method: 'GET', url: endpoint(target, 'find') }, "read the instance's webhook");
 	if (!isRecord(body) || typeof body.url !== 'string') return undefined;
 	const headers = isRecord(body.headers) ? Object.fromEntries(Object.entries(body.headers).map(([name, value]) => [name, String(value)])) : {};

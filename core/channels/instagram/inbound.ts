@@ -1,6 +1,4 @@
-import type { CanonicalEvent } from '../../model';
-import type { ParseOptions } from '../types';
-import { messagingInboundAdapter, parseMessagingWebhook, type MessagingChannel } from '../meta/messaging';
+import { messagingInboundAdapter, type MessagingChannel } from '../meta/messaging';
 
 /**
  * Instagram messaging webhooks (`"object": "instagram"`): direct messages, quick replies,
@@ -9,10 +7,6 @@ import { messagingInboundAdapter, parseMessagingWebhook, type MessagingChannel }
  * is an `instagram` identity "<igAccountId>:<igsid>"; `account` is the Instagram
  * professional account id. Comments and mentions (`entry[].changes`) yield no events.
  */
-export const INSTAGRAM: MessagingChannel = { channel: 'instagram', object: 'instagram', label: 'Instagram' };
-
-export function parseInstagramWebhook(body: Buffer | string, options: ParseOptions = {}): CanonicalEvent[] {
-	return parseMessagingWebhook(body, INSTAGRAM, options);
-}
+const INSTAGRAM: MessagingChannel = { channel: 'instagram', object: 'instagram', label: 'Instagram' };
 
 export const instagramInboundAdapter = messagingInboundAdapter(INSTAGRAM);

@@ -12,8 +12,8 @@ import { sendMetaMessage, type MetaMessagingChannel, type MetaSendInput } from '
  * URL (image, video, audio) and text with up to 13 quick replies. The customer is the
  * `instagram` identity "<igAccountId>:<igsid>".
  */
-export const INSTAGRAM_SENDER: MetaMessagingChannel = { channel: 'instagram', label: 'Instagram', idName: 'IGSID' };
-export const INSTAGRAM_MEDIA_TYPES = ['image', 'video', 'audio'] as const;
+const INSTAGRAM_SENDER: MetaMessagingChannel = { channel: 'instagram', label: 'Instagram', idName: 'IGSID' };
+const INSTAGRAM_MEDIA_TYPES = ['image', 'video', 'audio'] as const;
 export const INSTAGRAM_MAX_TEXT: TextLimit = { max: 1000, unit: 'bytes' };
 
 export interface InstagramConfig {

@@ -4,8 +4,8 @@ import { constantTimeEqual } from '../shared/constant-time-equal';
 import { parseFormBody } from '../shared/form-body';
 
 /** How old a Mailgun signature may be, and how far ahead of our clock, in seconds. */
-export const MAILGUN_MAX_AGE_SECONDS = 300;
-export const MAILGUN_MAX_FUTURE_SECONDS = 60;
+const MAILGUN_MAX_AGE_SECONDS = 300;
+const MAILGUN_MAX_FUTURE_SECONDS = 60;
 
 /** The three fields Mailgun adds to every post to prove it sent it. */
 export interface MailgunSignatureFields {

@@ -36,7 +36,7 @@ export function routeExpression(recipient: string): string {
 	return `match_recipient("${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}")`;
 }
 
-export function forwardAction(url: string): string {
+function forwardAction(url: string): string {
 	return `forward("${url}")`;
 }
 
@@ -49,7 +49,7 @@ function readRoute(value: unknown): MailgunRoute | undefined {
 	return { id: value.id, expression: String(value.expression ?? ''), actions: Array.isArray(value.actions) ? value.actions.map(String) : [] };
 }
 
-export function mailgunSetupError(response: HttpResponse, action: string): ProviderError {
+function mailgunSetupError(response: HttpResponse, action: string): ProviderError {
 	const said = isRecord(response.body) && typeof response.body.message === 'string' ? response.body.message : typeof response.body === 'string' && response.body.trim() ? response.body.trim().slice(0, 300) : `HTTP ${response.status}`;
 	const { status } = response;
 	let hint: string | undefined;
@@ -75,13 +75,13 @@ async function call<T>(client: HttpClient, request: HttpRequest, action: string,
 }
 
 /** The route, or undefined when Mailgun no longer has it. */
-export async function getRoute(client: HttpClient, target: MailgunRouteTarget, id: string): Promise<MailgunRoute | undefined> {
+async function getRoute(client: HttpClient, target: MailgunRouteTarget, id: string): Promise<MailgunRoute | undefined> {
 	const response = await call<unknown>(client, { method: 'GET', url: routesUrl(target, id) }, 'read the route', true);
 	return response.status === 404 || !isRecord(response.body) ? undefined : readRoute(response.body.route);
 }
 
 /** The account's routes (the first thousand: Mailgun's largest page). */
-export async function listRoutes(client: HttpClient, target: MailgunRouteTarget): Promise<MailgunRoute[]> {
+async function listRoutes(client: HttpClient, target: MailgunRouteTarget): Promise<MailgunRoute[]> {
 	const response = await call<unknown>(client, { method: 'GET', url: routesUrl(target), query: { skip: 0, limit: 1000 } }, 'list the routes');
 	const items = isRecord(response.body) && Array.isArray(response.body.items) ? response.body.items : [];
 	return items.map(readRoute).filter((route): route is MailgunRoute => route !== undefined);

@@ -1,6 +1,4 @@
-import type { CanonicalEvent } from '../../model';
-import type { ParseOptions } from '../types';
-import { messagingInboundAdapter, parseMessagingWebhook, type MessagingChannel } from '../meta/messaging';
+import { messagingInboundAdapter, type MessagingChannel } from '../meta/messaging';
 
 /**
  * Messenger Platform webhooks (`"object": "page"`): messages, quick replies, postbacks,
@@ -8,10 +6,6 @@ import { messagingInboundAdapter, parseMessagingWebhook, type MessagingChannel }
  * parser shared with Instagram (core/channels/meta/messaging.ts). The customer is a
  * `messenger` identity "<pageId>:<psid>"; `account` is the page id.
  */
-export const MESSENGER: MessagingChannel = { channel: 'messenger', object: 'page', label: 'Messenger' };
-
-export function parseMessengerWebhook(body: Buffer | string, options: ParseOptions = {}): CanonicalEvent[] {
-	return parseMessagingWebhook(body, MESSENGER, options);
-}
+const MESSENGER: MessagingChannel = { channel: 'messenger', object: 'page', label: 'Messenger' };
 
 export const messengerInboundAdapter = messagingInboundAdapter(MESSENGER);

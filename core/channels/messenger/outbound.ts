@@ -10,10 +10,10 @@ import { sendMetaMessage, type MetaMessagingChannel, type MetaSendInput } from '
  * with up to 13 quick replies. Each returns the canonical outbound event, the customer as
  * the `messenger` identity "<pageId>:<psid>".
  */
-export const MESSENGER_SENDER: MetaMessagingChannel = { channel: 'messenger', label: 'Messenger', idName: 'PSID' };
-export const MESSENGER_MEDIA_TYPES = ['image', 'video', 'audio', 'file'] as const;
+const MESSENGER_SENDER: MetaMessagingChannel = { channel: 'messenger', label: 'Messenger', idName: 'PSID' };
+const MESSENGER_MEDIA_TYPES = ['image', 'video', 'audio', 'file'] as const;
 export const MESSENGER_MAX_TEXT: TextLimit = { max: 2000, unit: 'characters' };
-export const MESSENGER_NOTIFICATION_TYPES = ['REGULAR', 'SILENT_PUSH', 'NO_PUSH'] as const;
+const MESSENGER_NOTIFICATION_TYPES = ['REGULAR', 'SILENT_PUSH', 'NO_PUSH'] as const;
 
 export interface MessengerConfig {
 	baseUrl: string;

@@ -1,7 +1,8 @@
 import type { HttpClient } from '../../http/http-client';
 import { ProviderError } from '../provider-error';
-import { isObject, objects, text } from './webhook-body';
-import { graphUrl, webhookSetupRequest, type GraphTarget, type SetupHints } from './webhook-setup-request';
+import { asText, isRecord, objects } from '../shared/json-body';
+import { graphUrl, type GraphTarget } from './graph-url';
+import { webhookSetupRequest, type SetupHints } from './webhook-setup-request';
 
 /**
  * A Meta app's webhook callback for one kind of object (`/{app-id}/subscriptions`): where
@@ -39,19 +40,19 @@ function shown(url: string): string {
 }
 
 /** The app's subscription for the target's object, if it has one (GET /{app-id}/subscriptions). */
-export async function appSubscription(client: HttpClient, target: AppSubscriptionTarget): Promise<AppSubscription | undefined> {
+async function appSubscription(client: HttpClient, target: AppSubscriptionTarget): Promise<AppSubscription | undefined> {
 	const body = await webhookSetupRequest<unknown>(
 		client,
 		{ method: 'GET', url: graphUrl(target, `${encodeURIComponent(target.appId.trim())}/subscriptions`), headers: appRequestHeaders(target) },
 		"read the app's webhook subscriptions",
 		HINTS,
 	);
-	const found = objects(isObject(body) ? body.data : undefined).find((item) => item.object === target.object);
+	const found = objects(isRecord(body) ? body.data : undefined).find((item) => item.object === target.object);
 	if (!found) return undefined;
 	return {
-		callbackUrl: text(found.callback_url) ?? '',
+		callbackUrl: asText(found.callback_url) ?? '',
 		active: found.active !== false,
-		fields: objects(found.fields).map((field) => text(field.name) ?? '').filter(Boolean),
+		fields: objects(found.fields).map((field) => asText(field.name) ?? '').filter(Boolean),
 	};
 }
 

@@ -3,7 +3,8 @@ import type { InboundAdapter, ParseOptions } from '../types';
 import { messagingEntrySchema } from './messaging-schema';
 import { PayloadError } from '../shared/payload-error';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from './signature';
-import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from './webhook-body';
+import { isoTimestamp, readWebhookEntries } from './webhook-body';
+import { asText, isRecord, objects, type JsonObject } from '../shared/json-body';
 import { withoutUndefined } from '../shared/without-undefined';
 
 /**
@@ -46,7 +47,7 @@ interface ItemContext {
 }
 
 function idOf(party: unknown): string | undefined {
-	return isObject(party) ? text(party.id) : undefined;
+	return isRecord(party) ? asText(party.id) : undefined;
 }
 
 function event(context: ItemContext, externalId: string, fields: Partial<CanonicalEvent> & Pick<CanonicalEvent, 'type' | 'direction'>): CanonicalEvent {
@@ -69,23 +70,23 @@ function event(context: ItemContext, externalId: string, fields: Partial<Canonic
 }
 
 function attachment(item: JsonObject): Attachment {
-	const type = text(item.type) ?? 'file';
-	const payload = isObject(item.payload) ? item.payload : {};
-	const coordinates = isObject(payload.coordinates) ? payload.coordinates : undefined;
+	const type = asText(item.type) ?? 'file';
+	const payload = isRecord(item.payload) ? item.payload : {};
+	const coordinates = isRecord(payload.coordinates) ? payload.coordinates : undefined;
 	const geo = coordinates && typeof coordinates.lat === 'number' && typeof coordinates.long === 'number' ? `geo:${coordinates.lat},${coordinates.long}` : undefined;
-	return withoutUndefined({ type, url: text(payload.url) ?? geo, caption: text(payload.title) ?? text(item.title) });
+	return withoutUndefined({ type, url: asText(payload.url) ?? geo, caption: asText(payload.title) ?? asText(item.title) });
 }
 
 function messageEvent(message: JsonObject, context: ItemContext, echo: boolean): CanonicalEvent | undefined {
-	const mid = text(message.mid);
+	const mid = asText(message.mid);
 	if (!mid || message.is_deleted === true) return undefined;
 	const attachments = objects(message.attachments).map(attachment);
-	let body = text(message.text);
+	let body = asText(message.text);
 	if (message.is_unsupported === true && !body && attachments.length === 0) body = `[Unsupported ${context.channel.label} message]`;
-	const quickReply = isObject(message.quick_reply) ? text(message.quick_reply.payload) : undefined;
-	const replyTo = isObject(message.reply_to) ? message.reply_to : undefined;
-	const story = replyTo && isObject(replyTo.story) ? replyTo.story : undefined;
-	const inReplyTo = replyTo ? (text(replyTo.mid) ?? (story ? text(story.id) : undefined)) : undefined;
+	const quickReply = isRecord(message.quick_reply) ? asText(message.quick_reply.payload) : undefined;
+	const replyTo = isRecord(message.reply_to) ? message.reply_to : undefined;
+	const story = replyTo && isRecord(replyTo.story) ? replyTo.story : undefined;
+	const inReplyTo = replyTo ? (asText(replyTo.mid) ?? (story ? asText(story.id) : undefined)) : undefined;
 	return event(context, mid, {
 		type: quickReply !== undefined && !echo ? 'action' : 'message',
 		direction: echo ? 'outbound' : 'inbound',
@@ -97,17 +98,17 @@ function messageEvent(message: JsonObject, context: ItemContext, echo: boolean):
 }
 
 function postbackEvent(postback: JsonObject, context: ItemContext): CanonicalEvent {
-	const title = text(postback.title);
-	const payload = text(postback.payload) ?? title ?? '';
-	const externalId = text(postback.mid) ?? `postback:${context.customer?.value ?? context.account}:${Date.parse(context.timestamp)}`;
+	const title = asText(postback.title);
+	const payload = asText(postback.payload) ?? title ?? '';
+	const externalId = asText(postback.mid) ?? `postback:${context.customer?.value ?? context.account}:${Date.parse(context.timestamp)}`;
 	return event(context, externalId, { type: 'action', direction: 'inbound', text: title, action: withoutUndefined({ payload, title }) });
 }
 
 function reactionEvent(reaction: JsonObject, context: ItemContext): CanonicalEvent | undefined {
-	const mid = text(reaction.mid);
+	const mid = asText(reaction.mid);
 	if (!mid) return undefined;
-	const removed = text(reaction.action) === 'unreact';
-	const emoji = removed ? undefined : (text(reaction.emoji) ?? text(reaction.reaction));
+	const removed = asText(reaction.action) === 'unreact';
+	const emoji = removed ? undefined : (asText(reaction.emoji) ?? asText(reaction.reaction));
 	const payload = removed ? 'reaction_removed' : 'reaction';
 	return event(context, `${payload}:${mid}:${Date.parse(context.timestamp)}`, {
 		type: 'action',
@@ -119,11 +120,11 @@ function reactionEvent(reaction: JsonObject, context: ItemContext): CanonicalEve
 }
 
 function statusEvents(receipt: JsonObject, status: 'delivered' | 'read', context: ItemContext): CanonicalEvent[] {
-	const mids = [...(Array.isArray(receipt.mids) ? receipt.mids : []), receipt.mid].map(text).filter((mid): mid is string => !!mid);
+	const mids = [...(Array.isArray(receipt.mids) ? receipt.mids : []), receipt.mid].map(asText).filter((mid): mid is string => !!mid);
 	if (mids.length > 0) {
 		return [...new Set(mids)].map((mid) => event(context, `${mid}:${status}`, { type: 'status', direction: 'outbound', status, thread: { messageId: mid } }));
 	}
-	const watermark = text(receipt.watermark);
+	const watermark = asText(receipt.watermark);
 	if (!watermark) return [];
 	const externalId = `watermark:${context.customer?.value ?? context.account}:${watermark}:${status}`;
 	return [event(context, externalId, { type: 'status', direction: 'outbound', status })];
@@ -131,16 +132,16 @@ function statusEvents(receipt: JsonObject, status: 'delivered' | 'read', context
 
 /** Whether an item is one of those that give events (see the list above). */
 function givesEvents(item: JsonObject): boolean {
-	return [item.message, item.postback, item.reaction, item.delivery, item.read, item.seen].some(isObject);
+	return [item.message, item.postback, item.reaction, item.delivery, item.read, item.seen].some(isRecord);
 }
 
 function itemEvents(item: JsonObject, entry: JsonObject, channel: MessagingChannel, options: ParseOptions): CanonicalEvent[] {
-	const message = isObject(item.message) ? item.message : undefined;
+	const message = isRecord(item.message) ? item.message : undefined;
 	const echo = message?.is_echo === true;
 	if ((echo && !options.includeEchoes) || !givesEvents(item)) return [];
 	const senderId = idOf(item.sender);
 	const recipientId = idOf(item.recipient);
-	const account = (echo ? senderId : recipientId) ?? text(entry.id);
+	const account = (echo ? senderId : recipientId) ?? asText(entry.id);
 	if (!account) throw new PayloadError(channel.label, `a messaging item has no ${echo ? 'sender' : 'recipient'} id and its entry no id: which Page or account it reached is unknown`);
 	const customerId = echo ? recipientId : senderId;
 	const context: ItemContext = {
@@ -152,10 +153,10 @@ function itemEvents(item: JsonObject, entry: JsonObject, channel: MessagingChann
 		options,
 	};
 	if (message) return [messageEvent(message, context, echo)].filter((e): e is CanonicalEvent => !!e);
-	if (isObject(item.postback)) return [postbackEvent(item.postback, context)];
-	if (isObject(item.reaction)) return [reactionEvent(item.reaction, context)].filter((e): e is CanonicalEvent => !!e);
-	if (isObject(item.delivery)) return statusEvents(item.delivery, 'delivered', context);
-	const read = isObject(item.read) ? item.read : isObject(item.seen) ? item.seen : undefined;
+	if (isRecord(item.postback)) return [postbackEvent(item.postback, context)];
+	if (isRecord(item.reaction)) return [reactionEvent(item.reaction, context)].filter((e): e is CanonicalEvent => !!e);
+	if (isRecord(item.delivery)) return statusEvents(item.delivery, 'delivered', context);
+	const read = isRecord(item.read) ? item.read : isRecord(item.seen) ? item.seen : undefined;
 	if (read) return statusEvents(read, 'read', context);
 	return [];
 }

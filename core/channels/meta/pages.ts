@@ -1,8 +1,10 @@
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry } from '../../http/retry';
 import { ProviderError } from '../provider-error';
-import { graphErrorOf, isRetryableGraphResponse } from './send-errors';
-import { isObject, objects, text, type JsonObject } from './webhook-body';
+import { graphUrl, type GraphTarget } from './graph-url';
+import { graphErrorOf } from './graph-error';
+import { isRetryableGraphResponse } from './send-errors';
+import { asText, isRecord, objects, type JsonObject } from '../shared/json-body';
 
 /**
  * The Facebook Pages an access token can send as, with the Instagram professional account
@@ -18,28 +20,18 @@ export interface MetaPage {
 	instagram?: { id: string; username?: string };
 }
 
-export interface MetaGraphConfig {
-	baseUrl: string;
-	version: string;
-}
-
 const FIELDS = 'id,name,instagram_business_account{id,username}';
 const PAGE_SIZE = 100;
 
-function graphUrl(config: MetaGraphConfig, path: string): string {
-	const version = config.version.trim().replace(/^\/+|\/+$/g, '') || 'v23.0';
-	return `${config.baseUrl.trim().replace(/\/+$/, '')}/${version}/${path}`;
-}
-
 function pageOf(entry: JsonObject): MetaPage | undefined {
-	const id = text(entry.id);
+	const id = asText(entry.id);
 	if (!id) return undefined;
 	const page: MetaPage = { id };
-	const name = text(entry.name);
+	const name = asText(entry.name);
 	if (name) page.name = name;
-	const linked = isObject(entry.instagram_business_account) ? entry.instagram_business_account : undefined;
-	const instagramId = linked && text(linked.id);
-	if (instagramId) page.instagram = text(linked.username) ? { id: instagramId, username: text(linked.username) } : { id: instagramId };
+	const linked = isRecord(entry.instagram_business_account) ? entry.instagram_business_account : undefined;
+	const instagramId = linked && asText(linked.id);
+	if (instagramId) page.instagram = asText(linked.username) ? { id: instagramId, username: asText(linked.username) } : { id: instagramId };
 	return page;
 }
 
@@ -62,24 +54,24 @@ async function get(client: HttpClient, url: string, query: Record<string, string
 }
 
 /** One page of the Pages the token may use; `after` is the cursor of the next one, absent on the last. */
-export async function listMetaPages(client: HttpClient, config: MetaGraphConfig, after?: string): Promise<{ pages: MetaPage[]; after?: string }> {
+export async function listMetaPages(client: HttpClient, config: GraphTarget, after?: string): Promise<{ pages: MetaPage[]; after?: string }> {
 	const response = await get(client, graphUrl(config, 'me/accounts'), { fields: FIELDS, limit: PAGE_SIZE, ...(after ? { after } : {}) });
-	if (response.status >= 200 && response.status < 300 && isObject(response.body)) {
-		const paging = isObject(response.body.paging) ? response.body.paging : {};
-		const cursors = isObject(paging.cursors) ? paging.cursors : {};
+	if (response.status >= 200 && response.status < 300 && isRecord(response.body)) {
+		const paging = isRecord(response.body.paging) ? response.body.paging : {};
+		const cursors = isRecord(paging.cursors) ? paging.cursors : {};
 		const pages = objects(response.body.data).map(pageOf).filter((page): page is MetaPage => page !== undefined);
-		return { pages, after: text(paging.next) ? text(cursors.after) : undefined };
+		return { pages, after: asText(paging.next) ? asText(cursors.after) : undefined };
 	}
 	// A Page token: "(#100) Tried accessing nonexisting field (accounts) on node type (Page)".
 	if (graphErrorOf(response.body)?.code !== 100 || after) throw listError(response);
 	const me = await get(client, graphUrl(config, 'me'), { fields: FIELDS });
-	const page = me.status >= 200 && me.status < 300 && isObject(me.body) ? pageOf(me.body) : undefined;
+	const page = me.status >= 200 && me.status < 300 && isRecord(me.body) ? pageOf(me.body) : undefined;
 	if (!page) throw listError(me.status >= 200 && me.status < 300 ? response : me);
 	return { pages: [page] };
 }
 
 /** The Page an Instagram account is linked to, among the Pages the token may use; undefined when none is. */
-export async function pageLinkedTo(client: HttpClient, config: MetaGraphConfig, instagramAccountId: string): Promise<MetaPage | undefined> {
+export async function pageLinkedTo(client: HttpClient, config: GraphTarget, instagramAccountId: string): Promise<MetaPage | undefined> {
 	let after: string | undefined;
 	do {
 		const result = await listMetaPages(client, config, after);

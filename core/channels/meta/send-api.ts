@@ -2,7 +2,8 @@ import type { CanonicalEvent, Attachment } from '../../model';
 import type { HttpClient } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
 import { outboundEvent } from '../outbound-event';
-import { isObject, text } from './webhook-body';
+import { graphUrl, type GraphTarget } from './graph-url';
+import { asText, isRecord } from '../shared/json-body';
 import { isRetryableGraphResponse, metaSendError } from './send-errors';
 import { parseRecipient } from './recipient';
 
@@ -19,7 +20,7 @@ import { parseRecipient } from './recipient';
  * - HUMAN_AGENT: a person replying within 7 days (MESSAGE_TAG with the HUMAN_AGENT tag);
  * - UPDATE: a proactive message, also only within the 24-hour window.
  */
-export const MESSAGING_WINDOWS = ['RESPONSE', 'HUMAN_AGENT', 'UPDATE'] as const;
+const MESSAGING_WINDOWS = ['RESPONSE', 'HUMAN_AGENT', 'UPDATE'] as const;
 export type MessagingWindow = (typeof MESSAGING_WINDOWS)[number];
 
 export interface MetaMessagingChannel {
@@ -30,11 +31,7 @@ export interface MetaMessagingChannel {
 	idName: 'PSID' | 'IGSID';
 }
 
-export interface MetaSendConfig {
-	/** e.g. https://graph.facebook.com (no trailing slash needed). */
-	baseUrl: string;
-	/** Graph API version, e.g. v23.0. */
-	version: string;
+export interface MetaSendConfig extends GraphTarget {
 	/** The node whose /messages edge sends: the Page id, or the Instagram account id (Instagram Login). */
 	senderId: string;
 	/** Our account that scopes the customer's identity: the Page id (Messenger) or Instagram account id. */
@@ -59,12 +56,8 @@ export interface SentContent {
 	attachments?: Attachment[];
 }
 
-function trimSlash(url: string): string {
-	return url.replace(/\/+$/, '');
-}
-
 /** Whom to send to, and the account that scopes the customer, checked against each other. */
-export function resolveRecipient(channel: MetaMessagingChannel, config: MetaSendConfig, value: string): { id: string; account: string } {
+function resolveRecipient(channel: MetaMessagingChannel, config: MetaSendConfig, value: string): { id: string; account: string } {
 	const recipient = parseRecipient(value, channel.label, channel.idName);
 	const configured = config.account?.trim() || undefined;
 	if (recipient.scope && configured && recipient.scope !== configured) {
@@ -110,17 +103,16 @@ export async function sendMetaMessage(
 		message,
 		...(input.notificationType ? { notification_type: input.notificationType } : {}),
 	};
-	const version = config.version.trim().replace(/^\/+|\/+$/g, '') || 'v23.0';
 	const response = await sendWithRetry(
 		client,
-		{ method: 'POST', url: `${trimSlash(config.baseUrl)}/${version}/${encodeURIComponent(config.senderId.trim())}/messages`, json },
+		{ method: 'POST', url: graphUrl(config, `${encodeURIComponent(config.senderId.trim())}/messages`), json },
 		{ ...DEFAULT_RETRY_POLICY, isRetryable: isRetryableGraphResponse, ...config.retry },
 		config.sleep,
 	);
 	const body = response.body;
-	const messageId = isObject(body) ? text(body.message_id) : undefined;
+	const messageId = isRecord(body) ? asText(body.message_id) : undefined;
 	if (response.status < 200 || response.status >= 300 || !messageId) throw metaSendError(response, channel.label);
-	const customerId = (isObject(body) && text(body.recipient_id)) || recipient.id;
+	const customerId = (isRecord(body) && asText(body.recipient_id)) || recipient.id;
 	const event = outboundEvent({
 		channel: channel.channel,
 		provider: 'meta',

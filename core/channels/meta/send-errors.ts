@@ -1,36 +1,12 @@
 import type { HttpResponse } from '../../http/http-client';
 import { ProviderError } from '../provider-error';
-import { isObject, text } from './webhook-body';
+import { graphErrorOf, type GraphError } from './graph-error';
 
 /**
- * The Graph API's error body, `{ error: { message, type, code, error_subcode, fbtrace_id } }`,
- * read into a ProviderError whose hint tells the person running the flow what to do.
- * Codes from Meta's Messenger Platform and Instagram Messaging error references.
+ * Messenger's and Instagram's refusals (the Graph API's error body, read by graphErrorOf)
+ * as a ProviderError whose hint tells the person running the flow what to do. Codes from
+ * Meta's Messenger Platform and Instagram Messaging error references.
  */
-export interface GraphError {
-	message?: string;
-	type?: string;
-	code?: number;
-	subcode?: number;
-	userMessage?: string;
-	transient?: boolean;
-	traceId?: string;
-}
-
-export function graphErrorOf(body: unknown): GraphError | undefined {
-	if (!isObject(body) || !isObject(body.error)) return undefined;
-	const error = body.error;
-	const number = (value: unknown) => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
-	return {
-		message: text(error.message),
-		type: text(error.type),
-		code: number(error.code),
-		subcode: number(error.error_subcode),
-		userMessage: text(error.error_user_msg),
-		transient: error.is_transient === true,
-		traceId: text(error.fbtrace_id),
-	};
-}
 
 /**
  * Codes that mean "too many requests, or a passing failure: try again later": 2 (temporary),

@@ -1,6 +1,7 @@
 import type { HttpClient } from '../../http/http-client';
-import { isObject, objects, text } from './webhook-body';
-import { graphUrl, webhookSetupRequest, type GraphTarget, type SetupHints } from './webhook-setup-request';
+import { asText, isRecord, objects } from '../shared/json-body';
+import { graphUrl, type GraphTarget } from './graph-url';
+import { webhookSetupRequest, type SetupHints } from './webhook-setup-request';
 
 /**
  * A Facebook Page's (or, with Instagram Login, an Instagram account's) subscription to an
@@ -23,17 +24,17 @@ function edge(target: SubscribedAppsTarget): string {
 }
 
 /** The fields our app is subscribed to, or undefined when it is not subscribed (GET /{id}/subscribed_apps). */
-export async function subscribedFields(client: HttpClient, target: SubscribedAppsTarget): Promise<string[] | undefined> {
+async function subscribedFields(client: HttpClient, target: SubscribedAppsTarget): Promise<string[] | undefined> {
 	const body = await webhookSetupRequest<unknown>(client, { method: 'GET', url: edge(target) }, 'read which apps receive its webhooks', target.hints);
-	const apps = objects(isObject(body) ? body.data : undefined);
+	const apps = objects(isRecord(body) ? body.data : undefined);
 	// Instagram Login lists only the token's own app, without an id.
-	const ours = apps.find((app) => text(app.id) === target.appId.trim()) ?? (apps.length === 1 && text(apps[0].id) === undefined ? apps[0] : undefined);
+	const ours = apps.find((app) => asText(app.id) === target.appId.trim()) ?? (apps.length === 1 && asText(apps[0].id) === undefined ? apps[0] : undefined);
 	if (!ours) return undefined;
 	return Array.isArray(ours.subscribed_fields) ? ours.subscribed_fields.map(String) : [];
 }
 
 /** Subscribes our app to `fields` (POST /{id}/subscribed_apps?subscribed_fields=…), keeping the fields it already had. */
-export async function subscribeToFields(client: HttpClient, target: SubscribedAppsTarget, fields: string[]): Promise<void> {
+async function subscribeToFields(client: HttpClient, target: SubscribedAppsTarget, fields: string[]): Promise<void> {
 	await webhookSetupRequest(
 		client,
 		{ method: 'POST', url: edge(target), query: { subscribed_fields: fields.join(',') } },
@@ -43,7 +44,7 @@ export async function subscribeToFields(client: HttpClient, target: SubscribedAp
 }
 
 /** Unsubscribes our app (DELETE /{id}/subscribed_apps). */
-export async function unsubscribeApp(client: HttpClient, target: SubscribedAppsTarget): Promise<void> {
+async function unsubscribeApp(client: HttpClient, target: SubscribedAppsTarget): Promise<void> {
 	await webhookSetupRequest(client, { method: 'DELETE', url: edge(target) }, 'unsubscribe the app', target.hints);
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { boundedBodyText } from '../shared/body-text';
 import { INBOUND_LIMITS } from '../shared/inbound-limits';
-import { parseBoundedJson } from '../shared/json-body';
+import { isRecord, objects, parseBoundedJson, type JsonObject } from '../shared/json-body';
 import { PayloadError } from '../shared/payload-error';
 import { lenientObjectList, openObject } from '../shared/payload-fields';
 import { readPayload } from '../shared/payload-schema';
@@ -11,24 +11,6 @@ import { dateToIso } from '../shared/unix-time';
  * Reading the envelope every Meta Graph API webhook shares:
  * `{ "object": "<product>", "entry": [ ... ] }`, and its timestamps.
  */
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The elements of `value` that are objects; anything else (absent, wrong type) gives none. */
-export function objects(value: unknown): JsonObject[] {
-	return Array.isArray(value) ? value.filter(isObject) : [];
-}
-
-/** A non-empty string, or a number written as one (Meta sends ids as both). */
-export function text(value: unknown): string | undefined {
-	if (typeof value === 'string') return value.length > 0 ? value : undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return undefined;
-}
 
 /**
  * Parses a webhook body and returns its entries, checked against `entrySchema`, or throws
@@ -41,7 +23,7 @@ export function readWebhookEntries(body: Buffer | string, expectedObject: string
 	const notA = `not ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label} webhook`;
 	const source = boundedBodyText(body, label, INBOUND_LIMITS.meta.bodyBytes);
 	const payload = parseBoundedJson(source, label, (reason) => `${notA}: the body is not JSON (${reason})`);
-	if (!isObject(payload)) {
+	if (!isRecord(payload)) {
 		throw new PayloadError(label, `${notA}: expected a JSON object with "object": "${expectedObject}"`);
 	}
 	if (payload.object !== expectedObject) {

@@ -1,18 +1,13 @@
 import type { HttpClient, HttpRequest, HttpResponse } from '../../http/http-client';
 import { sendWithRetry, type RetryPolicy } from '../../http/retry';
 import { ProviderError } from '../provider-error';
-import { graphErrorOf, isRetryableGraphResponse } from './send-errors';
+import { graphErrorOf } from './graph-error';
+import { isRetryableGraphResponse } from './send-errors';
 
 /**
  * The Graph API calls that set up webhooks (app subscriptions, a Page's or a WhatsApp
  * Business Account's subscribed apps), and Meta's refusals of them in plain words.
  */
-
-/** Where the Graph API is: https://graph.facebook.com (graph.instagram.com, a proxy, a test server) and a version. */
-export interface GraphTarget {
-	baseUrl: string;
-	version: string;
-}
 
 /** What a refusal should point at: which credential holds the token, and what it must be allowed to do. */
 export interface SetupHints {
@@ -25,15 +20,10 @@ export interface SetupHints {
 /** Setting up happens on activation, while someone waits: a few quick tries, not the senders' patience. */
 const SETUP_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 500, maxDelayMs: 5000, isRetryable: isRetryableGraphResponse };
 
-export function graphUrl(target: GraphTarget, path: string): string {
-	const version = target.version.trim().replace(/^\/+|\/+$/g, '');
-	return `${target.baseUrl.trim().replace(/\/+$/, '')}/${version}/${path}`;
-}
-
 /** Meta could not call the URL back (code 2200), or the verify token was not answered. */
 const CALLBACK_FAILED = /callback verification|verify token|challenge|could not (reach|connect)/i;
 
-export function webhookSetupError(response: HttpResponse, action: string, hints: SetupHints): ProviderError {
+function webhookSetupError(response: HttpResponse, action: string, hints: SetupHints): ProviderError {
 	const error = graphErrorOf(response.body);
 	const said = error?.userMessage || error?.message || (typeof response.body === 'string' && response.body.trim() ? response.body.trim().slice(0, 300) : `HTTP ${response.status}`);
 	const { code } = error ?? {};

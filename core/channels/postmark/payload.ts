@@ -24,7 +24,7 @@ export interface PostmarkInbound {
 	Attachments?: { Name?: string; Content?: string; ContentType?: string; ContentLength?: number; ContentID?: string }[];
 }
 
-export const POSTMARK_EXPECTED = 'a Postmark inbound webhook (an object with MessageID, From or FromFull, and TextBody)';
+const POSTMARK_EXPECTED = 'a Postmark inbound webhook (an object with MessageID, From or FromFull, and TextBody)';
 
 const { attachments, headers, recipients } = INBOUND_LIMITS.postmark;
 

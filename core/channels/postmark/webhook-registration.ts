@@ -12,13 +12,13 @@ import { isRecord } from '../shared/json-body';
  * shown: what is remembered is its SHA-256.
  */
 
-export const POSTMARK_API_BASE_URL = 'https://api.postmarkapp.com';
+const POSTMARK_API_BASE_URL = 'https://api.postmarkapp.com';
 
 const SETUP_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 500, maxDelayMs: 5000 };
 const ACCEPT_JSON = { accept: 'application/json' };
 
 /** What identifies a registered URL without holding its secrets. */
-export function inboundHookFingerprint(url: string): string {
+function inboundHookFingerprint(url: string): string {
 	return createHash('sha256').update(url).digest('hex');
 }
 
@@ -33,7 +33,7 @@ export function inboundHookUrl(webhookUrl: string, protection: { user?: string; 
 	return url.toString();
 }
 
-export function postmarkSetupError(response: HttpResponse, action: string): ProviderError {
+function postmarkSetupError(response: HttpResponse, action: string): ProviderError {
 	const body = isRecord(response.body) ? response.body : undefined;
 	const said = typeof body?.Message === 'string' ? body.Message : `HTTP ${response.status}`;
 	const code = typeof body?.ErrorCode === 'number' ? body.ErrorCode : undefined;

@@ -25,9 +25,16 @@ export function parseJsonObject(body: Buffer | string, provider: string, expecte
 	return value;
 }
 
+export type JsonObject = Record<string, unknown>;
+
 /** True for a plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The elements of `value` that are objects; anything else (absent, wrong type) gives none. */
+export function objects(value: unknown): JsonObject[] {
+	return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
 /** The value as a non-empty string, numbers included (ids often arrive as numbers); undefined otherwise. */

@@ -41,7 +41,7 @@ interface ParsedAddress {
 }
 
 /** The normalized addresses of an address list (`"Silva, Maria" <maria@x>, ana@y`), groups flattened. */
-export function addressList(value: string | undefined): string[] {
+function addressList(value: string | undefined): string[] {
 	const flatten = (entries: ParsedAddress[]): string[] =>
 		entries.flatMap((entry) => (entry.group ? flatten(entry.group) : entry.address ? [entry.address] : []));
 	const parsed = flatten(addressparser(value ?? '') as ParsedAddress[]);

@@ -4,7 +4,7 @@ import { ProviderError } from '../provider-error';
 import { isRecord } from '../shared/json-body';
 import { telegramErrorHint } from './error-hints';
 
-export const TELEGRAM_DEFAULT_BASE_URL = 'https://api.telegram.org';
+const TELEGRAM_DEFAULT_BASE_URL = 'https://api.telegram.org';
 
 /** Which bot to act as. The token travels in the URL path (`/bot<token>/<method>`), so it is never logged or shown. */
 export interface TelegramBotConfig {
@@ -38,7 +38,7 @@ function methodUrl(config: TelegramBotConfig, method: string): string {
 }
 
 /** Replaces the token wherever it appears (URLs quoted in network errors). */
-export function redactTelegramToken(text: string, token: string): string {
+function redactTelegramToken(text: string, token: string): string {
 	const secret = token.trim();
 	return secret ? text.split(secret).join('<bot token>') : text;
 }
@@ -73,7 +73,7 @@ function asAnswer(body: unknown): TelegramApiAnswer | undefined {
 }
 
 /** A refusal from the Bot API, with Telegram's error code, its description and a hint in plain words. */
-export function telegramProviderError(status: number, body: unknown): ProviderError {
+function telegramProviderError(status: number, body: unknown): ProviderError {
 	const answer = asAnswer(body);
 	const code = answer?.error_code ?? status;
 	const description = answer?.description ?? (status >= 200 && status < 300 ? 'an answer that is not the Bot API’s' : `HTTP ${status}`);

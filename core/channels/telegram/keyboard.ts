@@ -11,7 +11,7 @@ export interface TelegramInlineButtonInput {
 export type TelegramInlineKeyboard = TelegramInlineButtonInput[][];
 
 /** A keyboard the bot cannot send; the message says which button and why. */
-export class TelegramKeyboardError extends Error {
+class TelegramKeyboardError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'TelegramKeyboardError';

@@ -30,7 +30,7 @@ export interface TelegramSendResult {
 }
 
 /** Input problems the Bot API would refuse anyway, caught before sending. */
-export class TelegramInputError extends Error {
+class TelegramInputError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'TelegramInputError';

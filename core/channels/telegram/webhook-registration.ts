@@ -3,7 +3,7 @@ import type { HttpClient } from '../../http/http-client';
 import { callTelegramBotApi, type TelegramBotConfig } from './bot-api';
 
 /** Update types the trigger can ask for (setWebhook's allowed_updates). */
-export const TELEGRAM_UPDATE_TYPES = ['message', 'edited_message', 'callback_query'] as const;
+const TELEGRAM_UPDATE_TYPES = ['message', 'edited_message', 'callback_query'] as const;
 export type TelegramUpdateType = (typeof TELEGRAM_UPDATE_TYPES)[number];
 
 /** A fresh secret_token: 1-256 characters of A-Z, a-z, 0-9, _ and - (base64url of 32 random bytes). */

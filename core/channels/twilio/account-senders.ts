@@ -1,7 +1,8 @@
 import type { HttpClient } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry } from '../../http/retry';
 import { isRecord } from '../shared/json-body';
-import { TWILIO_API_BASE_URL, type TwilioApiConfig } from './outbound';
+import { messagingBaseUrl, twilioApiBaseUrl } from './api-urls';
+import type { TwilioApiConfig } from './outbound';
 import { twilioSendError } from './send-errors';
 
 /**
@@ -32,14 +33,6 @@ export interface TwilioPage<T> {
 
 const PAGE_SIZE = 50;
 
-const origin = (config: TwilioApiConfig) => (config.baseUrl?.trim() || TWILIO_API_BASE_URL).replace(/\/+$/, '');
-
-/** Messaging Services live on messaging.twilio.com (or the same edge's messaging host); a test server serves both. */
-export function messagingBaseUrl(config: TwilioApiConfig): string {
-	const base = new URL(origin(config));
-	if (base.hostname.startsWith('api.')) base.hostname = `messaging.${base.hostname.slice('api.'.length)}`;
-	return base.origin;
-}
 
 function accountPath(config: TwilioApiConfig): string {
 	const sid = config.accountSid.trim();
@@ -65,7 +58,7 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
 export async function listTwilioPhoneNumbers(client: HttpClient, config: TwilioApiConfig, page?: string): Promise<TwilioPage<TwilioPhoneNumber>> {
 	const prefix = `${accountPath(config)}/IncomingPhoneNumbers.json`;
 	const path = (page && nextPath(page, prefix)) || `${prefix}?PageSize=${PAGE_SIZE}`;
-	const body = await getPage(client, origin(config), path, 'list the phone numbers');
+	const body = await getPage(client, twilioApiBaseUrl(config), path, 'list the phone numbers');
 	const numbers = Array.isArray(body.incoming_phone_numbers) ? body.incoming_phone_numbers : [];
 	const items = numbers.filter(isRecord).flatMap((entry) => {
 		const phoneNumber = text(entry.phone_number);

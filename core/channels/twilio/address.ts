@@ -20,3 +20,8 @@ export function twilioAddress(raw: string | undefined): TwilioAddress | undefine
 	if (phone?.ok) return { channel, value: phone.value, phone: { kind: 'phone', value: phone.value } };
 	return { channel, value: rest };
 }
+
+/** A message is on WhatsApp when either side's address is a `whatsapp:` one, else SMS. */
+export function twilioChannel(from: TwilioAddress | undefined, to: TwilioAddress | undefined): TwilioAddress['channel'] {
+	return from?.channel === 'whatsapp' || to?.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+}

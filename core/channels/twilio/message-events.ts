@@ -3,21 +3,13 @@ import { outboundEvent } from '../outbound-event';
 import type { ParseOptions } from '../types';
 import { attachmentTypeForMime } from '../shared/attachment-type';
 import { nowIso } from '../shared/unix-time';
-import { twilioAddress } from './address';
+import { twilioAddress, twilioChannel } from './address';
+import { twilioDeliveryStatus } from './delivery-status';
 import { twilioErrorMessage } from './error-codes';
 import { matchOptOut } from './opt-out';
-import { ownEntry } from '../shared/own-entry';
 import { twilioAccount } from './account';
 
 type Fields = Record<string, string>;
-
-const DELIVERY_STATUSES: Record<string, CanonicalEvent['status']> = {
-	sent: 'sent',
-	delivered: 'delivered',
-	read: 'read',
-	undelivered: 'failed',
-	failed: 'failed',
-};
 
 function rawOf(fields: Fields, options?: ParseOptions) {
 	return options?.includeRaw ? { raw: fields } : {};
@@ -53,7 +45,7 @@ export function twilioMessageEvent(fields: Fields, options?: ParseOptions): Cano
 	const externalId = fields.MessageSid || fields.SmsMessageSid || fields.SmsSid;
 	const from = twilioAddress(fields.From);
 	const to = twilioAddress(fields.To);
-	const channel = from?.channel === 'whatsapp' || to?.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+	const channel = twilioChannel(from, to);
 	const account = twilioAccount(to, fields);
 	const event: CanonicalEvent = {
 		id: eventKey({ channel, account, externalId }),
@@ -103,11 +95,11 @@ function doneDate(value: string | undefined): string | undefined {
  */
 export function twilioStatusEvent(fields: Fields, options?: ParseOptions): CanonicalEvent[] {
 	const messageSid = fields.MessageSid || fields.SmsSid;
-	const status = ownEntry(DELIVERY_STATUSES, (fields.MessageStatus ?? '').toLowerCase());
+	const status = twilioDeliveryStatus(fields.MessageStatus);
 	if (!status) return [];
 	const from = twilioAddress(fields.From);
 	const to = twilioAddress(fields.To);
-	const channel = from?.channel === 'whatsapp' || to?.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+	const channel = twilioChannel(from, to);
 	const event = outboundEvent({
 		channel,
 		provider: 'twilio',

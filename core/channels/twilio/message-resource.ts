@@ -1,6 +1,7 @@
 import { eventKey, type CanonicalEvent } from '../../model';
 import { dateTextToIso, nowIso } from '../shared/unix-time';
-import { twilioAddress } from './address';
+import { twilioAddress, twilioChannel } from './address';
+import { twilioDeliveryStatus } from './delivery-status';
 import { twilioErrorMessage } from './error-codes';
 
 /** Twilio's Message resource, as the Messages API returns it (https://www.twilio.com/docs/messaging/api/message-resource). */
@@ -27,14 +28,6 @@ export interface TwilioMessageResource {
 	uri?: string;
 }
 
-const DELIVERY_STATUSES: Record<string, CanonicalEvent['status']> = {
-	sent: 'sent',
-	delivered: 'delivered',
-	read: 'read',
-	undelivered: 'failed',
-	failed: 'failed',
-};
-
 /** Whether a value looks like a Twilio Message resource (it has a message SID). */
 export function isTwilioMessageResource(value: unknown): value is TwilioMessageResource {
 	return typeof value === 'object' && value !== null && typeof (value as { sid?: unknown }).sid === 'string' && (value as { sid: string }).sid !== '';
@@ -50,7 +43,7 @@ export function isTwilioMessageResource(value: unknown): value is TwilioMessageR
 export function twilioMessageResourceEvent(resource: TwilioMessageResource, includeRaw = false): CanonicalEvent {
 	const from = twilioAddress(resource.from ?? undefined);
 	const to = twilioAddress(resource.to ?? undefined);
-	const channel = from?.channel === 'whatsapp' || to?.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+	const channel = twilioChannel(from, to);
 	const inbound = (resource.direction ?? '').toLowerCase() === 'inbound';
 	// The Twilio account, which every resource names, when neither number nor service says more.
 	const account = (inbound ? to?.value : (from?.value ?? resource.messaging_service_sid ?? undefined)) || resource.account_sid || 'twilio';
@@ -68,7 +61,7 @@ export function twilioMessageResourceEvent(resource: TwilioMessageResource, incl
 		to: inbound ? {} : { identities: customer?.phone ? [customer.phone] : [] },
 	};
 	if (resource.body) event.text = resource.body;
-	const status = DELIVERY_STATUSES[(resource.status ?? '').toLowerCase()];
+	const status = twilioDeliveryStatus(resource.status);
 	if (status) event.status = status;
 	if (resource.error_code !== undefined && resource.error_code !== null) {
 		event.error = { code: resource.error_code, message: twilioErrorMessage(String(resource.error_code), resource.error_message ?? undefined) };

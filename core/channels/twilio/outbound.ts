@@ -5,8 +5,7 @@ import { normalizePhone } from '../../identifiers/phone';
 import { outboundEvent } from '../outbound-event';
 import { isTwilioMessageResource, twilioMessageResourceEvent, type TwilioMessageResource } from './message-resource';
 import { twilioSendError } from './send-errors';
-
-export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
+import { twilioAccountUrl } from './api-urls';
 
 /** Where and as whom to call Twilio; the credential itself is applied by the HttpClient. */
 export interface TwilioApiConfig {
@@ -41,7 +40,7 @@ export interface TwilioMessageInput {
 }
 
 /** A message that cannot be sent as asked; the text says which field to fix. */
-export class TwilioInputError extends Error {
+class TwilioInputError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'TwilioInputError';
@@ -58,8 +57,7 @@ function apiUrl(config: TwilioApiConfig, path: string): string {
 	if (!/^AC[0-9a-f]{32}$/i.test(config.accountSid.trim())) {
 		throw new TwilioInputError('The Account SID in the credential is not valid: it starts with AC followed by 32 letters and digits (Twilio Console > Account info)');
 	}
-	const base = (config.baseUrl?.trim() || TWILIO_API_BASE_URL).replace(/\/+$/, '');
-	return `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid.trim())}${path}`;
+	return twilioAccountUrl(config, path);
 }
 
 function phoneOrFail(field: string, value: string, defaultCountry?: string): string {
@@ -99,7 +97,7 @@ function mediaUrls(urls: string[] | undefined, whatsapp: boolean): string[] {
 }
 
 /** Checks the message and builds the form Twilio's Messages API expects. */
-export function twilioMessageForm(input: TwilioMessageInput): { form: Record<string, string | string[]>; to: string; whatsapp: boolean; media: string[]; account: string } {
+function twilioMessageForm(input: TwilioMessageInput): { form: Record<string, string | string[]>; to: string; whatsapp: boolean; media: string[]; account: string } {
 	const rawTo = (input.to ?? '').trim();
 	if (!rawTo) throw new TwilioInputError('To is empty: give the customer\'s phone number, e.g. +5511987654321');
 	const whatsapp = Boolean(input.whatsapp) || WHATSAPP_PREFIX.test(rawTo);

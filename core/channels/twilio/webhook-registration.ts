@@ -1,7 +1,8 @@
 import type { HttpClient, HttpRequest, HttpResponse } from '../../http/http-client';
 import { sendWithRetry, type RetryPolicy } from '../../http/retry';
 import { ProviderError } from '../provider-error';
-import { TWILIO_API_BASE_URL, type TwilioApiConfig } from './outbound';
+import { messagingBaseUrl, twilioAccountUrl } from './api-urls';
+import type { TwilioApiConfig } from './outbound';
 import { twilioSendError } from './send-errors';
 
 /**
@@ -91,22 +92,6 @@ async function call<T>(client: HttpClient, request: HttpRequest, action: string,
 
 const asText = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
-function accountUrl(config: TwilioApiConfig, path: string): string {
-	const base = (config.baseUrl?.trim() || TWILIO_API_BASE_URL).replace(/\/+$/, '');
-	return `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid.trim())}${path}`;
-}
-
-/**
- * Messaging Services live on messaging.twilio.com: the API host with "api." turned into
- * "messaging." (api.dublin.ie1.twilio.com → messaging.dublin.ie1.twilio.com); any other
- * base URL (a proxy, a test server) serves both.
- */
-export function messagingBaseUrl(config: TwilioApiConfig): string {
-	const base = new URL((config.baseUrl?.trim() || TWILIO_API_BASE_URL).replace(/\/+$/, ''));
-	if (/^api\.(.+\.)?twilio\.com$/i.test(base.hostname)) base.hostname = base.hostname.replace(/^api\./i, 'messaging.');
-	return base.toString().replace(/\/+$/, '');
-}
-
 /** A number of the account, found by its E.164 (GET IncomingPhoneNumbers.json?PhoneNumber=). */
 export function incomingNumber(client: HttpClient, config: TwilioApiConfig, phoneNumber: string, url: string): TwilioCallbackResource {
 	const label = `phone number ${phoneNumber}`;
@@ -116,7 +101,7 @@ export function incomingNumber(client: HttpClient, config: TwilioApiConfig, phon
 		async locate() {
 			const body = await call<{ incoming_phone_numbers?: Array<Record<string, unknown>> }>(
 				client,
-				{ method: 'GET', url: accountUrl(config, '/IncomingPhoneNumbers.json'), query: { PhoneNumber: phoneNumber } },
+				{ method: 'GET', url: twilioAccountUrl(config, '/IncomingPhoneNumbers.json'), query: { PhoneNumber: phoneNumber } },
 				`find the ${label}`,
 				label,
 			);
@@ -126,7 +111,7 @@ export function incomingNumber(client: HttpClient, config: TwilioApiConfig, phon
 					hint: 'Write the number as Twilio shows it under Phone Numbers > Manage > Active numbers, with + and the country code, and check that the credential is for the account that owns it.',
 				});
 			}
-			return accountUrl(config, `/IncomingPhoneNumbers/${encodeURIComponent(String(found.sid))}.json`);
+			return twilioAccountUrl(config, `/IncomingPhoneNumbers/${encodeURIComponent(String(found.sid))}.json`);
 		},
 	};
 }

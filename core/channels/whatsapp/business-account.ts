@@ -1,6 +1,6 @@
 import type { HttpClient } from '../../http/http-client';
-import { isObject, objects, text } from '../meta/webhook-body';
-import { graphRequest, graphUrl, type WhatsAppCloudConfig } from './graph-request';
+import { asText, isRecord, objects } from '../shared/json-body';
+import { graphRequest, whatsAppGraphUrl, type WhatsAppCloudConfig } from './graph-request';
 
 /**
  * What a WhatsApp Business Account (WABA) holds, read for pickers in the editor:
@@ -39,19 +39,19 @@ function businessAccount(wabaId: string): string {
 
 async function graphPage(client: HttpClient, config: WhatsAppCloudConfig, path: string, fields: string, after: string | undefined, action: string) {
 	const query = { fields, limit: PAGE_SIZE, ...(after ? { after } : {}) };
-	const response = await graphRequest<unknown>(client, config, { method: 'GET', url: graphUrl(config, path), query }, action);
-	const body = isObject(response.body) ? response.body : {};
-	const paging = isObject(body.paging) ? body.paging : {};
-	const cursors = isObject(paging.cursors) ? paging.cursors : {};
+	const response = await graphRequest<unknown>(client, config, { method: 'GET', url: whatsAppGraphUrl(config, path), query }, action);
+	const body = isRecord(response.body) ? response.body : {};
+	const paging = isRecord(body.paging) ? body.paging : {};
+	const cursors = isRecord(paging.cursors) ? paging.cursors : {};
 	// Graph gives an `after` cursor on every page; only `next` says there is another.
-	return { data: objects(body.data), after: text(paging.next) ? text(cursors.after) : undefined };
+	return { data: objects(body.data), after: asText(paging.next) ? asText(cursors.after) : undefined };
 }
 
 export async function listMessageTemplates(client: HttpClient, config: WhatsAppCloudConfig, wabaId: string, after?: string): Promise<GraphPage<MessageTemplate>> {
 	const page = await graphPage(client, config, `${businessAccount(wabaId)}/message_templates`, 'name,language,status,category', after, 'Listing the WhatsApp message templates');
 	const items = page.data.flatMap((entry) => {
-		const name = text(entry.name);
-		return name ? [{ name, language: text(entry.language) ?? '', status: text(entry.status), category: text(entry.category) }] : [];
+		const name = asText(entry.name);
+		return name ? [{ name, language: asText(entry.language) ?? '', status: asText(entry.status), category: asText(entry.category) }] : [];
 	});
 	return { items, after: page.after };
 }
@@ -59,8 +59,8 @@ export async function listMessageTemplates(client: HttpClient, config: WhatsAppC
 export async function listBusinessPhoneNumbers(client: HttpClient, config: WhatsAppCloudConfig, wabaId: string, after?: string): Promise<GraphPage<BusinessPhoneNumber>> {
 	const page = await graphPage(client, config, `${businessAccount(wabaId)}/phone_numbers`, 'id,display_phone_number,verified_name', after, 'Listing the WhatsApp phone numbers');
 	const items = page.data.flatMap((entry) => {
-		const id = text(entry.id);
-		return id ? [{ id, displayPhoneNumber: text(entry.display_phone_number), verifiedName: text(entry.verified_name) }] : [];
+		const id = asText(entry.id);
+		return id ? [{ id, displayPhoneNumber: asText(entry.display_phone_number), verifiedName: asText(entry.verified_name) }] : [];
 	});
 	return { items, after: page.after };
 }

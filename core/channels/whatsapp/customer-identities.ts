@@ -1,6 +1,6 @@
 import type { Identity } from '../../model';
 import { normalizeWhatsAppId } from '../../identity/phone';
-import { text, type JsonObject } from '../meta/webhook-body';
+import { asText, type JsonObject } from '../shared/json-body';
 
 /**
  * Who a WhatsApp customer is, from what the Cloud API reports:
@@ -44,11 +44,11 @@ export function whatsappIdentities(waId: string | undefined, userId: string | un
  */
 export function findContact(contacts: JsonObject[], waId: string | undefined, userId: string | undefined): JsonObject | undefined {
 	const match = contacts.find(
-		(contact) => (waId !== undefined && text(contact.wa_id) === waId) || (userId !== undefined && text(contact.user_id) === userId),
+		(contact) => (waId !== undefined && asText(contact.wa_id) === waId) || (userId !== undefined && asText(contact.user_id) === userId),
 	);
 	if (match) return match;
 	const [only] = contacts;
 	if (contacts.length !== 1) return undefined;
-	const contradicts = (waId !== undefined && text(only.wa_id) !== undefined) || (userId !== undefined && text(only.user_id) !== undefined);
+	const contradicts = (waId !== undefined && asText(only.wa_id) !== undefined) || (userId !== undefined && asText(only.user_id) !== undefined);
 	return contradicts ? undefined : only;
 }

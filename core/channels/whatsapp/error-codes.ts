@@ -1,6 +1,6 @@
 import type { HttpResponse } from '../../http/http-client';
 import { ProviderError } from '../provider-error';
-import { isObject, text, type JsonObject } from '../meta/webhook-body';
+import { graphErrorOf, type GraphError } from '../meta/graph-error';
 
 /**
  * What the WhatsApp Cloud API's error codes mean, in words an operations person can act on.
@@ -18,7 +18,7 @@ export const PROVIDER_LABEL = 'WhatsApp Cloud API';
  * 130429: the phone number's throughput (messages per second); 131056: too many messages
  * to the same customer in a short time (pair rate limit).
  */
-export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056]);
+const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056]);
 
 const TEMPLATE_HINT_SUFFIX = 'Templates are listed in WhatsApp Manager > Account tools > Message templates.';
 
@@ -51,57 +51,25 @@ const HINTS: Record<number, string> = {
 	368: 'This account is temporarily blocked for breaking WhatsApp\'s policies. See WhatsApp Manager > Account quality.',
 };
 
-interface MetaError {
-	message: string;
-	code?: number;
-	subcode?: number;
-	details?: string;
-	title?: string;
-	userMessage?: string;
-	fbtraceId?: string;
-	body: JsonObject;
-}
-
-function numeric(value: unknown): number | undefined {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
-	return number !== undefined && Number.isFinite(number) ? number : undefined;
-}
-
-/** Meta's error object from a response body, when there is one. */
-export function metaError(body: unknown): MetaError | undefined {
-	if (!isObject(body) || !isObject(body.error)) return undefined;
-	const error = body.error;
-	const data = isObject(error.error_data) ? error.error_data : {};
-	return {
-		message: text(error.message) ?? 'no message',
-		code: numeric(error.code),
-		subcode: numeric(error.error_subcode),
-		details: text(data.details),
-		title: text(error.error_user_title),
-		userMessage: text(error.error_user_msg),
-		fbtraceId: text(error.fbtrace_id),
-		body: { error },
-	};
-}
-
 /** Whether an answer is worth sending again: 429, 5xx, and Meta's rate-limit codes. */
 export function isRetryableWhatsAppResponse(response: HttpResponse): boolean {
 	if (response.status === 429 || response.status >= 500) return true;
-	const code = metaError(response.body)?.code;
+	const code = graphErrorOf(response.body)?.code;
 	return code !== undefined && RATE_LIMIT_CODES.has(code);
 }
 
 /** The plain-words hint for a Meta error, with Meta's own details and the trace id support asks for. */
-export function whatsappErrorHint(error: Pick<MetaError, 'code' | 'message' | 'details' | 'fbtraceId'>): string {
+function whatsappErrorHint(error: GraphError): string {
 	const known = error.code === undefined ? undefined : HINTS[error.code];
-	const said = error.details && error.details !== error.message ? `${error.message}: ${error.details}` : error.message;
+	const message = error.message ?? 'no message';
+	const said = error.details && error.details !== message ? `${message}: ${error.details}` : message;
 	const hint = known ? `${known} Meta said: "${said}".` : `Meta said: "${said}". Check the node's fields against this message, or look the code up in Meta's WhatsApp error codes.`;
-	return error.fbtraceId ? `${hint} If you contact Meta support, quote fbtrace_id ${error.fbtraceId}.` : hint;
+	return error.traceId ? `${hint} If you contact Meta support, quote fbtrace_id ${error.traceId}.` : hint;
 }
 
 /** A refused request as a ProviderError with Meta's code, a hint, and Meta's error body (it never holds the token). */
 export function whatsappProviderError(response: HttpResponse, action: string): ProviderError {
-	const error = metaError(response.body);
+	const error = graphErrorOf(response.body);
 	if (!error) {
 		const bodyText = typeof response.body === 'string' ? response.body.slice(0, 300) : JSON.stringify(response.body ?? '').slice(0, 300);
 		const hint =
@@ -116,10 +84,10 @@ export function whatsappProviderError(response: HttpResponse, action: string): P
 			body: { status: response.status, body: bodyText },
 		});
 	}
-	return new ProviderError(PROVIDER_LABEL, `${action} failed: ${error.userMessage ?? error.message}`, {
+	return new ProviderError(PROVIDER_LABEL, `${action} failed: ${error.userMessage ?? error.message ?? 'no message'}`, {
 		status: response.status,
 		code: error.code,
 		hint: whatsappErrorHint(error),
-		body: error.body,
+		body: { error: (response.body as { error: unknown }).error },
 	});
 }

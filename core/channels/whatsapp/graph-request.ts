@@ -1,10 +1,7 @@
 import type { HttpClient, HttpRequest, HttpResponse } from '../../http/http-client';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
+import { graphUrl } from '../meta/graph-url';
 import { isRetryableWhatsAppResponse, whatsappProviderError } from './error-codes';
-
-/** The Graph API version used when none is configured: the current one when this was written. */
-export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
-export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com';
 
 /** Where and as whom a WhatsApp Cloud API request is sent. */
 export interface WhatsAppCloudConfig {
@@ -22,18 +19,9 @@ export interface WhatsAppCloudConfig {
 	sleep?: (ms: number) => Promise<void>;
 }
 
-/** The Graph API version as Meta writes it: "v26.0" from "26", "26.0" or "v26.0". */
-export function normalizeApiVersion(version: string | undefined): string {
-	const value = (version ?? '').trim();
-	if (!value) return DEFAULT_GRAPH_API_VERSION;
-	const match = /^v?(\d+)(?:\.(\d+))?$/i.exec(value);
-	return match ? `v${match[1]}.${match[2] ?? '0'}` : value;
-}
-
-/** The URL of a Graph API path under the configured base and version, e.g. `.../v26.0/<waba id>/phone_numbers`. */
-export function graphUrl(config: Pick<WhatsAppCloudConfig, 'baseUrl' | 'apiVersion'>, path: string): string {
-	const base = (config.baseUrl?.trim() || DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
-	return `${base}/${normalizeApiVersion(config.apiVersion)}/${path.replace(/^\/+/, '')}`;
+/** The URL of a Graph API path under the credential's base and version, e.g. `.../v26.0/<waba id>/phone_numbers`. */
+export function whatsAppGraphUrl(config: Pick<WhatsAppCloudConfig, 'baseUrl' | 'apiVersion'>, path: string): string {
+	return graphUrl({ baseUrl: config.baseUrl, version: config.apiVersion }, path);
 }
 
 /** The URL of an edge of the sending phone number, e.g. `.../v26.0/<id>/messages`. */
@@ -43,7 +31,7 @@ export function phoneNumberUrl(config: WhatsAppCloudConfig, edge: 'messages' | '
 	if (!/^\d+$/.test(id)) {
 		throw new Error(`"${id}" is not a Phone Number ID: use the numeric ID shown in the Meta App Dashboard > WhatsApp > API Setup, not the phone number itself`);
 	}
-	return graphUrl(config, `${id}/${edge}`);
+	return whatsAppGraphUrl(config, `${id}/${edge}`);
 }
 
 /**

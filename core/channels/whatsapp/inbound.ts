@@ -1,7 +1,8 @@
 import { eventKey, type CanonicalEvent } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from '../meta/signature';
-import { isObject, isoTimestamp, objects, readWebhookEntries, text, type JsonObject } from '../meta/webhook-body';
+import { isoTimestamp, readWebhookEntries } from '../meta/webhook-body';
+import { asText, isRecord, objects, type JsonObject } from '../shared/json-body';
 import { ownEntry } from '../shared/own-entry';
 import { PayloadError } from '../shared/payload-error';
 import { findContact, whatsappIdentities } from './customer-identities';
@@ -53,8 +54,8 @@ function baseEvent(context: ChangeContext, externalId: string, timestamp: unknow
 }
 
 function accountOf(value: JsonObject): string | undefined {
-	const metadata = isObject(value.metadata) ? value.metadata : {};
-	return text(metadata.phone_number_id) ?? text(metadata.display_phone_number);
+	const metadata = isRecord(value.metadata) ? value.metadata : {};
+	return asText(metadata.phone_number_id) ?? asText(metadata.display_phone_number);
 }
 
 function withOptionals(event: CanonicalEvent, raw: unknown, options: ParseOptions): CanonicalEvent {
@@ -78,18 +79,18 @@ function contentFields(message: JsonObject): Partial<CanonicalEvent> & Pick<Cano
 }
 
 function inboundMessage(message: JsonObject, context: ChangeContext): CanonicalEvent | undefined {
-	const externalId = text(message.id);
+	const externalId = asText(message.id);
 	if (!externalId) return undefined;
-	const waId = text(message.from);
-	const userId = text(message.from_user_id);
+	const waId = asText(message.from);
+	const userId = asText(message.from_user_id);
 	const contact = findContact(context.contacts, waId, userId);
-	const profile = contact && isObject(contact.profile) ? contact.profile : {};
-	const identities = whatsappIdentities(waId ?? text(contact?.wa_id), userId ?? text(contact?.user_id));
+	const profile = contact && isRecord(contact.profile) ? contact.profile : {};
+	const identities = whatsappIdentities(waId ?? asText(contact?.wa_id), userId ?? asText(contact?.user_id));
 	const event: CanonicalEvent = {
 		...baseEvent(context, externalId, message.timestamp),
 		...contentFields(message),
 		direction: 'inbound',
-		from: { identities, name: text(profile.name) ?? text(profile.username) },
+		from: { identities, name: asText(profile.name) ?? asText(profile.username) },
 		to: {},
 	};
 	if (event.from.name === undefined) delete event.from.name;
@@ -97,14 +98,14 @@ function inboundMessage(message: JsonObject, context: ChangeContext): CanonicalE
 }
 
 function echoMessage(echo: JsonObject, context: ChangeContext): CanonicalEvent | undefined {
-	const externalId = text(echo.id);
+	const externalId = asText(echo.id);
 	if (!externalId) return undefined;
 	const event: CanonicalEvent = {
 		...baseEvent(context, externalId, echo.timestamp),
 		...contentFields(echo),
 		direction: 'outbound',
 		from: { identities: [] },
-		to: { identities: whatsappIdentities(text(echo.to), text(echo.to_user_id)) },
+		to: { identities: whatsappIdentities(asText(echo.to), asText(echo.to_user_id)) },
 		// Echoes are what a person sent from the WhatsApp Business app.
 		author: { type: 'agent' },
 	};
@@ -112,8 +113,8 @@ function echoMessage(echo: JsonObject, context: ChangeContext): CanonicalEvent |
 }
 
 function statusEvent(status: JsonObject, context: ChangeContext): CanonicalEvent | undefined {
-	const messageId = text(status.id);
-	const canonical = ownEntry(STATUS_MAP, text(status.status) ?? '');
+	const messageId = asText(status.id);
+	const canonical = ownEntry(STATUS_MAP, asText(status.status) ?? '');
 	if (!messageId || !canonical) return undefined;
 	const externalId = `${messageId}:${canonical}`;
 	const event: CanonicalEvent = {
@@ -121,7 +122,7 @@ function statusEvent(status: JsonObject, context: ChangeContext): CanonicalEvent
 		type: 'status',
 		direction: 'outbound',
 		from: { identities: [] },
-		to: { identities: whatsappIdentities(text(status.recipient_id), text(status.recipient_user_id)) },
+		to: { identities: whatsappIdentities(asText(status.recipient_id), asText(status.recipient_user_id)) },
 		status: canonical,
 		error: canonical === 'failed' ? (firstError(status.errors) ?? { code: 'unknown', message: 'WhatsApp reported the message as failed without details' }) : undefined,
 		thread: { messageId },
@@ -139,24 +140,24 @@ const PREFERENCE_STATES: Record<string, NonNullable<CanonicalEvent['consent']>['
  * a redelivery stays recognisable, and `optin:…` for a resume.
  */
 function consentEvent(preference: JsonObject, context: ChangeContext): CanonicalEvent | undefined {
-	const state = ownEntry(PREFERENCE_STATES, text(preference.value) ?? '');
+	const state = ownEntry(PREFERENCE_STATES, asText(preference.value) ?? '');
 	if (!state) return undefined;
-	const waId = text(preference.wa_id);
-	const userId = text(preference.user_id);
+	const waId = asText(preference.wa_id);
+	const userId = asText(preference.user_id);
 	const identities = whatsappIdentities(waId, userId);
 	const who = userId ?? waId;
 	if (!who) return undefined;
-	const category = text(preference.category) ?? 'marketing_messages';
+	const category = asText(preference.category) ?? 'marketing_messages';
 	const contact = findContact(context.contacts, waId, userId);
-	const profile = contact && isObject(contact.profile) ? contact.profile : {};
+	const profile = contact && isRecord(contact.profile) ? contact.profile : {};
 	const verb = state === 'unsubscribed' ? 'stop' : 'resume';
 	const event: CanonicalEvent = {
-		...baseEvent(context, `${state === 'unsubscribed' ? 'optout' : 'optin'}:${who}:${category}:${text(preference.timestamp) ?? '0'}`, preference.timestamp),
+		...baseEvent(context, `${state === 'unsubscribed' ? 'optout' : 'optin'}:${who}:${category}:${asText(preference.timestamp) ?? '0'}`, preference.timestamp),
 		type: 'consent',
 		direction: 'inbound',
-		from: { identities, name: text(profile.name) },
+		from: { identities, name: asText(profile.name) },
 		to: {},
-		text: text(preference.detail) ?? `User requested to ${verb} ${category.replace(/_/g, ' ')}`,
+		text: asText(preference.detail) ?? `User requested to ${verb} ${category.replace(/_/g, ' ')}`,
 		consent: { channel: CHANNEL, purpose: 'marketing', state },
 	};
 	if (event.from.name === undefined) delete event.from.name;
@@ -164,7 +165,7 @@ function consentEvent(preference: JsonObject, context: ChangeContext): Canonical
 }
 
 function changeEvents(change: JsonObject, options: ParseOptions): CanonicalEvent[] {
-	if (!isObject(change.value)) return [];
+	if (!isRecord(change.value)) return [];
 	const value = change.value;
 	const context: ChangeContext = { value, account: accountOf(value), contacts: objects(value.contacts), options };
 	const events: (CanonicalEvent | undefined)[] = [];

@@ -7,13 +7,13 @@ import { withoutUndefined } from '../shared/without-undefined';
  * is sent, with a summary of what the customer will see for the canonical outbound event.
  */
 
-export const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'] as const;
+const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
 /** Media types WhatsApp shows a caption for; audio and stickers have none. */
 const CAPTIONED: ReadonlySet<MediaType> = new Set(['image', 'video', 'document']);
 
-export class MessageContentError extends Error {
+class MessageContentError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'MessageContentError';

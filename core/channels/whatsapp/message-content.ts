@@ -1,5 +1,5 @@
 import type { Attachment, CanonicalEvent } from '../../model';
-import { isObject, objects, text, type JsonObject } from '../meta/webhook-body';
+import { asText, isRecord, objects, type JsonObject } from '../shared/json-body';
 import { withoutUndefined } from '../shared/without-undefined';
 
 /**
@@ -33,13 +33,13 @@ export interface MessageContent {
 const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'] as const;
 
 function media(type: string, body: JsonObject): MessageContent {
-	const caption = text(body.caption);
+	const caption = asText(body.caption);
 	const attachment: Attachment = withoutUndefined({
 		type,
-		mediaId: text(body.id),
-		mimeType: text(body.mime_type),
+		mediaId: asText(body.id),
+		mimeType: asText(body.mime_type),
 		caption,
-		filename: text(body.filename),
+		filename: asText(body.filename),
 	});
 	return withoutUndefined({ type: 'message' as const, text: caption, attachments: [attachment] });
 }
@@ -48,14 +48,14 @@ function location(body: JsonObject): MessageContent {
 	const latitude = typeof body.latitude === 'number' ? body.latitude : Number(body.latitude);
 	const longitude = typeof body.longitude === 'number' ? body.longitude : Number(body.longitude);
 	const hasPoint = Number.isFinite(latitude) && Number.isFinite(longitude);
-	const name = text(body.name);
-	const address = text(body.address);
+	const name = asText(body.name);
+	const address = asText(body.address);
 	const place = [name, address].filter(Boolean).join(', ');
 	const point = hasPoint ? `${latitude}, ${longitude}` : undefined;
 	const summary = place && point ? `${place} (${point})` : place || point || 'unknown place';
 	const attachment: Attachment = withoutUndefined({
 		type: 'location',
-		url: hasPoint ? `geo:${latitude},${longitude}` : text(body.url),
+		url: hasPoint ? `geo:${latitude},${longitude}` : asText(body.url),
 		caption: name ?? address,
 	});
 	return { type: 'message', text: `Location: ${summary}`, attachments: [attachment] };
@@ -65,12 +65,12 @@ function contactCards(cards: JsonObject[]): MessageContent {
 	const lines: string[] = [];
 	const attachments: Attachment[] = [];
 	for (const card of cards) {
-		const nameBlock = isObject(card.name) ? card.name : {};
+		const nameBlock = isRecord(card.name) ? card.name : {};
 		const name =
-			text(nameBlock.formatted_name) ??
-			([text(nameBlock.first_name), text(nameBlock.last_name)].filter(Boolean).join(' ') || 'unnamed contact');
-		const phones = objects(card.phones).map((phone) => text(phone.phone) ?? text(phone.wa_id)).filter((p): p is string => !!p);
-		const emails = objects(card.emails).map((email) => text(email.email)).filter((e): e is string => !!e);
+			asText(nameBlock.formatted_name) ??
+			([asText(nameBlock.first_name), asText(nameBlock.last_name)].filter(Boolean).join(' ') || 'unnamed contact');
+		const phones = objects(card.phones).map((phone) => asText(phone.phone) ?? asText(phone.wa_id)).filter((p): p is string => !!p);
+		const emails = objects(card.emails).map((email) => asText(email.email)).filter((e): e is string => !!e);
 		const details = [...phones, ...emails];
 		lines.push(details.length ? `${name} (${details.join(', ')})` : name);
 		attachments.push({ type: 'contact', caption: name });
@@ -80,28 +80,28 @@ function contactCards(cards: JsonObject[]): MessageContent {
 }
 
 function interactive(body: JsonObject): MessageContent {
-	const kind = text(body.type) ?? 'unknown';
-	const reply = isObject(body[kind]) ? (body[kind] as JsonObject) : undefined;
+	const kind = asText(body.type) ?? 'unknown';
+	const reply = isRecord(body[kind]) ? (body[kind] as JsonObject) : undefined;
 	if ((kind === 'button_reply' || kind === 'list_reply') && reply) {
-		const payload = text(reply.id) ?? text(reply.title) ?? '';
-		const title = text(reply.title);
+		const payload = asText(reply.id) ?? asText(reply.title) ?? '';
+		const title = asText(reply.title);
 		return withoutUndefined({ type: 'action' as const, text: title, action: withoutUndefined({ payload, title }) });
 	}
 	if (kind === 'nfm_reply' && reply) {
-		const payload = text(reply.response_json) ?? '{}';
-		const title = text(reply.body) ?? text(reply.name);
+		const payload = asText(reply.response_json) ?? '{}';
+		const title = asText(reply.body) ?? asText(reply.name);
 		return withoutUndefined({ type: 'action' as const, text: title, action: withoutUndefined({ payload, title }) });
 	}
 	return { type: 'message', text: `[WhatsApp interactive reply of type "${kind}"]` };
 }
 
 function reaction(body: JsonObject): MessageContent {
-	const emoji = text(body.emoji);
+	const emoji = asText(body.emoji);
 	return withoutUndefined({
 		type: 'action' as const,
 		text: emoji,
 		action: emoji ? { payload: 'reaction', title: emoji } : { payload: 'reaction_removed' },
-		inReplyTo: text(body.message_id),
+		inReplyTo: asText(body.message_id),
 	});
 }
 
@@ -109,17 +109,17 @@ function reaction(body: JsonObject): MessageContent {
 export function firstError(value: unknown): MessageContent['error'] {
 	const [error] = objects(value);
 	if (!error) return undefined;
-	const code = typeof error.code === 'number' ? error.code : (text(error.code) ?? 'unknown');
-	const title = text(error.title) ?? text(error.message);
-	const details = isObject(error.error_data) ? text(error.error_data.details) : undefined;
+	const code = typeof error.code === 'number' ? error.code : (asText(error.code) ?? 'unknown');
+	const title = asText(error.title) ?? asText(error.message);
+	const details = isRecord(error.error_data) ? asText(error.error_data.details) : undefined;
 	const message = [title, details && details !== title ? details : undefined].filter(Boolean).join(': ');
 	return { code, message: message || `WhatsApp error ${code}` };
 }
 
 function unknownType(type: string, message: JsonObject): MessageContent {
 	const error = firstError(message.errors);
-	const inner = isObject(message[type]) ? (message[type] as JsonObject) : {};
-	const body = text(inner.body) ?? text(inner.text);
+	const inner = isRecord(message[type]) ? (message[type] as JsonObject) : {};
+	const body = asText(inner.body) ?? asText(inner.text);
 	if (type === 'unsupported' || type === 'unknown') {
 		const why = error ? `: ${error.message}` : '';
 		return withoutUndefined({ type: 'message' as const, text: `[Unsupported WhatsApp message${why}]`, error });
@@ -130,12 +130,12 @@ function unknownType(type: string, message: JsonObject): MessageContent {
 
 /** Maps one entry of `value.messages[]` (or `value.message_echoes[]`) to canonical content. */
 export function messageContent(message: JsonObject): MessageContent {
-	const type = text(message.type) ?? 'unknown';
-	const body = isObject(message[type]) ? (message[type] as JsonObject) : undefined;
-	const context = isObject(message.context) ? message.context : undefined;
+	const type = asText(message.type) ?? 'unknown';
+	const body = isRecord(message[type]) ? (message[type] as JsonObject) : undefined;
+	const context = isRecord(message.context) ? message.context : undefined;
 	let content: MessageContent;
 	if (type === 'text' && body) {
-		content = { type: 'message', text: text(body.body) ?? '' };
+		content = { type: 'message', text: asText(body.body) ?? '' };
 	} else if ((MEDIA_TYPES as readonly string[]).includes(type) && body) {
 		content = media(type, body);
 	} else if (type === 'location' && body) {
@@ -145,14 +145,14 @@ export function messageContent(message: JsonObject): MessageContent {
 	} else if (type === 'interactive' && body) {
 		content = interactive(body);
 	} else if (type === 'button' && body) {
-		const title = text(body.text);
-		content = withoutUndefined({ type: 'action' as const, text: title, action: withoutUndefined({ payload: text(body.payload) ?? title ?? '', title }) });
+		const title = asText(body.text);
+		content = withoutUndefined({ type: 'action' as const, text: title, action: withoutUndefined({ payload: asText(body.payload) ?? title ?? '', title }) });
 	} else if (type === 'reaction' && body) {
 		content = reaction(body);
 	} else {
 		content = unknownType(type, message);
 	}
-	if (!content.inReplyTo && context) content.inReplyTo = text(context.id);
+	if (!content.inReplyTo && context) content.inReplyTo = asText(context.id);
 	if (!content.error) {
 		const error = firstError(message.errors);
 		if (error) content.error = error;

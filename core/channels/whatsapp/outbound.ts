@@ -1,7 +1,7 @@
 import type { HttpClient } from '../../http/http-client';
 import { multipartBody } from '../../http/multipart-body';
 import type { CanonicalEvent } from '../../model';
-import { isObject, objects, text } from '../meta/webhook-body';
+import { asText, isRecord, objects } from '../shared/json-body';
 import { PROVIDER_LABEL } from './error-codes';
 import { outboundEvent } from '../outbound-event';
 import { ProviderError } from '../provider-error';
@@ -29,7 +29,7 @@ import { parseRecipient, recipientFields, type WhatsAppRecipient } from './recip
  * `account` is the sending phone number id.
  */
 
-export { DEFAULT_GRAPH_API_VERSION, DEFAULT_GRAPH_BASE_URL, type WhatsAppCloudConfig } from './graph-request';
+export type { WhatsAppCloudConfig } from './graph-request';
 
 const CHANNEL = 'whatsapp';
 
@@ -59,7 +59,7 @@ function sentEvent(
 	options: SendCommon,
 ): CanonicalEvent {
 	const [message] = objects(response.messages);
-	const externalId = text(message?.id);
+	const externalId = asText(message?.id);
 	if (!externalId) {
 		throw new ProviderError(PROVIDER_LABEL, 'WhatsApp accepted the request but returned no message id', {
 			hint: 'Check the Base URL in the credential: the answer did not look like the WhatsApp Cloud API\'s.',
@@ -69,7 +69,7 @@ function sentEvent(
 	const [contact] = objects(response.contacts);
 	const sentPhone = recipient.kind === 'phone' ? recipient.to : undefined;
 	const sentUser = recipient.kind === 'bsuid' ? recipient.recipient : undefined;
-	let identities = whatsappIdentities(text(contact?.wa_id) ?? sentPhone, text(contact?.user_id) ?? sentUser);
+	let identities = whatsappIdentities(asText(contact?.wa_id) ?? sentPhone, asText(contact?.user_id) ?? sentUser);
 	if (!identities.length) identities = [recipient.identity];
 	const event = outboundEvent({ channel: CHANNEL, provider: 'meta', externalId, account: config.phoneNumberId.trim(), identities, ...built.summary });
 	if (options.replyTo?.trim()) event.thread = { inReplyTo: options.replyTo.trim() };
@@ -90,7 +90,7 @@ async function sendMessage(client: HttpClient, config: WhatsAppCloudConfig, opti
 	};
 	const url = phoneNumberUrl(config, 'messages');
 	const response = await graphRequest<SendResponse>(client, config, { method: 'POST', url, json: request }, action);
-	return sentEvent(config, recipient, built, request, isObject(response.body) ? response.body : {}, options);
+	return sentEvent(config, recipient, built, request, isRecord(response.body) ? response.body : {}, options);
 }
 
 export async function sendText(client: HttpClient, config: WhatsAppCloudConfig, options: SendCommon & { text: string; previewUrl?: boolean }): Promise<CanonicalEvent> {
@@ -125,7 +125,7 @@ export async function sendList(
  * Uploads a file to WhatsApp (POST /<phone-number-id>/media, multipart with
  * `messaging_product`, `type` and `file`) and returns its media id, usable for 30 days.
  */
-export async function uploadMedia(
+async function uploadMedia(
 	client: HttpClient,
 	config: WhatsAppCloudConfig,
 	file: { data: Buffer; mimeType: string; filename: string },
@@ -138,7 +138,7 @@ export async function uploadMedia(
 	]);
 	const url = phoneNumberUrl(config, 'media');
 	const response = await graphRequest<unknown>(client, config, { method: 'POST', url, headers: { 'content-type': form.contentType }, body: form.body }, 'Uploading the file to WhatsApp');
-	const id = isObject(response.body) ? text(response.body.id) : undefined;
+	const id = isRecord(response.body) ? asText(response.body.id) : undefined;
 	if (!id) throw new ProviderError(PROVIDER_LABEL, 'WhatsApp accepted the upload but returned no media id', { body: response.body });
 	return id;
 }
@@ -171,7 +171,7 @@ export async function markAsRead(
 	if (options.showTyping) request.typing_indicator = { type: 'text' };
 	const url = phoneNumberUrl(config, 'messages');
 	const response = await graphRequest<unknown>(client, config, { method: 'POST', url, json: request }, 'Marking the WhatsApp message as read');
-	if (!isObject(response.body) || response.body.success !== true) {
+	if (!isRecord(response.body) || response.body.success !== true) {
 		throw new ProviderError(PROVIDER_LABEL, 'WhatsApp did not confirm the message as read', {
 			hint: 'Check that the message ID is of a message the customer sent to this phone number.',
 			body: response.body,

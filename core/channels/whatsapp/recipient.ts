@@ -13,7 +13,7 @@ export type WhatsAppRecipient =
 	| { kind: 'phone'; to: string; identity: Identity }
 	| { kind: 'bsuid'; recipient: string; identity: Identity };
 
-export class RecipientError extends Error {
+class RecipientError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'RecipientError';

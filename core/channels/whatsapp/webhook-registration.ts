@@ -1,6 +1,7 @@
 import type { HttpClient } from '../../http/http-client';
-import { isObject, objects, text } from '../meta/webhook-body';
-import { graphUrl, webhookSetupRequest, type GraphTarget, type SetupHints } from '../meta/webhook-setup-request';
+import { asText, isRecord, objects } from '../shared/json-body';
+import { graphUrl, type GraphTarget } from '../meta/graph-url';
+import { webhookSetupRequest, type SetupHints } from '../meta/webhook-setup-request';
 import { ProviderError } from '../provider-error';
 
 /**
@@ -30,11 +31,11 @@ function edge(target: WabaTarget): string {
 }
 
 /** The apps subscribed to the WABA (GET /{waba-id}/subscribed_apps). */
-export async function wabaSubscriptions(client: HttpClient, target: WabaTarget): Promise<WabaSubscription[]> {
+async function wabaSubscriptions(client: HttpClient, target: WabaTarget): Promise<WabaSubscription[]> {
 	const body = await webhookSetupRequest<unknown>(client, { method: 'GET', url: edge(target) }, 'read the apps subscribed to the WhatsApp Business Account', HINTS);
-	return objects(isObject(body) ? body.data : undefined).map((item) => ({
-		appId: isObject(item.whatsapp_business_api_data) ? text(item.whatsapp_business_api_data.id) : undefined,
-		overrideCallbackUri: text(item.override_callback_uri),
+	return objects(isRecord(body) ? body.data : undefined).map((item) => ({
+		appId: isRecord(item.whatsapp_business_api_data) ? asText(item.whatsapp_business_api_data.id) : undefined,
+		overrideCallbackUri: asText(item.override_callback_uri),
 	}));
 }
 
@@ -43,7 +44,7 @@ export async function wabaSubscriptions(client: HttpClient, target: WabaTarget):
  * the WABA's messages go to that URL, checked at once with a GET carrying its verify token;
  * without it, a POST also removes an override the app had set.
  */
-export async function subscribeAppToWaba(client: HttpClient, target: WabaTarget, override?: { callbackUrl: string; verifyToken: string }): Promise<void> {
+async function subscribeAppToWaba(client: HttpClient, target: WabaTarget, override?: { callbackUrl: string; verifyToken: string }): Promise<void> {
 	await webhookSetupRequest(
 		client,
 		{
@@ -57,7 +58,7 @@ export async function subscribeAppToWaba(client: HttpClient, target: WabaTarget,
 }
 
 /** Unsubscribes the token's app from the WABA (DELETE /{waba-id}/subscribed_apps). */
-export async function unsubscribeAppFromWaba(client: HttpClient, target: WabaTarget): Promise<void> {
+async function unsubscribeAppFromWaba(client: HttpClient, target: WabaTarget): Promise<void> {
 	await webhookSetupRequest(client, { method: 'DELETE', url: edge(target) }, 'unsubscribe the app from the WhatsApp Business Account', HINTS);
 }
 

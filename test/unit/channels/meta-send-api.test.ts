@@ -1,5 +1,5 @@
 /** The Messenger and Instagram senders outside n8n (as the CLI would use them), and Meta's errors in plain words. */
-import { AxiosHttpClient } from '../../../core/http/axios-http-client';
+import { AxiosHttpClient } from '../../support/axios-http-client';
 import type { HttpResponse } from '../../../core/http/http-client';
 import { ProviderError } from '../../../core/channels/provider-error';
 import { sendMessengerText } from '../../../core/channels/messenger/outbound';

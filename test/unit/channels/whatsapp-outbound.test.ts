@@ -1,8 +1,9 @@
-import { AxiosHttpClient } from '../../../core/http/axios-http-client';
+import { AxiosHttpClient } from '../../support/axios-http-client';
 import { multipartBody } from '../../../core/http/multipart-body';
 import { ProviderError } from '../../../core/channels/provider-error';
 import { isRetryableWhatsAppResponse, whatsappProviderError } from '../../../core/channels/whatsapp/error-codes';
-import { normalizeApiVersion, phoneNumberUrl } from '../../../core/channels/whatsapp/graph-request';
+import { graphUrl, normalizeGraphApiVersion } from '../../../core/channels/meta/graph-url';
+import { phoneNumberUrl } from '../../../core/channels/whatsapp/graph-request';
 import { listMessage, mediaMessage, replyButtonsMessage, templateMessage, textMessage } from '../../../core/channels/whatsapp/message-builders';
 import { sendText, sendUploadedMedia } from '../../../core/channels/whatsapp/outbound';
 import { parseRecipient } from '../../../core/channels/whatsapp/recipient';
@@ -92,7 +93,12 @@ describe('WhatsApp message content checks', () => {
 
 describe('WhatsApp Graph API addressing and errors', () => {
 	it('versions are written as Meta writes them', () => {
-		expect([normalizeApiVersion('26'), normalizeApiVersion('v21.0'), normalizeApiVersion('22.0'), normalizeApiVersion(undefined)]).toEqual(['v26.0', 'v21.0', 'v22.0', 'v26.0']);
+		expect(['26', 'v21.0', '22.0', '/v23.0/', undefined].map(normalizeGraphApiVersion)).toEqual(['v26.0', 'v21.0', 'v22.0', 'v23.0', 'v26.0']);
+	});
+
+	it('every Meta channel without a configured version calls the same one', () => {
+		expect(graphUrl({}, '/me/accounts')).toBe('https://graph.facebook.com/v26.0/me/accounts');
+		expect(graphUrl({ baseUrl: 'http://gw.local/', version: '' }, '105/messages')).toBe('http://gw.local/v26.0/105/messages');
 	});
 
 	it('a phone number instead of its id is refused with where to find the id', () => {

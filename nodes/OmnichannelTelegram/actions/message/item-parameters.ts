@@ -9,7 +9,7 @@ interface ButtonRow {
 	buttons?: { button?: Array<{ text?: string; onPress?: string; callbackData?: string; url?: string }> };
 }
 
-export const optionsOf = (context: IExecuteFunctions, itemIndex: number) => context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+const optionsOf = (context: IExecuteFunctions, itemIndex: number) => context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 /** The event, with Telegram's answer as `raw` when the item asks for it. */
 export function withRaw(context: IExecuteFunctions, itemIndex: number, { event, response }: TelegramSendResult): CanonicalEvent {

@@ -1,8 +1,8 @@
 import axios from 'axios';
-import { formBody } from './form-body';
-import type { HttpClient, HttpRequest, HttpResponse } from './http-client';
+import { formBody } from '../../core/http/form-body';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../core/http/http-client';
 
-/** HttpClient for the CLI and tests; credentials go in the request headers. */
+/** A plain HttpClient for unit tests of the core's senders; credentials go in the request headers. Inside n8n the nodes use n8n's own. */
 export class AxiosHttpClient implements HttpClient {
 	async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
 		const form = request.form && formBody(request.form);
