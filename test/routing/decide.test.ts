@@ -235,6 +235,11 @@ describe('routes that cannot be used are refused with the route’s name', () =>
 		expect(() => decideRoute({ facts: whatsapp, routes, agents: TEAM, now: NOW })).toThrow(message);
 	});
 
+	it.each([String.raw`^(hi|hello)\b`, String.raw`(\d{3})-(\d{4})`, String.raw`[(+*)]+\d+`, String.raw`(?:order|pedido)\s*#?\d+`, '(ab){2}x?'])('an ordinary pattern is accepted: %s', (pattern) => {
+		const routes: Route[] = [{ name: 'Ordinary', queue: 'Support', conditions: { pattern } }];
+		expect(() => decideRoute({ facts: whatsapp, routes, agents: TEAM, now: NOW })).not.toThrow();
+	});
+
 	it('two routes with one name', () => {
 		expect(() => decideRoute({ facts: whatsapp, routes: [...support({}), ...support({})], agents: TEAM, now: NOW })).toThrow('Two routes are named "Support"');
 	});

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isOpen } from '../../core/routing/business-hours';
 import { parseBusinessSchedule } from '../../core/routing/schedule';
 
 const valid = { timeZone: 'America/Sao_Paulo', weekly: { monday: ['09:00-18:00'] } };
@@ -43,4 +46,12 @@ describe('a schedule as written in JSON', () => {
 	])('%s is refused, naming the field', (_, value, message) => {
 		expect(() => parseBusinessSchedule(value)).toThrow(message);
 	});
+});
+
+it('the README’s example schedule is valid: open on a Friday night, closed on Christmas Day', () => {
+	const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+	const example = /## Routing, business hours[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1];
+	const schedule = parseBusinessSchedule(JSON.parse(example));
+	expect(isOpen(schedule, '2026-12-19T04:00:00Z')).toBe(true); // Saturday 01:00 in São Paulo, Friday's night shift
+	expect(isOpen(schedule, '2026-12-25T15:00:00Z')).toBe(false);
 });
