@@ -14,3 +14,4 @@ export * from './store/open-store';
 export { countCustomers, isCustomerId, type StoreStats } from './store/customer-sql';
 export type { CustomerSearch, CustomerSearchPage, CustomerSummary } from './store/customer-search-sql';
 export { registerCustomerTable, type CustomerTable, type TombstoneHook, type ErasedRow } from './store/customer-tables';
+export * from './routing';
