@@ -7,6 +7,8 @@
  *
  *   BENCH_E2E_CONCURRENCY (16), BENCH_E2E_BASELINE (1000), BENCH_E2E_TOTAL (5000),
  *   BENCH_E2E_CPU_PROF=<folder> (n8n writes a .cpuprofile there when it stops)
+ *   BENCH_E2E_POSTGRES=postgres://… (n8n's data and the customer store in a new database of that
+ *   server, as a production n8n under load runs; default SQLite and the embedded store)
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { freePortPair, installPackage, removeFolder, standInAcceptance, temporar
 import { ensureCredentials, exampleCredentials } from '../n8n-runtime/example-credentials';
 import { waitUntilPublished } from '../n8n-runtime/example-workflows';
 import { startN8n } from '../n8n-runtime/n8n-process';
+import { preparePostgres } from '../n8n-runtime/postgres-database';
 import { deliver, whatsAppMessage } from '../n8n-runtime/provider-webhooks';
 import { N8nRestClient } from '../n8n-runtime/rest-client';
 import { runtimePaths } from '../n8n-runtime/runtime-paths';
@@ -36,6 +39,13 @@ function statusMegabytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 async function settledRss(pid: number): Promise<number> {
 	await sleep(5000);
 	return statusMegabytes(pid, 'VmRSS');
+}
+
+/** `url` naming another database of the same server. */
+function withDatabase(url: string, database: string): string {
+	const parsed = new URL(url);
+	parsed.pathname = `/${database}`;
+	return parsed.toString();
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -77,10 +87,14 @@ async function main() {
 	const userFolder = temporaryUserFolder('bench');
 	const standIns = await startProviderStandIns({ accept: standInAcceptance() });
 	const profile = process.env.BENCH_E2E_CPU_PROF;
+	const postgres = process.env.BENCH_E2E_POSTGRES;
 	let n8n;
 	try {
 		await installPackage(userFolder, join(paths.n8nFolder, 'node_modules'));
-		n8n = await startN8n({ paths, userFolder, port: await freePortPair(), env: { N8N_LOG_LEVEL: 'warn', ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {}) } });
+		const server = postgres ? await preparePostgres(withDatabase(postgres, `bench_e2e_${Date.now()}`)) : undefined;
+		const env = { N8N_LOG_LEVEL: 'warn', OMNICHANNEL_STORE: server?.storeUrl, ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {}) };
+		n8n = await startN8n({ paths, userFolder, port: await freePortPair(), database: server?.n8n, env });
+		say(`n8n's data and the customer store: ${server ? server.description : 'SQLite and the embedded store'}`);
 		const client = new N8nRestClient(n8n.url);
 		await client.ensureOwner(OWNER);
 		const credentials = await ensureCredentials(client, exampleCredentials({ apiUrl: standIns.url, smtpPort: standIns.smtpPort }));
