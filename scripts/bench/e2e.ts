@@ -18,7 +18,7 @@ import { freePortPair, installPackage, removeFolder, standInAcceptance, temporar
 import { ensureCredentials, exampleCredentials } from '../n8n-runtime/example-credentials';
 import { waitUntilPublished } from '../n8n-runtime/example-workflows';
 import { startN8n } from '../n8n-runtime/n8n-process';
-import { preparePostgres } from '../n8n-runtime/postgres-database';
+import { dropPostgresDatabase, preparePostgres } from '../n8n-runtime/postgres-database';
 import { deliver, whatsAppMessage } from '../n8n-runtime/provider-webhooks';
 import { N8nRestClient } from '../n8n-runtime/rest-client';
 import { runtimePaths } from '../n8n-runtime/runtime-paths';
@@ -88,10 +88,11 @@ async function main() {
 	const standIns = await startProviderStandIns({ accept: standInAcceptance() });
 	const profile = process.env.BENCH_E2E_CPU_PROF;
 	const postgres = process.env.BENCH_E2E_POSTGRES;
+	const benchDatabase = postgres ? withDatabase(postgres, `bench_e2e_${Date.now()}`) : undefined;
 	let n8n;
 	try {
 		await installPackage(userFolder, join(paths.n8nFolder, 'node_modules'));
-		const server = postgres ? await preparePostgres(withDatabase(postgres, `bench_e2e_${Date.now()}`)) : undefined;
+		const server = benchDatabase ? await preparePostgres(benchDatabase) : undefined;
 		const env = { N8N_LOG_LEVEL: 'warn', OMNICHANNEL_STORE: server?.storeUrl, ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {}) };
 		n8n = await startN8n({ paths, userFolder, port: await freePortPair(), database: server?.n8n, env });
 		say(`n8n's data and the customer store: ${server ? server.description : 'SQLite and the embedded store'}`);
@@ -153,6 +154,7 @@ async function main() {
 	} finally {
 		await n8n?.stop(20);
 		await standIns.close();
+		if (benchDatabase) await dropPostgresDatabase(benchDatabase);
 		removeFolder(userFolder);
 	}
 }

@@ -14,13 +14,30 @@ export interface PostgresSetup {
 	description: string;
 }
 
+/** A client of the server's maintenance database, to create and drop others. */
+function adminClient(url: string): Client {
+	const admin = new URL(url);
+	admin.pathname = '/postgres';
+	return new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+}
+
+/** Drops the database of `url` (e.g. a benchmark's own), once nothing uses it any more. */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+	const database = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+	const client = adminClient(url);
+	await client.connect();
+	try {
+		await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
+	} finally {
+		await client.end();
+	}
+}
+
 /** Creates the database of `url` when the server does not have it yet. */
 export async function preparePostgres(url: string): Promise<PostgresSetup> {
 	const parsed = new URL(url);
 	const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'n8n_omnichannel_local';
-	const admin = new URL(url);
-	admin.pathname = '/postgres';
-	const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+	const client = adminClient(url);
 	try {
 		await client.connect();
 	} catch (error) {
