@@ -1,5 +1,4 @@
 import {
-	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -8,12 +7,11 @@ import {
 	type INodeTypeBaseDescription,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { STORE_CREDENTIAL } from '../../shared/store';
-import { optionSubtitle } from '../../shared/subtitle';
 import { changeEachItem } from '../change-each-item';
 import { openCustomerGraph } from '../open-customer-graph';
 import { resolveItems } from '../resolve-items';
 import { credentialTest } from '../store-credential-test';
+import { customerMergeDescription } from '../version-description';
 import { customerOperations } from './customer-operations';
 import { customerMergeProperties } from './properties';
 
@@ -22,17 +20,7 @@ export class CustomerMergeV1 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
-		this.description = {
-			...baseDescription,
-			version: 1,
-			subtitle: optionSubtitle(customerMergeProperties),
-			defaults: { name: 'Customer Merge' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			usableAsTool: true,
-			credentials: [{ name: STORE_CREDENTIAL, required: false, testedBy: 'omnichannelStoreTest' }],
-			properties: customerMergeProperties,
-		};
+		this.description = customerMergeDescription(baseDescription, 1, customerMergeProperties);
 	}
 
 	methods = { credentialTest };

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { CustomerGraph, Traits } from '../../../core';
+import type { CustomerGraph } from '../../../core';
+import { customerJson, identifierOf, text, traitsOf } from '../item-parameters';
 
 type Operation = (context: IExecuteFunctions, graph: CustomerGraph, itemIndex: number) => Promise<IDataObject>;
-
-const text = (context: IExecuteFunctions, name: string, itemIndex: number) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 
 /** The customer the Find By parameters point at, following merges. */
 async function findCustomerId(context: IExecuteFunctions, graph: CustomerGraph, itemIndex: number) {
@@ -11,20 +10,8 @@ async function findCustomerId(context: IExecuteFunctions, graph: CustomerGraph, 
 		const id = text(context, 'customerId', itemIndex);
 		return { id: await graph.findCustomerId({ id }), lookedFor: `ID ${id}` };
 	}
-	const identity = { kind: text(context, 'identifierKind', itemIndex), value: text(context, 'identifierValue', itemIndex) };
-	const defaultCountry = text(context, 'defaultCountry', itemIndex) || undefined;
-	return { id: await graph.findCustomerId({ identifier: identity, defaultCountry }), lookedFor: `${identity.kind} ${identity.value}` };
-}
-
-async function customerJson(graph: CustomerGraph, id: string, historyLimit = 10) {
-	return ((await graph.getCustomer(id, historyLimit)) ?? null) as unknown as IDataObject;
-}
-
-function traitsFrom(context: IExecuteFunctions, itemIndex: number): Traits {
-	const rows = context.getNodeParameter('traits.trait', itemIndex, []) as { name: string; value: unknown }[];
-	const traits: Traits = Object.fromEntries(rows.filter((row) => row.name?.trim()).map((row) => [row.name.trim(), row.value]));
-	for (const name of text(context, 'removeTraits', itemIndex).split(',')) if (name.trim()) traits[name.trim()] = null;
-	return traits;
+	const { identifier, defaultCountry } = identifierOf(context, itemIndex);
+	return { id: await graph.findCustomerId({ identifier, defaultCountry }), lookedFor: `${identifier.kind} ${identifier.value}` };
 }
 
 /** Every operation but Resolve: one item, one transaction. */
@@ -37,8 +24,8 @@ export const customerOperations: Record<string, Operation> = {
 	},
 
 	async addIdentity(context, graph, itemIndex) {
-		const identity = { kind: text(context, 'identifierKind', itemIndex), value: text(context, 'identifierValue', itemIndex) };
-		const result = await graph.addIdentifier(text(context, 'customerId', itemIndex), identity, text(context, 'defaultCountry', itemIndex) || undefined);
+		const { identifier, defaultCountry } = identifierOf(context, itemIndex);
+		const result = await graph.addIdentifier(text(context, 'customerId', itemIndex), identifier, defaultCountry);
 		return { ...result, customer: await customerJson(graph, result.customerId) };
 	},
 
@@ -60,7 +47,7 @@ export const customerOperations: Record<string, Operation> = {
 	},
 
 	async updateTraits(context, graph, itemIndex) {
-		const result = await graph.updateTraits(text(context, 'customerId', itemIndex), traitsFrom(context, itemIndex));
+		const result = await graph.updateTraits(text(context, 'customerId', itemIndex), traitsOf(context, itemIndex));
 		return { ...result, customer: await customerJson(graph, result.customerId) };
 	},
 };

@@ -1,14 +1,12 @@
 import {
-	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeBaseDescription,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { STORE_CREDENTIAL } from '../../shared/store';
-import { optionSubtitle } from '../../shared/subtitle';
 import { credentialTest } from '../store-credential-test';
+import { customerMergeDescription } from '../version-description';
 import { properties } from './actions/node.description';
 import { router } from './actions/router';
 import { listSearch } from './methods';
@@ -18,17 +16,7 @@ export class CustomerMergeV2 implements INodeType {
 	description: INodeTypeDescription;
 
 	constructor(baseDescription: INodeTypeBaseDescription) {
-		this.description = {
-			...baseDescription,
-			version: 2,
-			subtitle: optionSubtitle(properties),
-			defaults: { name: 'Customer Merge' },
-			inputs: [NodeConnectionTypes.Main],
-			outputs: [NodeConnectionTypes.Main],
-			usableAsTool: true,
-			credentials: [{ name: STORE_CREDENTIAL, required: false, testedBy: 'omnichannelStoreTest' }],
-			properties,
-		};
+		this.description = customerMergeDescription(baseDescription, 2, properties);
 	}
 
 	methods = { credentialTest, listSearch };

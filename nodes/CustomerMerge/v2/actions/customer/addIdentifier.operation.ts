@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { CustomerGraph } from '../../../../../core';
 import { forOperation } from '../../../../shared/for-operation';
 import { customerLocator, identifierProperties } from './common.descriptions';
-import { customerIdOf, customerJson, identifierOf } from './customer-parameters';
+import { customerJson, identifierOf } from '../../../item-parameters';
+import { customerIdOf } from './customer-parameters';
 
 export const description = forOperation('addIdentifier', [customerLocator('customer', 'Customer', 'The customer to add the identifier to'), ...identifierProperties()], 'customer');
 

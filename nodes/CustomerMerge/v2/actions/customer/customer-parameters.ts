@@ -1,10 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { isCustomerId, type CustomerGraph, type RawIdentity } from '../../../../../core';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { isCustomerId, type CustomerGraph } from '../../../../../core';
+import { identifierOf } from '../../../item-parameters';
 import { CUSTOMER_ID_EXAMPLE } from './common.descriptions';
 
 /** What the customer operations read from their parameters, item by item. */
-
-export const text = (context: IExecuteFunctions, name: string, itemIndex: number) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 
 /** The ID a customer locator holds (picked from the list, typed, or mapped), checked before the store is asked. */
 export function customerIdOf(context: IExecuteFunctions, name: string, itemIndex: number): string {
@@ -15,14 +14,6 @@ export function customerIdOf(context: IExecuteFunctions, name: string, itemIndex
 	return id;
 }
 
-/** The identifier the Identifier parameters give. */
-export function identifierOf(context: IExecuteFunctions, itemIndex: number): { identifier: RawIdentity; defaultCountry?: string } {
-	return {
-		identifier: { kind: text(context, 'identifierKind', itemIndex), value: text(context, 'identifierValue', itemIndex) },
-		defaultCountry: text(context, 'defaultCountry', itemIndex) || undefined,
-	};
-}
-
 /** The customer Find By points at today (an ID merged away finds the customer it went into), and how it was looked for. */
 export async function findCustomer(context: IExecuteFunctions, graph: CustomerGraph, itemIndex: number) {
 	if (context.getNodeParameter('findBy', itemIndex) === 'customer') {
@@ -31,9 +22,4 @@ export async function findCustomer(context: IExecuteFunctions, graph: CustomerGr
 	}
 	const { identifier, defaultCountry } = identifierOf(context, itemIndex);
 	return { id: await graph.findCustomerId({ identifier, defaultCountry }), lookedFor: `${identifier.kind} ${identifier.value}` };
-}
-
-/** The customer 360 as an output field. */
-export async function customerJson(graph: CustomerGraph, id: string, historyLimit = 10): Promise<IDataObject> {
-	return ((await graph.getCustomer(id, historyLimit)) ?? null) as unknown as IDataObject;
 }

@@ -3,7 +3,8 @@ import type { CustomerGraph } from '../../../../../core';
 import { forOperation } from '../../../../shared/for-operation';
 import { historyLimitProperty } from '../../../customer-properties';
 import { findCustomerProperties } from './common.descriptions';
-import { customerJson, findCustomer } from './customer-parameters';
+import { customerJson } from '../../../item-parameters';
+import { findCustomer } from './customer-parameters';
 
 export const description = forOperation('get', [...findCustomerProperties('The customer to get (an ID that was merged away finds the customer it was merged into)'), historyLimitProperty], 'customer');
 

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { CustomerGraph } from '../../../../../core';
 import { forOperation } from '../../../../shared/for-operation';
 import { customerLocator } from './common.descriptions';
-import { customerIdOf, customerJson, text } from './customer-parameters';
+import { customerJson, text } from '../../../item-parameters';
+import { customerIdOf } from './customer-parameters';
 
 const note: INodeProperties = {
 	displayName: 'Note',

@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { CustomerGraph } from '../../../../../core';
 import { forOperation } from '../../../../shared/for-operation';
 import { customerLocator } from './common.descriptions';
-import { customerIdOf, customerJson } from './customer-parameters';
+import { customerJson } from '../../../item-parameters';
+import { customerIdOf } from './customer-parameters';
 
 export const description = forOperation(
 	'unmerge',
