@@ -1,4 +1,5 @@
 import type { Identity } from '../model';
+import { iso } from './customer-sql';
 import type { SqlClient } from './database';
 
 /** The statement that finds customers by part of an identifier or of their name: what a person picks from a list. */
@@ -47,8 +48,6 @@ export function searchPatterns(text: string): string[] {
 	}
 	return patterns.map((pattern) => `%${pattern.replace(LIKE_SPECIAL, '\\$&')}%`);
 }
-
-const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 /**
  * Live customers (not merged into another; forgotten ones are gone) whose name or any

@@ -28,7 +28,8 @@ export async function customerIdByIdentifier(db: SqlClient, identifier: Identity
 	return rows[0]?.customer_id;
 }
 
-const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+/** A timestamp as the store's drivers return it (a Date, or text), in ISO 8601. */
+export const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 /** The 360 view of these customers, with their `historyLimit` most recent events each. */
 export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: number): Promise<Map<string, Customer>> {
