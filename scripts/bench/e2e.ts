@@ -18,7 +18,7 @@ import { freePortPair, installPackage, removeFolder, standInAcceptance, temporar
 import { ensureCredentials, exampleCredentials } from '../n8n-runtime/example-credentials';
 import { waitUntilPublished } from '../n8n-runtime/example-workflows';
 import { startN8n } from '../n8n-runtime/n8n-process';
-import { dropPostgresDatabase, preparePostgres } from '../n8n-runtime/postgres-database';
+import { databaseUrl, dropPostgresDatabase, preparePostgres } from '../n8n-runtime/postgres-database';
 import { deliver, whatsAppMessage } from '../n8n-runtime/provider-webhooks';
 import { N8nRestClient } from '../n8n-runtime/rest-client';
 import { runtimePaths } from '../n8n-runtime/runtime-paths';
@@ -39,13 +39,6 @@ function statusMegabytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 async function settledRss(pid: number): Promise<number> {
 	await sleep(5000);
 	return statusMegabytes(pid, 'VmRSS');
-}
-
-/** `url` naming another database of the same server. */
-function withDatabase(url: string, database: string): string {
-	const parsed = new URL(url);
-	parsed.pathname = `/${database}`;
-	return parsed.toString();
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -88,7 +81,7 @@ async function main() {
 	const standIns = await startProviderStandIns({ accept: standInAcceptance() });
 	const profile = process.env.BENCH_E2E_CPU_PROF;
 	const postgres = process.env.BENCH_E2E_POSTGRES;
-	const benchDatabase = postgres ? withDatabase(postgres, `bench_e2e_${Date.now()}`) : undefined;
+	const benchDatabase = postgres ? databaseUrl(postgres, `bench_e2e_${Date.now()}`) : undefined;
 	let n8n;
 	try {
 		await installPackage(userFolder, join(paths.n8nFolder, 'node_modules'));

@@ -14,11 +14,16 @@ export interface PostgresSetup {
 	description: string;
 }
 
+/** `url` naming another database of the same server. */
+export function databaseUrl(url: string, database: string): string {
+	const other = new URL(url);
+	other.pathname = `/${database}`;
+	return other.toString();
+}
+
 /** A client of the server's maintenance database, to create and drop others. */
 function adminClient(url: string): Client {
-	const admin = new URL(url);
-	admin.pathname = '/postgres';
-	return new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+	return new Client({ connectionString: databaseUrl(url, 'postgres'), connectionTimeoutMillis: 5000 });
 }
 
 /** Drops the database of `url` (e.g. a benchmark's own), once nothing uses it any more. */

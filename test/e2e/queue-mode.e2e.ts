@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { deliver, instagramMessage, messengerMessage, postmarkEmail, telegramMessage, twilioSms, whatsAppMessage, type ProviderRequest } from '../../scripts/n8n-runtime/provider-webhooks';
-import { startN8n, type N8nDatabase, type N8nInstance } from '../../scripts/n8n-runtime/n8n-process';
+import { startN8n, type N8nInstance } from '../../scripts/n8n-runtime/n8n-process';
+import { databaseUrl, dropPostgresDatabase, preparePostgres } from '../../scripts/n8n-runtime/postgres-database';
 import { runtimePaths } from '../../scripts/n8n-runtime/runtime-paths';
 import { startProviderStandIns, type ProviderStandIns } from '../support/stand-ins';
 import { EXAMPLE_ACCOUNTS, freePortPair, installPackage, removeFolder, setUpInstance, standInAcceptance, standInRecords, temporaryUserFolder, triggerUrl } from './support/n8n-under-test';
@@ -18,6 +19,7 @@ const POSTGRES = process.env.OMNICHANNEL_TEST_POSTGRES_URL ?? 'postgres://postgr
 const REDIS = { host: '127.0.0.1', port: 6379 };
 const run = randomBytes(4).toString('hex');
 const database = `omnichannel_e2e_queue_${run}`;
+/** Where preparePostgres puts the customer store. */
 const schema = 'omnichannel';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,21 +28,6 @@ let standIns: ProviderStandIns | undefined;
 const processes: N8nInstance[] = [];
 let sql: Client;
 
-function adminUrl(name: string): string {
-	const url = new URL(POSTGRES);
-	url.pathname = `/${name}`;
-	return url.toString();
-}
-
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-	const client = new Client({ connectionString: adminUrl('postgres') });
-	await client.connect();
-	try {
-		return await work(client);
-	} finally {
-		await client.end();
-	}
-}
 
 afterAll(async () => {
 	await Promise.all(processes.map((instance) => instance.stop(10)));
@@ -49,7 +36,7 @@ afterAll(async () => {
 		spawnSync('sh', ['-c', `redis-cli -h ${REDIS.host} -p ${REDIS.port} --scan --pattern '${prefix}*' | xargs -r redis-cli -h ${REDIS.host} -p ${REDIS.port} del > /dev/null`]);
 	}
 	await sql?.end().catch(() => undefined);
-	await admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => undefined);
+	await dropPostgresDatabase(databaseUrl(POSTGRES, database)).catch(() => undefined);
 	if (userFolder && !process.env.OMNICHANNEL_E2E_KEEP) removeFolder(userFolder);
 });
 
@@ -57,12 +44,8 @@ test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 5
 	const paths = runtimePaths();
 	userFolder = temporaryUserFolder('queue');
 	await installPackage(userFolder, join(paths.n8nFolder, 'node_modules'));
-	await admin((client) => client.query(`CREATE DATABASE "${database}"`));
+	const server = await preparePostgres(databaseUrl(POSTGRES, database));
 	standIns = await startProviderStandIns({ accept: standInAcceptance() });
-	const url = new URL(adminUrl(database));
-	const n8nDatabase: N8nDatabase = { type: 'postgres', host: url.hostname, port: Number(url.port || 5432), database, user: decodeURIComponent(url.username) || 'postgres', password: decodeURIComponent(url.password) };
-	const storeUrl = new URL(adminUrl(database));
-	storeUrl.searchParams.set('schema', schema);
 	const env = {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: REDIS.host,
@@ -71,19 +54,19 @@ test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 5
 		// In queue mode n8n caches (among others) the published webhooks in Redis: a run of its own, or a previous run's webhooks (same ids) conflict.
 		N8N_CACHE_REDIS_KEY_PREFIX: `omnichannel-e2e-cache-${run}`,
 		N8N_ENCRYPTION_KEY: `e2e-${run}-${randomBytes(12).toString('hex')}`,
-		OMNICHANNEL_STORE: storeUrl.toString(),
+		OMNICHANNEL_STORE: server.storeUrl,
 		N8N_LOG_LEVEL: 'warn',
 		// n8n's own pool holds 2 connections by default: 200 webhooks at once each write an execution before it is queued.
 		DB_POSTGRESDB_POOL_SIZE: '10',
 	};
 	const mainPort = await freePortPair();
-	const main = await startN8n({ paths, userFolder, port: mainPort, database: n8nDatabase, env, logFile: join(userFolder, 'main.log') });
+	const main = await startN8n({ paths, userFolder, port: mainPort, database: server.n8n, env, logFile: join(userFolder, 'main.log') });
 	processes.push(main);
 	const workerPorts = [await freePortPair()];
 	let second = await freePortPair();
 	while (Math.abs(second - workerPorts[0]) < 2 || Math.abs(second - mainPort) < 2) second = await freePortPair();
 	workerPorts.push(second);
-	const workers = await Promise.all(workerPorts.map((port, index) => startN8n({ paths, userFolder, port, database: n8nDatabase, env, command: 'worker', logFile: join(userFolder, `worker-${index + 1}.log`) })));
+	const workers = await Promise.all(workerPorts.map((port, index) => startN8n({ paths, userFolder, port, database: server.n8n, env, command: 'worker', logFile: join(userFolder, `worker-${index + 1}.log`) })));
 	processes.push(...workers);
 
 	const { workflows } = await setUpInstance(main.url, { apiUrl: standIns.url, smtpPort: standIns.smtpPort }, userFolder, 'queue');
@@ -123,7 +106,7 @@ test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 5
 	process.stdout.write(`200 webhooks answered in ${((Date.now() - sent) / 1000).toFixed(1)} s\n`);
 	expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
 
-	sql = new Client({ connectionString: adminUrl(database) });
+	sql = new Client({ connectionString: databaseUrl(POSTGRES, database) });
 	await sql.connect();
 	const deadline = Date.now() + 240_000;
 	let statuses: Record<string, number> = {};
