@@ -68,11 +68,19 @@ const events: CustomerTable = {
 	},
 };
 
+// A conversation follows its customer; its notes follow it (they reference it), and events
+// name it by id, which no merge changes.
+const conversations: CustomerTable = {
+	table: 'conversations',
+	keyColumns: ['id'],
+	customerColumn: 'customer_id',
+};
+
 // Tables of the store that are not per-customer data, or whose names a Forget's summary uses.
-const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted']);
+const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted', 'agents', 'queues', 'conversation_notes']);
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const registered: CustomerTable[] = [identifiers, events];
+const registered: CustomerTable[] = [identifiers, events, conversations];
 let version = 0;
 
 /** The per-customer tables, in the order merges, unmerges and forgets go through them. */

@@ -208,6 +208,89 @@ BEGIN
 END $$;
 `,
 	},
+	{
+		version: 8,
+		name: 'conversations, agents and queues',
+		sql: `
+-- Queues: where conversations wait for an agent. schedule is a BusinessSchedule
+-- (core/routing/schedule.ts; null: always open); sla holds the targets in minutes
+-- ({"firstResponse": 5, "nextResponse": 30, "resolution": 1440, "businessHours": true}).
+CREATE TABLE queues (
+	name text COLLATE "C" PRIMARY KEY,
+	priority int NOT NULL DEFAULT 0,
+	schedule jsonb,
+	sla jsonb NOT NULL DEFAULT '{}',
+	updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Agents, under the team's own ids (a staff id or an e-mail). capacity per kind of work:
+-- {"chat": 3, "call": 1, "email": 10}; a kind not listed is not taken.
+CREATE TABLE agents (
+	id text COLLATE "C" PRIMARY KEY,
+	name text NOT NULL,
+	email text,
+	skills text[] NOT NULL DEFAULT '{}',
+	languages text[] NOT NULL DEFAULT '{}',
+	queues text[] NOT NULL DEFAULT '{}',
+	capacity jsonb NOT NULL DEFAULT '{}',
+	status text NOT NULL DEFAULT 'offline' CHECK (status IN ('online', 'away', 'offline')),
+	status_changed_at timestamptz NOT NULL DEFAULT now(),
+	last_assigned_at timestamptz,
+	created_at timestamptz NOT NULL DEFAULT now(),
+	updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- A customer's conversation, whatever the channel. Per-customer data: it follows its customer
+-- on merge, unmerge and forget (store/customer-tables.ts). At most one is not resolved per
+-- customer, kept so by locking the customer's row; when a merge brings two together, the older
+-- is folded into the newer (merged_into) and its events count in the newer's history, so an
+-- unmerge only has to unfold it.
+CREATE TABLE conversations (
+	id uuid PRIMARY KEY,
+	customer_id uuid NOT NULL REFERENCES customers (id),
+	status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'pending', 'snoozed', 'resolved')),
+	snoozed_until timestamptz,
+	merged_into uuid REFERENCES conversations (id),
+	assignee_id text REFERENCES agents (id) ON DELETE SET NULL,
+	queue text COLLATE "C",
+	priority text NOT NULL DEFAULT 'normal',
+	-- The kind of work whose capacity the assignee uses: chat, call or email.
+	kind text NOT NULL DEFAULT 'chat',
+	tags text[] NOT NULL DEFAULT '{}',
+	opened_at timestamptz NOT NULL,
+	first_inbound_at timestamptz,
+	first_response_at timestamptz,
+	last_channel text,
+	-- Per channel: {"whatsapp": {"lastInboundAt": "…", "lastOutboundAt": "…"}}.
+	channels jsonb NOT NULL DEFAULT '{}',
+	channel_switches int NOT NULL DEFAULT 0,
+	-- Since when the customer has waited for an agent's reply; null: nobody is waiting.
+	waiting_since timestamptz,
+	due_at timestamptz,
+	resolved_at timestamptz,
+	-- The last routing decision: {queue, agent, priority, dueAt, reason}.
+	routing jsonb,
+	updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX conversations_customer ON conversations (customer_id);
+CREATE INDEX conversations_assignee_load ON conversations (assignee_id, kind) WHERE status <> 'resolved' AND merged_into IS NULL;
+CREATE INDEX conversations_queue_waiting ON conversations (queue, waiting_since) WHERE status <> 'resolved' AND merged_into IS NULL;
+
+-- Notes agents leave on a conversation; they go where it goes.
+CREATE TABLE conversation_notes (
+	id uuid PRIMARY KEY,
+	conversation_id uuid NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+	author text,
+	text text NOT NULL,
+	created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX conversation_notes_conversation ON conversation_notes (conversation_id, created_at);
+
+-- Which conversation each event belongs to; null for events recorded before conversations.
+ALTER TABLE events ADD COLUMN conversation_id uuid;
+CREATE INDEX events_conversation ON events (conversation_id, occurred_at) WHERE conversation_id IS NOT NULL;
+`,
+	},
 ];
 
 /** Brings the store's schema up to date (or up to version `upTo`); safe when several workers start at once. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Database, SqlClient } from './database';
 
 /**
@@ -38,9 +38,11 @@ export function hmacSql(message: string, inner: string, outer: string): string {
 	return `encode(sha256(${outer}::bytea || sha256(${inner}::bytea || convert_to(${message}, 'UTF8'))), 'hex')`;
 }
 
-/** The tombstone of a key expression, in SQL. */
-export function tombstoneSql(key: string, inner: string, outer: string): string {
-	return hmacSql(`encode(sha256(convert_to(${key}, 'UTF8')), 'hex')`, inner, outer);
+/** The tombstone of a key, as hex: computed here rather than in SQL, so the database only looks it up. */
+export function tombstoneOf(value: string, key: TombstoneKey): string {
+	const sha256 = (...parts: Array<Buffer | string>) => parts.reduce((hash, part) => hash.update(part), createHash('sha256'));
+	const inner = sha256(key.inner, sha256(value).digest('hex')).digest();
+	return sha256(key.outer, inner).digest('hex');
 }
 
 const keys = new WeakMap<Database, Promise<TombstoneKey>>();
@@ -82,20 +84,14 @@ async function readOrMakeKey(db: Database): Promise<TombstoneKey> {
 export async function insertTombstones(tx: SqlClient, table: TombstoneTable, values: string[], key: TombstoneKey): Promise<void> {
 	if (!values.length) return;
 	// In hash order: two Forgets writing the same tombstone (a reaction of one to a message of the other) wait on each other instead of deadlocking.
-	await tx.query(
-		`INSERT INTO ${table} (key_hash) SELECT ${tombstoneSql('k.key', '$2', '$3')} AS key_hash FROM unnest($1::text[]) AS k(key) ORDER BY 1 ON CONFLICT DO NOTHING`,
-		[[...new Set(values)], key.inner, key.outer],
-	);
+	const hashes = [...new Set(values.map((value) => tombstoneOf(value, key)))].sort();
+	await tx.query(`INSERT INTO ${table} (key_hash) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`, [hashes]);
 }
 
 /** Of these keys, the ones `table` holds a tombstone of. */
 export async function tombstonedKeys(tx: SqlClient, table: TombstoneTable, values: string[], key: TombstoneKey): Promise<Set<string>> {
 	if (!values.length) return new Set();
-	// One index look-up per key (the LIMIT keeps it one on tables without statistics).
-	const found = await tx.query<{ key: string }>(
-		`SELECT k.key FROM unnest($1::text[]) AS k(key)
-		 CROSS JOIN LATERAL (SELECT 1 FROM ${table} WHERE key_hash = ${tombstoneSql('k.key', '$2', '$3')} LIMIT 1) f`,
-		[[...new Set(values)], key.inner, key.outer],
-	);
-	return new Set(found.map((row) => row.key));
+	const byHash = new Map(values.map((value) => [tombstoneOf(value, key), value]));
+	const found = await tx.query<{ key_hash: string }>(`SELECT key_hash FROM ${table} WHERE key_hash = ANY($1::text[])`, [[...byHash.keys()]]);
+	return new Set(found.map((row) => byHash.get(row.key_hash)!));
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CustomerGraph, messageKeys, type CanonicalEvent, type Customer, type Database, type Identity } from '../../core';
 import { historyRow } from '../../core/store/graph-sql';
 import { migrate } from '../../core/store/migrations';
-import { hmacPads, tombstoneSql } from '../../core/store/tombstones';
+import { hmacPads, tombstoneOf } from '../../core/store/tombstones';
 import { inboundMessage } from '../support/events';
 import { dropSchema, uniqueSchema } from '../support/postgres';
 import { describeEachStore, storeAtVersion } from '../support/stores';
@@ -59,7 +59,7 @@ async function fillVersion6(db: Database): Promise<void> {
 	);
 	const pads = hmacPads(key);
 	const tombstones = (table: string, keys: string[]) =>
-		db.query(`INSERT INTO ${table} (key_hash) SELECT ${tombstoneSql('k.key', '$2', '$3')} FROM unnest($1::text[]) AS k(key)`, [keys, pads.inner, pads.outer]);
+		db.query(`INSERT INTO ${table} (key_hash) SELECT unnest($1::text[])`, [keys.map((key) => tombstoneOf(key, pads))]);
 	await tombstones('forgotten_identities', [`${gonePhone.kind}:${gonePhone.value}`]);
 	await tombstones('forgotten_events', messageKeys(goneWrote));
 }
