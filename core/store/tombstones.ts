@@ -92,6 +92,10 @@ export async function insertTombstones(tx: SqlClient, table: TombstoneTable, val
 export async function tombstonedKeys(tx: SqlClient, table: TombstoneTable, values: string[], key: TombstoneKey): Promise<Set<string>> {
 	if (!values.length) return new Set();
 	const byHash = new Map(values.map((value) => [tombstoneOf(value, key), value]));
-	const found = await tx.query<{ key_hash: string }>(`SELECT key_hash FROM ${table} WHERE key_hash = ANY($1::text[])`, [[...byHash.keys()]]);
-	return new Set(found.map((row) => byHash.get(row.key_hash)!));
+	// One index look-up per key (the LIMIT keeps it one on tables without statistics).
+	const found = await tx.query<{ hash: string }>(
+		`SELECT k.hash FROM unnest($1::text[]) AS k(hash) CROSS JOIN LATERAL (SELECT 1 FROM ${table} WHERE key_hash = k.hash LIMIT 1) f`,
+		[[...byHash.keys()]],
+	);
+	return new Set(found.map((row) => byHash.get(row.hash)!));
 }

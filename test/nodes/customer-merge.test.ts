@@ -227,6 +227,7 @@ for (const store of STORES) {
 				customers: 1,
 				identities: 1,
 				events: 0,
+				conversations: 0,
 				// The embedded store compacts its tables after a Forget; a server is left to `n8n-omnichannel vacuum`.
 				compacted: store.name.startsWith('embedded'),
 			});

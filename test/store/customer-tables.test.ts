@@ -56,6 +56,7 @@ describeEachStore('a per-customer table registered once', (store) => {
 			customers: 2,
 			identities: 2,
 			events: 0,
+			conversations: 0,
 			loyalty_cards: 3,
 			compacted: db().compactsAfterErasure,
 		});

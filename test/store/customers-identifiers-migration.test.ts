@@ -116,7 +116,8 @@ describeEachStore('a store written before customers and identifiers were the sch
 	});
 
 	it('migrates in place to customers, identifiers and customer_id, and no name of the old words is left', async () => {
-		expect(await migrate(db, schema)).toEqual([7]);
+		// 7 and whatever came after it.
+		expect((await migrate(db, schema))[0]).toBe(7);
 		const names = await db.query<{ kind: string; name: string }>(
 			`SELECT 'relation' AS kind, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1
 			 UNION ALL SELECT 'column', c.relname || '.' || a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -193,7 +194,7 @@ describeEachStore('a store written before customers and identifiers were the sch
 
 	it('merges and forgets as before, and what it forgets stays forgotten', async () => {
 		await expect(graph.merge(ANA, BIA, 'same person again')).resolves.toEqual({ customerId: ANA, merged: [BIA] });
-		await expect(graph.forget(ANA)).resolves.toEqual({ customerId: ANA, customers: 2, identities: 3, events: 3, compacted: db.compactsAfterErasure });
+		await expect(graph.forget(ANA)).resolves.toEqual({ customerId: ANA, customers: 2, identities: 3, events: 3, conversations: 0, compacted: db.compactsAfterErasure });
 		expect(await graph.findCustomerId({ id: BIA })).toBeUndefined();
 		const [redelivered] = await graph.resolve([{ identities: biaWrote.from.identities, event: biaWrote }]);
 		expect(redelivered).toMatchObject({ forgotten: true });

@@ -150,6 +150,7 @@ describeEachStore('identity graph', (store) => {
 			customers: 2,
 			identities: 2,
 			events: 1,
+			conversations: 0,
 			// The embedded store compacts its tables; a server is left to `n8n-omnichannel vacuum`.
 			compacted: db().compactsAfterErasure,
 		});
