@@ -193,8 +193,7 @@ export class Conversations {
 	/** Conversations by queue, agent (null: unassigned), status (by default all but resolved) and due time, longest waiting first. */
 	async list(filter: { queue?: string; assigneeId?: string | null; status?: ConversationStatus | ConversationStatus[]; breached?: boolean; limit?: number; now?: Date | string | number } = {}): Promise<Conversation[]> {
 		const { status, now, ...rest } = parseRequest(requests.listSchema, filter, 'List conversations');
-		const statuses = status === undefined ? OPEN_STATUSES : Array.isArray(status) ? status : [status];
-		return (await sql.listConversations(this.db, { ...rest, statuses, now: now ?? new Date().toISOString() })).map(published);
+		return (await sql.listConversations(this.db, { ...rest, statuses: status ?? OPEN_STATUSES, now: now ?? new Date().toISOString() })).map(published);
 	}
 
 	/** Open or pending conversations whose customer has waited longer than `minutes` for an answer, longest first: candidates to route again. */

@@ -53,7 +53,7 @@ export const getOptionsSchema = z.object({
 export const listSchema = z.object({
 	queue: z.string().min(1).optional(),
 	assigneeId: z.string().min(1).nullable().optional(),
-	status: z.union([statusSchema, z.array(statusSchema).min(1)]).optional(),
+	status: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(statusSchema).min(1, 'give at least one status')).optional(),
 	breached: z.boolean().optional(),
 	limit: limit(100),
 	now,

@@ -5,7 +5,7 @@ import { CONVERSATION_EVENT_TYPES } from './counters';
 /**
  * The conversation as a person or an AI agent reads it before answering: one line per message,
  * oldest first, "[2026-11-30 14:02 WhatsApp] Customer: where is my order?". An e-mail's subject
- * shows on the first line of its thread ("Re:" and "Fwd:" don't start a new one).
+ * shows on the first line of its thread in the transcript ("Re:" and "Fwd:" don't start a new one).
  */
 
 const CHANNEL_NAMES: Record<Channel, string> = {
