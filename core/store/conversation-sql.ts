@@ -32,10 +32,10 @@ interface ConversationRow {
 	routing: unknown;
 }
 
-const SELECT = `SELECT c.id, c.customer_id, c.status, c.snoozed_until, c.merged_into, c.assignee_id, a.name AS assignee_name, a.status AS assignee_status,
+const COLUMNS = `c.id, c.customer_id, c.status, c.snoozed_until, c.merged_into, c.assignee_id, a.name AS assignee_name, a.status AS assignee_status,
 	c.queue, c.priority, c.kind, c.tags, c.opened_at, c.first_inbound_at, c.first_response_at, c.last_channel, c.channels, c.channel_switches,
-	c.waiting_since, c.due_at, c.resolved_at, c.routing
-	FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id`;
+	c.waiting_since, c.due_at, c.resolved_at, c.routing`;
+const SELECT = `SELECT ${COLUMNS} FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id`;
 
 /** Not resolved and not folded into another: the conversation a customer is in. */
 const LIVE = `c.status <> 'resolved' AND c.merged_into IS NULL`;
@@ -90,10 +90,11 @@ export async function latestConversation(tx: SqlClient, customerId: string): Pro
 /** The conversations of these customers that are not resolved nor folded: more than one per customer only right after a merge. */
 export async function liveConversations(tx: SqlClient, customerIds: string[]): Promise<StoredConversation[]> {
 	const rows = await tx.query<ConversationRow>(
-		`${SELECT} WHERE c.id IN (
-		   SELECT l.id FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) t
-		   CROSS JOIN LATERAL (SELECT id FROM conversations c WHERE c.customer_id = t.id AND ${LIVE} OFFSET 0) l
-		 ) ORDER BY c.customer_id, c.opened_at DESC, c.id DESC`,
+		// Per customer (LATERAL), so that each reads its own index range whatever the statistics: it runs after every merge.
+		`SELECT ${COLUMNS} FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) t
+		 CROSS JOIN LATERAL (SELECT * FROM conversations c WHERE c.customer_id = t.id AND ${LIVE} OFFSET 0) c
+		 LEFT JOIN agents a ON a.id = c.assignee_id
+		 ORDER BY c.customer_id, c.opened_at DESC, c.id DESC`,
 		[customerIds],
 	);
 	return rows.map(toConversation);
