@@ -10,7 +10,9 @@
  * - One conversation that is not resolved per customer, across channels: openOrContinue locks
  *   the customer's row, so concurrent calls agree. A resolved one is reopened by an event within
  *   `reopenWithinMinutes` of its resolution; after that a new one opens.
- * - An event is linked to its conversation once: giving it again changes nothing.
+ * - An event of the history is linked to its conversation once: giving it again changes
+ *   nothing. An event not recorded (Customer Merge records them) is counted but not linked.
+ * - openedAt is the time of the event that opened it (else now).
  * - Customer's message: first inbound time, waiting since (if nobody was waiting), the channel
  *   and a channel switch when it moved; pending and snoozed conversations are open again.
  * - Agent's answer (outbound event by an agent, or recordAgentReply): first response once, the
