@@ -31,6 +31,23 @@ export async function customerIdByIdentifier(db: SqlClient, identifier: Identity
 /** A timestamp as the store's drivers return it (a Date, or text), in ISO 8601. */
 export const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
+/** A stored event body as a history entry; bodies of every version in today's shape (before version 2 the account was in `to`). */
+export function historyEntry(stored: HistoryEntry['event']): HistoryEntry {
+	const body = readStoredEvent(stored);
+	const event = body as Record<string, string | undefined>;
+	return {
+		channel: event.channel as HistoryEntry['channel'],
+		account: event.account,
+		externalId: event.externalId!,
+		type: event.type!,
+		direction: event.direction as HistoryEntry['direction'],
+		timestamp: event.timestamp!,
+		subject: event.subject,
+		text: event.text,
+		event: body,
+	};
+}
+
 /** The 360 view of these customers, with their `historyLimit` most recent events each. */
 export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: number): Promise<Map<string, Customer>> {
 	const unique = [...new Set(ids)];
@@ -77,22 +94,7 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 	}
 	for (const row of identifiers) customers.get(row.customer_id)?.identities.push({ kind: row.kind, value: row.value });
 	for (const row of channels) customers.get(row.customer_id)?.channels.push({ channel: row.channel, lastSeenAt: iso(row.last_seen) });
-	for (const row of history) {
-		// Bodies of every version, in today's shape: those before version 2 had the account in `to`.
-		const body = readStoredEvent(row.body);
-		const event = body as Record<string, string | undefined>;
-		customers.get(row.customer_id)?.history.push({
-			channel: event.channel as HistoryEntry['channel'],
-			account: event.account,
-			externalId: event.externalId!,
-			type: event.type!,
-			direction: event.direction as HistoryEntry['direction'],
-			timestamp: event.timestamp!,
-			subject: event.subject,
-			text: event.text,
-			event: body,
-		});
-	}
+	for (const row of history) customers.get(row.customer_id)?.history.push(historyEntry(row.body));
 	for (const row of merges) customers.get(row.target_id)?.mergedFrom.push(row.source_id);
 	return customers;
 }

@@ -1,4 +1,5 @@
 import type { Traits } from '../model';
+import { foldConversations } from './conversation-folds';
 import { customerTables, customerTablesVersion, type CustomerTable } from './customer-tables';
 import type { SqlClient } from './database';
 import { toJsonb } from './graph-sql';
@@ -79,7 +80,10 @@ function currentMergeStatement(): string {
 	return built.sql;
 }
 
-/** Merges, in order, in one round trip: moves the rows of every per-customer table and audits what moved. */
+/**
+ * Merges, in order: moves the rows of every per-customer table and audits what moved, in one
+ * round trip, then folds the conversations that met at a target (conversation-folds.ts), one more.
+ */
 export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promise<void> {
 	if (!merges.length) return;
 	const { members, origins, finalTargets } = planMoves(merges);
@@ -95,4 +99,5 @@ export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promis
 		origins,
 		finalTargets,
 	]);
+	await foldConversations(tx, [...new Set(finalTargets)]);
 }

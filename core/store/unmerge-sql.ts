@@ -1,4 +1,5 @@
 import type { Traits } from '../model';
+import { unfoldConversations } from './conversation-folds';
 import { isCustomerId } from './customer-sql';
 import { customerTables, type CustomerTable } from './customer-tables';
 import type { SqlClient } from './database';
@@ -33,7 +34,8 @@ function movedKeys(merge: MergeAudit, table: CustomerTable): unknown[][] {
 /**
  * Undoes a merge in the store: in every per-customer table, the rows it moved go back to
  * `sourceId`, those still at `targetId` (where the merge put them, or where a later merge of the
- * target took them); rows that moved since stay. The source is a customer of its own again.
+ * target took them); rows that moved since stay. The source is a customer of its own again, and
+ * conversations the merge folded together are two again.
  */
 export async function undoMerge(tx: SqlClient, merge: MergeAudit, sourceId: string, targetId: string): Promise<void> {
 	for (const table of customerTables()) {
@@ -47,6 +49,8 @@ export async function undoMerge(tx: SqlClient, merge: MergeAudit, sourceId: stri
 			[sourceId, targetId, JSON.stringify(keys)],
 		);
 	}
+	// Conversations folded together by the merge are each their own customer's again.
+	await unfoldConversations(tx, [sourceId, targetId]);
 	await tx.query('UPDATE customers SET merged_into = NULL, merged_at = NULL, updated_at = now() WHERE id = $1', [sourceId]);
 	await tx.query('UPDATE merges SET unmerged_at = now() WHERE id = $1', [merge.id]);
 }
