@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Identity, Traits } from '../model';
 import type { Database, SqlClient } from '../store/database';
+import { tablesToCompact } from '../store/compaction';
 import { currentCustomerId, customerIdByIdentifier } from '../store/customer-sql';
 import { customerTables } from '../store/customer-tables';
 import { customerTree, eraseCustomers } from '../store/forget-sql';
@@ -102,7 +103,7 @@ export async function forgetCustomer(db: Database, customerId: string) {
 	});
 	if (!db.compactsAfterErasure) return { ...result, compacted: false };
 	try {
-		await db.compact(Object.keys(deleted).filter((table) => deleted[table] > 0));
+		await db.compact(tablesToCompact(deleted));
 		return { ...result, compacted: true };
 	} catch (error) {
 		// The erasure is committed; only its traces in the table files remain, until a compaction.

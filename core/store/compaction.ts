@@ -3,7 +3,15 @@ import type { Database } from './database';
 
 /** The tables that hold customers, or what stays of forgotten ones: what compacting the store rewrites. */
 export function dataTables(): string[] {
-	return ['customers', ...customerTables().map((table) => table.table), 'merges', 'forgotten_events', 'forgotten_identifiers'];
+	return ['customers', ...customerTables().flatMap((table) => [table.table, ...(table.dependents ?? [])]), 'merges', 'forgotten_events', 'forgotten_identifiers'];
+}
+
+/** The tables to compact after these deletions: those that lost rows, and their dependents. */
+export function tablesToCompact(deleted: Record<string, number>): string[] {
+	const dependents = new Map(customerTables().map((table) => [table.table, table.dependents ?? []]));
+	return Object.keys(deleted)
+		.filter((table) => deleted[table] > 0)
+		.flatMap((table) => [table, ...(dependents.get(table) ?? [])]);
 }
 
 /** The statement that compacts these tables (names from this package, never from input). */

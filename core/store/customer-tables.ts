@@ -30,6 +30,11 @@ export interface CustomerTable {
 	 * workflows and scripts already read.
 	 */
 	formerName?: string;
+	/**
+	 * Tables whose rows belong to this table's rows and are deleted with them (ON DELETE
+	 * CASCADE): compacted with it, so that what they held leaves the files too.
+	 */
+	dependents?: string[];
 	/** Forget deletes the rows; a table with a hook also leaves tombstones of them. */
 	tombstones?: TombstoneHook;
 }
@@ -74,6 +79,7 @@ const conversations: CustomerTable = {
 	table: 'conversations',
 	keyColumns: ['id'],
 	customerColumn: 'customer_id',
+	dependents: ['conversation_notes'],
 };
 
 // Tables of the store that are not per-customer data, or whose names a Forget's summary uses.

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { closeStores, CustomerGraph, openStore, type Identity } from '../../core';
+import { closeStores, Conversations, CustomerGraph, openStore, type Identity } from '../../core';
 import { inboundMessage } from '../support/events';
 
 function filesUnder(folder: string): string[] {
@@ -28,22 +28,27 @@ describe('the embedded store on disk after a Forget', () => {
 		rmSync(folder, { recursive: true, force: true });
 	});
 
-	it('holds neither the phone, the e-mail nor the text of the forgotten customer in any file: tables, indexes, write-ahead log', async () => {
+	it("holds neither the phone, the e-mail, the text nor an agent's note on the forgotten customer in any file: tables, indexes, write-ahead log", async () => {
 		const phone: Identity = { kind: 'phone', value: '+5511987650999' };
 		const email: Identity = { kind: 'email', value: 'zelda.erasure.probe@example.org' };
 		const text = 'my card ends in 4417 and my tax number is 529.982.247-25';
 		const kept = 'kept.control.probe@example.org';
-		const graph = new CustomerGraph(await openStore({ type: 'embedded', folder }));
+		const note = 'called back about the refund of order 88123';
+		const db = await openStore({ type: 'embedded', folder });
+		const graph = new CustomerGraph(db);
 		await graph.resolve([{ identities: [{ kind: 'email', value: kept }], name: 'Kept' }]);
 		const [first] = await graph.resolve([{ identities: [phone], name: 'Zelda Quixote', event: inboundMessage([phone], { text }) }]);
 		const [second] = await graph.resolve([{ identities: [email], traits: { city: 'Quixeramobim' } }]);
 		// A merge and a change of traits leave older versions of the rows behind, too.
 		await graph.resolve([{ identities: [phone, email] }]);
 		await graph.updateTraits(first.customerId!, { plan: 'gold' });
+		const conversations = new Conversations(db);
+		const { conversation } = await conversations.openOrContinue(first.customerId!);
+		await conversations.addNote(conversation.id, note, 'Ana');
 		await expect(graph.forget(second.customerId!)).resolves.toMatchObject({ customers: 2, events: 1, compacted: true });
 		await closeStores();
 
-		const needles = [phone.value, email.value, text, 'Zelda Quixote', 'Quixeramobim', kept];
+		const needles = [phone.value, email.value, text, note, 'Zelda Quixote', 'Quixeramobim', kept];
 		const found = findIn(folder, needles);
 		// The search does find what is still there: the customer that was not forgotten.
 		expect(found.get(kept)?.some((file) => file.startsWith('base/'))).toBe(true);
