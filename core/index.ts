@@ -15,3 +15,5 @@ export { countCustomers, isCustomerId, type StoreStats } from './store/customer-
 export type { CustomerSearch, CustomerSearchPage, CustomerSummary } from './store/customer-search-sql';
 export { registerCustomerTable, type CustomerTable, type TombstoneHook, type ErasedRow } from './store/customer-tables';
 export * from './routing';
+export * from './agents';
+export * from './assignment';
