@@ -138,7 +138,7 @@ export class ConversationRouter {
 			const facts = request.facts.previousAgents ? request.facts : { ...request.facts, previousAgents: previous.get(conversation.customerId) ?? [] };
 			const decision = decideRoute({ facts, routes: plan.routes, fallback: plan.fallback, agents: team.agents, schedules: team.schedules, now });
 			const assignedAt = decision.agent ? team.take(decision.agent.id, decision.kind, now) : undefined;
-			decided.push({ request, conversation, decision, dueAt: responseDueAt(team.queue(decision.queue), conversation, now), assignedAt });
+			decided.push({ request, conversation, decision, dueAt: responseDueAt(team.queue(decision.queue), conversation), assignedAt });
 		}
 		return decided;
 	}
