@@ -88,8 +88,8 @@ export async function selectPreviousAgents(db: SqlClient, customerIds: string[])
 		   FROM conversations c WHERE c.customer_id = u.customer_id AND c.assignee_id IS NOT NULL AND c.last_channel IS NOT NULL
 		   UNION ALL
 		   SELECT e.body->'author'->>'id', e.channel, e.occurred_at
-		   FROM (SELECT channel, occurred_at, direction, body FROM events WHERE customer_id = u.customer_id ORDER BY occurred_at DESC LIMIT ${RECENT_EVENTS}) e
-		   WHERE e.direction = 'outbound' AND e.body->'author'->>'type' = 'agent'
+		   FROM (SELECT channel, occurred_at, author_type, body FROM events WHERE customer_id = u.customer_id ORDER BY occurred_at DESC LIMIT ${RECENT_EVENTS}) e
+		   WHERE e.author_type = 'agent'
 		 ) served
 		 JOIN agents a ON a.id = served.agent_id
 		 GROUP BY u.customer_id, served.agent_id, served.channel`,

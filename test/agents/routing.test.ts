@@ -1,5 +1,5 @@
 import { AssignmentError, ConversationRouter, Team, type RoutingPlan } from '../../core';
-import { insertConversation, newCustomers, storedRouting } from '../support/conversations';
+import { insertAgentMessage, insertConversation, newCustomers, storedRouting } from '../support/conversations';
 import { describeEachStore, useStore } from '../support/stores';
 
 // A Wednesday: 11:00 in São Paulo, where Support opens 09:00-18:00 on weekdays.
@@ -82,6 +82,13 @@ describeEachStore('routing conversations to agents', (store) => {
 		const plan: RoutingPlan = { routes: [{ name: 'Support', queue: 'Support', assignment: { sticky: true, strategy: 'leastBusy' } }] };
 		const routed = await router().routeConversation(conversation, { ...plan, facts: whatsapp, now: NOW });
 		expect(routed.routing).toMatchObject({ agent: { id: 'bruno' }, reason: 'sticky: Bruno answered this customer on WhatsApp 2 days ago' });
+	});
+
+	it('finds previous agents in the history too: the agents who wrote to the customer, still on the team', async () => {
+		await insertAgentMessage(db(), customers[1], 'carla', 'instagram', '2026-12-10T09:00:00.000Z');
+		await insertAgentMessage(db(), customers[1], 'carla', 'instagram', '2026-12-12T09:00:00.000Z');
+		await insertAgentMessage(db(), customers[1], 'gone', 'instagram', '2026-12-13T09:00:00.000Z');
+		expect(await router().previousAgents(customers[1])).toEqual([{ agentId: 'carla', channel: 'instagram', servedAt: '2026-12-12T09:00:00.000Z' }]);
 	});
 
 	it('leaves a conversation with the agent it has: routing it again (the customer wrote again) changes nothing', async () => {

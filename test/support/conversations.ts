@@ -58,3 +58,13 @@ export async function storedRouting(db: Database, id: string) {
 	);
 	return { ...row, due_at: row.due_at === null ? null : new Date(row.due_at).toISOString() };
 }
+
+/** A message an agent sent the customer, recorded in their history as Customer Merge records outbound events. */
+export async function insertAgentMessage(db: Database, customerId: string, agentId: string, channel: string, occurredAt: string): Promise<void> {
+	const externalId = randomUUID();
+	const body = { channel, direction: 'outbound', externalId, timestamp: occurredAt, author: { type: 'agent', id: agentId } };
+	await db.query(
+		`INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type) VALUES ($1, $2, $3, 'message', 'outbound', $4, $5, 'business', 'agent')`,
+		[customerId, channel, externalId, occurredAt, JSON.stringify(body)],
+	);
+}
