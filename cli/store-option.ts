@@ -1,4 +1,4 @@
-import { CustomerGraph, describeStore, openStore, parseStoreLocation, type StoreConfig } from '../core';
+import { CustomerGraph, describeStore, openStore, parseStoreLocation, type Database, type StoreConfig } from '../core';
 import { CliError, failure, usageError } from './cli-io';
 
 /** `--store`, taken by every command. */
@@ -38,15 +38,15 @@ export function storeFailure(config: StoreConfig, error: unknown) {
 	return failure(`--store ${description.replace(/^PostgreSQL /, '')}: ${hint ? `${hint} (${reason})` : reason}`);
 }
 
-export interface OpenGraph {
-	graph: CustomerGraph;
+export interface OpenStore {
+	db: Database;
 	config: StoreConfig;
 	/** Runs store work; a failure of the store becomes an exit-1 message naming it (CliErrors pass through). */
 	guard<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** Opens (and migrates) the store `--store` names, as a CustomerGraph. */
-export async function openGraph(location: string | undefined): Promise<OpenGraph> {
+/** Opens (and migrates) the store `--store` names. */
+export async function openStoreOption(location: string | undefined): Promise<OpenStore> {
 	const config = storeConfig(location);
 	const guard = async <T>(work: () => Promise<T>): Promise<T> => {
 		try {
@@ -55,6 +55,16 @@ export async function openGraph(location: string | undefined): Promise<OpenGraph
 			throw error instanceof CliError ? error : storeFailure(config, error);
 		}
 	};
-	const graph = await guard(async () => new CustomerGraph(await openStore(config)));
-	return { graph, config, guard };
+	const db = await guard(() => openStore(config));
+	return { db, config, guard };
+}
+
+export interface OpenGraph extends Omit<OpenStore, 'db'> {
+	graph: CustomerGraph;
+}
+
+/** Opens (and migrates) the store `--store` names, as a CustomerGraph. */
+export async function openGraph(location: string | undefined): Promise<OpenGraph> {
+	const { db, config, guard } = await openStoreOption(location);
+	return { graph: new CustomerGraph(db), config, guard };
 }

@@ -16,3 +16,5 @@ export type { CustomerSearch, CustomerSearchPage, CustomerSummary } from './stor
 export { registerCustomerTable, type CustomerTable, type TombstoneHook, type ErasedRow } from './store/customer-tables';
 export * from './routing';
 export * from './conversations';
+export * from './agents';
+export * from './assignment';

@@ -1,0 +1,2 @@
+export * from './conversation-router';
+export * from './response-due';
