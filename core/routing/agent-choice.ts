@@ -45,10 +45,13 @@ export function nobodyFree(queue: string, agents: AgentSnapshot[], qualifier = '
 	return `no agent free in ${queue}${qualifier} (${why}): waiting in queue`;
 }
 
+let languageNames: Intl.DisplayNames | undefined;
+
 /** "Portuguese" for "pt-BR", or the code itself when the runtime does not know it. */
 function languageName(code: string): string {
 	try {
-		return new Intl.DisplayNames(['en'], { type: 'language' }).of(primaryLanguage(code)) ?? code;
+		languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+		return languageNames.of(primaryLanguage(code)) ?? code;
 	} catch {
 		return code;
 	}

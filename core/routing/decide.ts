@@ -84,8 +84,30 @@ function assign(assignment: Assignment | undefined, facts: RoutingFacts, context
 	return { agent: choice.agent, reason: [...steps, choice.reason].join('; ') };
 }
 
+// A batch decides many items with the same routes and the same agents: checked and indexed once.
+const checkedRoutes = new WeakSet<Route[]>();
+const agentsByQueue = new WeakMap<AgentSnapshot[], Map<string, AgentSnapshot[]>>();
+
+/** The agents working in `queue`, from an index of the array built on its first decision. */
+function agentsIn(agents: AgentSnapshot[], queue: string): AgentSnapshot[] {
+	let index = agentsByQueue.get(agents);
+	if (!index) {
+		index = new Map();
+		for (const agent of agents) {
+			for (const name of new Set(agent.queues)) {
+				const working = index.get(name);
+				if (working) working.push(agent);
+				else index.set(name, [agent]);
+			}
+		}
+		agentsByQueue.set(agents, index);
+	}
+	return index.get(queue) ?? [];
+}
+
 /** Refuses routes that cannot be used as written, before any item is routed by them. */
 function checkRoutes(routes: Route[]): void {
+	if (checkedRoutes.has(routes)) return;
 	const names = new Set<string>();
 	for (const route of routes) {
 		if (names.has(route.name)) throw new RouteConfigurationError(`Two routes are named "${route.name}": give each route its own name`);
@@ -93,13 +115,15 @@ function checkRoutes(routes: Route[]): void {
 		const problem = conditionsProblem(route.conditions);
 		if (problem) throw new RouteConfigurationError(`Route "${route.name}": ${problem}`);
 	}
+	checkedRoutes.add(routes);
 }
 
 /**
  * Where an item goes: the first route whose conditions hold (else the fallback), its queue,
  * priority, and an agent with room chosen by the route's assignment, with the reason in plain
  * words. The same input always gives the same decision, and no agent is given more work than
- * their capacity.
+ * their capacity. The routes and the agents array are read as they are on their first decision
+ * (loads may change between decisions; who works where may not).
  */
 export function decideRoute(input: RoutingInput): RoutingDecision {
 	checkRoutes(input.routes);
@@ -109,14 +133,14 @@ export function decideRoute(input: RoutingInput): RoutingDecision {
 		const matched = conditionsHold(route.conditions, facts, { now, schedule: input.schedules?.[route.queue] });
 		if (!matched) continue;
 		const kind = route.kind ?? workKindOf(facts.channel);
-		const agents = input.agents.filter((agent) => agent.queues.includes(route.queue));
+		const agents = agentsIn(input.agents, route.queue);
 		const choice = assign(route.assignment, facts, { queue: route.queue, kind, agents, now, language: facts.language });
 		return { route: route.name, queue: route.queue, ...agentOf(choice), kind, priority: route.priority ?? 'normal', reason: choice.reason, matched };
 	}
 	const fallback = input.fallback;
 	const kind = fallback?.kind ?? workKindOf(facts.channel);
 	if (!fallback) return { kind, priority: 'normal', reason: 'no route matched: fallback', matched: [] };
-	const agents = input.agents.filter((agent) => agent.queues.includes(fallback.queue));
+	const agents = agentsIn(input.agents, fallback.queue);
 	const choice = fallback.assignment ? assign(fallback.assignment, facts, { queue: fallback.queue, kind, agents, now, language: facts.language }) : undefined;
 	const reason = choice && choice.reason !== WAITING_IN_QUEUE ? `no route matched: fallback; ${choice.reason}` : 'no route matched: fallback';
 	return { queue: fallback.queue, ...agentOf(choice), kind, priority: fallback.priority ?? 'normal', reason, matched: [] };
