@@ -1,22 +1,11 @@
 import type { Database, Route, RouteRequest, RoutingPlan } from '../../core';
+import { seededRandom } from './seeded-random';
 
 /**
  * A synthetic contact centre for the routing benchmark, the same on every run: 50 queues, 1,000
  * agents working in 3 queues each, 50 routes over channel, plan, keywords and language, and a
  * stream of conversations from 100,000 customers.
  */
-
-/** mulberry32: the same seed gives the same world on every machine. */
-export function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const QUEUES = 50;
 const CHANNELS = ['whatsapp', 'instagram', 'messenger', 'telegram', 'sms', 'email', 'voice', 'webchat'];
@@ -39,7 +28,7 @@ export function queues() {
 }
 
 export function agents(count: number) {
-	const next = random(7);
+	const next = seededRandom(7);
 	return Array.from({ length: count }, (_, index) => ({
 		id: `agent-${String(index).padStart(4, '0')}`,
 		name: `Agent ${index}`,
@@ -85,7 +74,7 @@ export interface Conversation {
 
 /** Who writes, on which channel, about what: `count` conversations from `customers` people. */
 export function conversationStream(count: number, customers: number): Conversation[] {
-	const next = random(42);
+	const next = seededRandom(42);
 	return Array.from({ length: count }, () => {
 		const customerIndex = Math.floor(next() * customers);
 		return {

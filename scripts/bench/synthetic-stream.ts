@@ -1,16 +1,5 @@
 import type { CanonicalEvent, Identity, ResolveInput } from '../../core';
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same stream on every machine. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from './seeded-random';
 
 interface Person {
 	email: string;
@@ -47,7 +36,7 @@ function personIdentity(person: Person, channel: (typeof CHANNELS)[number], next
  * placeholder e-mail that must never link anybody.
  */
 export function syntheticStream(events: number, people: number, seed = 42): ResolveInput[] {
-	const next = random(seed);
+	const next = seededRandom(seed);
 	const persons: Person[] = Array.from({ length: people }, (_, i) => ({
 		email: `customer${i}@example.org`,
 		mobile: `${11 + (i % 89)}9${String(60000000 + ((i * 7919) % 39999999)).padStart(8, '0')}`,
