@@ -1,4 +1,5 @@
 import { identityKey, messageKeys, type CanonicalEvent, type Channel, type IdentityKind } from '../model';
+import { foldConversations, unfoldConversations } from './conversation-folds';
 import type { SqlClient } from './database';
 import { insertTombstones, type TombstoneKey } from './tombstones';
 
@@ -35,6 +36,10 @@ export interface CustomerTable {
 	 * CASCADE): compacted with it, so that what they held leaves the files too.
 	 */
 	dependents?: string[];
+	/** Runs after a merge moved rows to these customers (merge targets, their rows locked). */
+	afterMerge?(tx: SqlClient, targetIds: string[]): Promise<void>;
+	/** Runs after an unmerge moved rows back between these customers. */
+	afterUnmerge?(tx: SqlClient, customerIds: string[]): Promise<void>;
 	/** Forget deletes the rows; a table with a hook also leaves tombstones of them. */
 	tombstones?: TombstoneHook;
 }
@@ -80,6 +85,9 @@ const conversations: CustomerTable = {
 	keyColumns: ['id'],
 	customerColumn: 'customer_id',
 	dependents: ['conversation_notes'],
+	// A customer has at most one conversation going: those a merge brings together are folded into one.
+	afterMerge: foldConversations,
+	afterUnmerge: unfoldConversations,
 };
 
 // Tables of the store that are not per-customer data, or whose names a Forget's summary uses.

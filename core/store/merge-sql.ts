@@ -1,5 +1,4 @@
 import type { Traits } from '../model';
-import { foldConversations } from './conversation-folds';
 import { customerTables, customerTablesVersion, type CustomerTable } from './customer-tables';
 import type { SqlClient } from './database';
 import { toJsonb } from './graph-sql';
@@ -82,7 +81,7 @@ function currentMergeStatement(): string {
 
 /**
  * Merges, in order: moves the rows of every per-customer table and audits what moved, in one
- * round trip, then folds the conversations that met at a target (conversation-folds.ts), one more.
+ * round trip, then runs the tables' afterMerge hooks (conversations fold there).
  */
 export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promise<void> {
 	if (!merges.length) return;
@@ -99,5 +98,6 @@ export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promis
 		origins,
 		finalTargets,
 	]);
-	await foldConversations(tx, [...new Set(finalTargets)]);
+	const targets = [...new Set(finalTargets)];
+	for (const table of customerTables()) await table.afterMerge?.(tx, targets);
 }

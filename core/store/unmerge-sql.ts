@@ -1,5 +1,4 @@
 import type { Traits } from '../model';
-import { unfoldConversations } from './conversation-folds';
 import { isCustomerId } from './customer-sql';
 import { customerTables, type CustomerTable } from './customer-tables';
 import type { SqlClient } from './database';
@@ -50,7 +49,7 @@ export async function undoMerge(tx: SqlClient, merge: MergeAudit, sourceId: stri
 		);
 	}
 	// Conversations folded together by the merge are each their own customer's again.
-	await unfoldConversations(tx, [sourceId, targetId]);
+	for (const table of customerTables()) await table.afterUnmerge?.(tx, [sourceId, targetId]);
 	await tx.query('UPDATE customers SET merged_into = NULL, merged_at = NULL, updated_at = now() WHERE id = $1', [sourceId]);
 	await tx.query('UPDATE merges SET unmerged_at = now() WHERE id = $1', [merge.id]);
 }
