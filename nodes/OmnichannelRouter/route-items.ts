@@ -8,9 +8,9 @@ import { routingPlanOf, RoutePlanError, usesLastContact } from './routing-plan';
 /** The routes of this node; a NodeOperationError naming the route and what to fix when they can't be used. */
 export function nodeRoutingPlan(context: IExecuteFunctions): RoutingPlan {
 	const fallback = context.getNodeParameter('fallback', 0, true) as boolean;
-	const fallbackValues = Object.fromEntries(
-		['fallbackQueue', 'fallbackPriority', 'fallbackSticky', 'fallbackStrategy', 'fallbackRequiredSkills', 'fallbackMatchLanguage', 'fallbackKind'].map((name) => [name, fallback ? context.getNodeParameter(name, 0, undefined) : undefined]),
-	);
+	// Parameters the editor hides (the skills of another strategy) are read as their defaults.
+	const defaults = { fallbackQueue: '', fallbackPriority: 'normal', fallbackSticky: false, fallbackStrategy: 'none', fallbackRequiredSkills: '', fallbackMatchLanguage: false, fallbackKind: 'byChannel' };
+	const fallbackValues = fallback ? Object.fromEntries(Object.entries(defaults).map(([name, value]) => [name, context.getNodeParameter(name, 0, value)])) : {};
 	try {
 		return routingPlanOf({ routes: context.getNodeParameter('routes', 0, {}), fallback, fallbackValues });
 	} catch (error) {
@@ -70,9 +70,11 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 	const now = new Date().toISOString();
 
 	const failed = (itemIndex: number, message: string, description?: string): void => {
-		const error = new NodeOperationError(context.getNode(), message, { itemIndex, description });
-		if (!context.continueOnFail()) throw error;
-		outputs[0].push({ json: { ...items[itemIndex].json, error: message }, error, pairedItem: { item: itemIndex } });
+		if (!context.continueOnFail()) throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+		// With "continue (using error output)" n8n moves an item of only {error} there, beside the
+		// input item's fields; with "continue" the item goes out first with its fields and the error.
+		const json = context.getNode().onError === 'continueErrorOutput' ? { error: message } : { ...items[itemIndex].json, error: message };
+		outputs[0].push({ json, pairedItem: { item: itemIndex } });
 	};
 
 	const toRoute: { itemIndex: number; item: ItemToRoute }[] = [];
