@@ -5,6 +5,7 @@ import {
 	lockAgents,
 	lockConversations,
 	markAssigned,
+	selectLastContacts,
 	selectPreviousAgents,
 	selectRoutableConversations,
 	writeRoutings,
@@ -40,7 +41,14 @@ export interface ConversationRouting {
 }
 
 export type RouteOutcome =
-	| { conversationId: string; routing: ConversationRouting; decision: RoutingDecision; error?: undefined }
+	| {
+			conversationId: string;
+			routing: ConversationRouting;
+			decision: RoutingDecision;
+			/** The conversation already had an agent: it stays with them, and no route was tried. */
+			kept?: boolean;
+			error?: undefined;
+	  }
 	| { conversationId: string; error: string; routing?: undefined; decision?: undefined };
 
 export type RoutedConversation = Extract<RouteOutcome, { routing: ConversationRouting }>;
@@ -115,6 +123,18 @@ export class ConversationRouter {
 	async previousAgents(customerId: string): Promise<PreviousAgent[]> {
 		if (!isCustomerId(customerId)) return [];
 		return (await selectPreviousAgents(this.db, [customerId])).get(customerId) ?? [];
+	}
+
+	/**
+	 * When each customer last wrote or called before a time (for "minutes since last contact"),
+	 * one per request, in order; undefined: never before then, or not a customer id.
+	 */
+	async lastContacts(requests: { customerId: string; before: Moment }[]): Promise<(string | undefined)[]> {
+		const valid = requests.flatMap((request, index) => (isCustomerId(request.customerId) ? [{ index, customerId: request.customerId, before: new Date(toMillis(request.before)).toISOString() }] : []));
+		const found = await selectLastContacts(this.db, valid);
+		const result: (string | undefined)[] = requests.map(() => undefined);
+		valid.forEach((request, position) => (result[request.index] = found[position]));
+		return result;
 	}
 
 	/** Decides every pending request from one snapshot, loads updated as it goes; unroutable ones get their outcome. */
@@ -216,6 +236,7 @@ function keptWithAgent(conversation: RoutableConversation, agentName?: string): 
 	const reason = stored.agent?.id === id && stored.reason ? stored.reason : `assigned to ${agent.name}`;
 	return {
 		conversationId: conversation.id,
+		kept: true,
 		routing: { queue: conversation.queue, agent, priority, dueAt: conversation.dueAt ?? null, reason },
 		decision: { queue: conversation.queue ?? undefined, agent, kind: conversation.kind, priority, reason: `already with ${agent.name}`, matched: [] },
 	};

@@ -173,3 +173,24 @@ export async function clearAssignee(db: SqlClient, id: string, reason: string): 
 	);
 	return rows.length ? { found: true, ...(rows[0].previous ? { hadAgent: rows[0].previous } : {}) } : { found: false };
 }
+
+/**
+ * Per request, when the customer last wrote or called (an inbound message, button press or call)
+ * strictly before `before`, or undefined when they never did: the event being routed is not its
+ * own last contact. Each request reads its customer's own index range, newest first.
+ */
+export async function selectLastContacts(db: SqlClient, requests: { customerId: string; before: string }[]): Promise<(string | undefined)[]> {
+	const result: (string | undefined)[] = requests.map(() => undefined);
+	if (!requests.length) return result;
+	const rows = await db.query<{ i: number; at: Date | string }>(
+		`SELECT r.i::int AS i, last.at FROM unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS r(customer_id, before, i)
+		 CROSS JOIN LATERAL (
+		   SELECT occurred_at AS at FROM events
+		   WHERE customer_id = r.customer_id AND occurred_at < r.before AND direction = 'inbound' AND type IN ('message', 'action', 'call')
+		   ORDER BY occurred_at DESC LIMIT 1
+		 ) last`,
+		[requests.map((request) => request.customerId), requests.map((request) => request.before)],
+	);
+	for (const row of rows) result[row.i - 1] = iso(row.at);
+	return result;
+}
