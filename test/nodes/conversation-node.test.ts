@@ -227,5 +227,15 @@ for (const store of STORES) {
 			const again = await conversationNode({ resource: 'conversation', operation: 'reassignWaiting', whenWaiting: false });
 			expect(again.jsonOf('Conversation').filter((item) => (item.conversation as Conversation).id === conversation.id)).toEqual([]);
 		});
+	
+		it('takes a conversation whose customer waited too long from its agent, saying how long', async () => {
+			await upsertAgent({ agentId: 'dora', name: 'Dora', queues: 'Support', capacity: 'chat=5', agentStatus: 'online' });
+			const conversation = await newConversation();
+			await conversationNode({ resource: 'conversation', operation: 'assign', conversationId: conversation.id, agent: locator('dora', 'id') });
+			const result = await conversationNode({ resource: 'conversation', operation: 'reassignWaiting', waitedMinutes: 0, whenAgentOffline: false });
+			const [taken] = result.jsonOf('Conversation').filter((item) => (item.conversation as Conversation).id === conversation.id);
+			expect(taken.reassign).toEqual({ reason: expect.stringMatching(/^the customer waited \d+ minutes for an answer from Dora$/), previousAgent: 'dora' });
+			expect(taken.conversation).toMatchObject({ assignee: null });
+		});
 	});
 }
