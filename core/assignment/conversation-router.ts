@@ -53,6 +53,16 @@ export type RouteOutcome =
 
 export type RoutedConversation = Extract<RouteOutcome, { routing: ConversationRouting }>;
 
+/** A conversation given to an agent by hand (assignTo). */
+export interface AssignedConversation {
+	conversationId: string;
+	routing: ConversationRouting;
+	/** The agent who had it before, when it was someone else. */
+	previousAgent?: string;
+	/** It was already with this agent: nothing changed. */
+	unchanged: boolean;
+}
+
 /** A conversation that can't be routed as asked: the message says why. */
 export class AssignmentError extends Error {}
 
@@ -109,6 +119,46 @@ export class ConversationRouter {
 			pending = await this.db.transaction((tx) => this.assign(tx, decided, attempt === MAX_ROUTING_ATTEMPTS, outcomes));
 		}
 		return requests.map((request) => outcomes.get(request.conversationId)!);
+	}
+
+	/**
+	 * Gives the conversation to this agent, in one transaction that locks the conversation, then
+	 * the agent (the order routing takes them in), and counts the agent's load under the lock: an
+	 * agent who is full, away or offline is refused with an AssignmentError that says so, unless
+	 * `force` (a supervisor's choice to go over capacity or to give work to someone not online).
+	 * A conversation already with the agent stays as it is; one with another agent moves.
+	 */
+	async assignTo(conversationId: string, agentId: string, { force = false, reason }: { force?: boolean; reason?: string } = {}): Promise<AssignedConversation> {
+		const id = conversationId.trim();
+		const wanted = agentId.trim();
+		if (!isCustomerId(id)) throw new AssignmentError(`"${conversationId}" is not a conversation id (a UUID)`);
+		if (!wanted) throw new AssignmentError('No agent given: name the agent to assign the conversation to');
+		return await this.db.transaction(async (tx) => {
+			const conversation = (await lockConversations(tx, [id])).get(id);
+			const problem = unroutable(id, conversation);
+			if (problem || !conversation) throw new AssignmentError(problem);
+			const agent = (await lockAgents(tx, [wanted])).get(wanted);
+			if (!agent) throw new AssignmentError(`No agent has the id "${wanted}": check it in the agents list, or add the agent first`);
+			if (conversation.assigneeId === wanted) return { conversationId: id, routing: keptWithAgent(conversation, agent.name).routing, unchanged: true };
+			const kind = conversation.kind;
+			const load = agent.load[kind] ?? 0;
+			const capacity = agent.capacity[kind] ?? 0;
+			const room = `${agent.name} has ${load} of ${capacity} ${workNoun(kind, capacity)}`;
+			const full = load >= capacity;
+			if (!force && agent.status !== 'online') throw new AssignmentError(`${agent.name} is ${agent.status}: set them online first, or exceed capacity to assign anyway`);
+			if (!force && full) throw new AssignmentError(`${room}: no room for this conversation`);
+			const notes = [agent.status !== 'online' && `while ${agent.status}`, full && `over capacity (${load + 1} of ${capacity} ${workNoun(kind, capacity)})`].filter(Boolean);
+			const routing: ConversationRouting = {
+				queue: conversation.queue,
+				agent: { id: wanted, name: agent.name },
+				priority: conversation.priority as Priority,
+				dueAt: conversation.dueAt ?? null,
+				reason: reason ?? `assigned to ${agent.name} by hand${notes.length ? `, ${notes.join(' and ')}` : ''}`,
+			};
+			await writeRoutings(tx, [{ id, assigneeId: wanted, queue: routing.queue, priority: routing.priority, kind, dueAt: routing.dueAt, routing }]);
+			await markAssigned(tx, [{ agentId: wanted, at: Date.now() }]);
+			return { conversationId: id, routing, unchanged: false, ...(conversation.assigneeId ? { previousAgent: conversation.assigneeId } : {}) };
+		});
 	}
 
 	/** Takes the conversation from its agent; it keeps waiting in its queue. Throws an AssignmentError for an unknown conversation. */
@@ -240,6 +290,12 @@ function keptWithAgent(conversation: RoutableConversation, agentName?: string): 
 		routing: { queue: conversation.queue, agent, priority, dueAt: conversation.dueAt ?? null, reason },
 		decision: { queue: conversation.queue ?? undefined, agent, kind: conversation.kind, priority, reason: `already with ${agent.name}`, matched: [] },
 	};
+}
+
+/** "chats", "calls", "e-mails": the kind of work as counted in a sentence. */
+function workNoun(kind: string, count: number): string {
+	const noun = kind === 'email' ? 'e-mail' : kind;
+	return count === 1 ? noun : `${noun}s`;
 }
 
 /** Why a conversation can't be routed, or undefined when it can. */

@@ -106,6 +106,7 @@ export async function lockConversations(tx: SqlClient, ids: string[]): Promise<M
 }
 
 export interface LockedAgent {
+	name: string;
 	status: AgentStatus;
 	capacity: Record<string, number>;
 	/** Their conversations not resolved now, per kind, counted under the lock. */
@@ -117,12 +118,12 @@ export interface LockedAgent {
  * ends, no other router can give them work, so a count below capacity stays true.
  */
 export async function lockAgents(tx: SqlClient, ids: string[]): Promise<Map<string, LockedAgent>> {
-	const agents = await tx.query<{ id: string; status: AgentStatus; capacity: Record<string, number> }>('SELECT id, status, capacity FROM agents WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
+	const agents = await tx.query<{ id: string; name: string; status: AgentStatus; capacity: Record<string, number> }>('SELECT id, name, status, capacity FROM agents WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
 	const loads = await tx.query<{ assignee_id: string; kind: string; n: number }>(
 		`SELECT assignee_id, kind, count(*)::int AS n FROM conversations WHERE assignee_id = ANY($1::text[]) AND ${OPEN_ASSIGNED} GROUP BY assignee_id, kind`,
 		[ids],
 	);
-	const locked = new Map<string, LockedAgent>(agents.map((agent) => [agent.id, { status: agent.status, capacity: agent.capacity, load: {} }]));
+	const locked = new Map<string, LockedAgent>(agents.map((agent) => [agent.id, { name: agent.name, status: agent.status, capacity: agent.capacity, load: {} }]));
 	for (const row of loads) {
 		const agent = locked.get(row.assignee_id);
 		if (agent) agent.load[row.kind] = row.n;

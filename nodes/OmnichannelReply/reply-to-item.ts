@@ -2,20 +2,18 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import type { MessagingWindow } from '../../core/channels/meta/send-api';
 import { ReplyError, replyTarget } from '../../core/channels/reply-target';
 import { canonicalEventSchema, type CanonicalEvent } from '../../core/model';
-import { ROUTE_CREDENTIALS, type ReplySenders } from './reply-senders';
+import type { ReplyTarget } from '../../core/channels/outbound-types';
+import { ROUTE_CREDENTIALS, type ReplyContent, type ReplySenders } from './reply-senders';
 
 /**
- * One item's reply: the event it carries, the route that answers it (see
- * core/channels/outbound-registry), a check that the node has that route's credential (and,
- * with `pickedChannels`, version 2, that its channel is picked), and the answer sent there.
+ * Where one item's reply goes: the event it carries and the route that answers it (see
+ * core/channels/outbound-registry), checked against the node's credentials (and, with
+ * `pickedChannels`, version 2, its picked channels). `where` names the node in the hints.
  */
-export async function replyToItem(context: IExecuteFunctions, senders: ReplySenders, itemIndex: number, pickedChannels: boolean): Promise<CanonicalEvent> {
+export function itemReplyTarget(context: IExecuteFunctions, itemIndex: number, pickedChannels: boolean, where = 'Connect the Reply node after an Omnichannel trigger (Customer Merge and routers keep the event on the item).'): { event: CanonicalEvent; target: ReplyTarget } {
 	const parsed = canonicalEventSchema.safeParse(context.getInputData()[itemIndex].json);
 	if (!parsed.success) {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} is not a channel event, so there is nothing to reply to`, {
-			itemIndex,
-			description: 'Connect the Reply node after an Omnichannel trigger (Customer Merge and routers keep the event on the item).',
-		});
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} is not a channel event, so there is nothing to reply to`, { itemIndex, description: where });
 	}
 	let target;
 	try {
@@ -30,13 +28,24 @@ export async function replyToItem(context: IExecuteFunctions, senders: ReplySend
 		throw new NodeOperationError(context.getNode(), `${came}, which is not among the Channels to Answer On: add "${channel}" there and select its credential`, { itemIndex });
 	}
 	if (!context.getNode().credentials?.[credential]) {
-		const where = pickedChannels ? 'under Channels to Answer On' : 'on the Reply node';
-		throw new NodeOperationError(context.getNode(), `${came}: select its "${label}" credential ${where}`, { itemIndex });
+		const place = pickedChannels ? 'under Channels to Answer On' : 'on the Reply node';
+		throw new NodeOperationError(context.getNode(), `${came}: select its "${label}" credential ${place}`, { itemIndex });
 	}
+	return { event: parsed.data, target };
+}
+
+/** The reply's content from the node's Message and Options parameters. */
+export function replyContentOf(context: IExecuteFunctions, itemIndex: number): ReplyContent {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await senders.send(target, {
+	return {
 		text: context.getNodeParameter('text', itemIndex) as string,
 		window: (options.window as MessagingWindow) ?? 'RESPONSE',
 		subject: (options.subject as string) || undefined,
-	});
+	};
+}
+
+/** One item's reply: its target (itemReplyTarget), and the node's message sent there. */
+export async function replyToItem(context: IExecuteFunctions, senders: ReplySenders, itemIndex: number, pickedChannels: boolean): Promise<CanonicalEvent> {
+	const { target } = itemReplyTarget(context, itemIndex, pickedChannels);
+	return await senders.send(target, replyContentOf(context, itemIndex));
 }
