@@ -9,6 +9,7 @@
  *   BENCH_E2E_CPU_PROF=<folder> (n8n writes a .cpuprofile there when it stops)
  *   BENCH_E2E_POSTGRES=postgres://… (n8n's data and the customer store in a new database of that
  *   server, as a production n8n under load runs; default SQLite and the embedded store)
+ *   N8N_EXPRESSION_ENGINE=legacy, N8N_EXPRESSION_ENGINE_POOL_SIZE=<n> are passed on to n8n
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -89,6 +90,8 @@ async function main() {
 		const env = { N8N_LOG_LEVEL: 'warn', OMNICHANNEL_STORE: server?.storeUrl, ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {}) };
 		n8n = await startN8n({ paths, userFolder, port: await freePortPair(), database: server?.n8n, env });
 		say(`n8n's data and the customer store: ${server ? server.description : 'SQLite and the embedded store'}`);
+		// n8n 2.x evaluates expressions in isolates (engine "vm") unless told otherwise; it weighs on both workflows (see README).
+		say(`n8n's expression engine: ${process.env.N8N_EXPRESSION_ENGINE ?? "vm (n8n's default)"}, isolate pool ${process.env.N8N_EXPRESSION_ENGINE_POOL_SIZE ?? "1 (n8n's default)"}`);
 		const client = new N8nRestClient(n8n.url);
 		await client.ensureOwner(OWNER);
 		const credentials = await ensureCredentials(client, exampleCredentials({ apiUrl: standIns.url, smtpPort: standIns.smtpPort }));
