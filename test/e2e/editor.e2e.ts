@@ -43,10 +43,9 @@ interface DrawnNode {
 	type: string;
 	image?: { src: string; loaded: boolean };
 	svgIcon?: string;
-	subtitle: string;
 }
 
-/** Every node on the canvas: its name, type, icon and the subtitle under it. */
+/** Every node on the canvas: its name, type and icon. */
 async function drawnNodes(): Promise<DrawnNode[]> {
 	return await page.locator('[data-test-id="canvas-node"]').evaluateAll((elements) =>
 		elements.map((element) => {
@@ -57,7 +56,6 @@ async function drawnNodes(): Promise<DrawnNode[]> {
 				type: element.getAttribute('data-node-type') ?? '',
 				image: image ? { src: image.getAttribute('src') ?? '', loaded: image.complete && image.naturalWidth > 0 } : undefined,
 				svgIcon: icon?.querySelector('svg')?.getAttribute('data-icon') ?? undefined,
-				subtitle: (element.querySelector('[data-test-id="canvas-node-box-subtitle"], [class*="subtitle"]') as HTMLElement | null)?.innerText ?? '',
 			};
 		}),
 	);
@@ -134,7 +132,7 @@ test('the Omnichannel Reply panel shows the "Channels to Answer On" picker', () 
 const inbox = state.workflows.find((candidate) => candidate.file === '05-omnichannel-inbox.json');
 const ROUTER_OUTPUTS = ['VIP', 'Sales', 'Support', 'After hours', 'Fallback'];
 
-test('open the inbox workflow: the Conversation and Router nodes drawn with their icons and subtitles, the Router\'s outputs named after its routes', async () => {
+test('open the inbox workflow: the Conversation and Router nodes drawn with their icons, their subtitles shown, the Router\'s outputs named after its routes', async () => {
 	if (!inbox?.active) throw new Error('the inbox workflow is not active');
 	await page.goto(`${state.url}/workflow/${inbox.id}`);
 	await page.locator('[data-test-id="canvas-node"][data-node-name="Route to a team"]').waitFor();
@@ -149,7 +147,7 @@ test('open the inbox workflow: the Conversation and Router nodes drawn with thei
 	expect(text).toContain('Open or Continue: Conversation');
 	expect(text).toContain('4 routes');
 	// The Router's outputs on the canvas carry the routes' names.
-	const handles = await page.locator('[data-test-id="canvas-node-output-handle"]').evaluateAll((elements) => elements.map((element) => ({ node: element.getAttribute('data-node-name') ?? '', label: (element as HTMLElement).innerText.trim() })));
+	const handles = await page.locator('[data-test-id="canvas-node-output-handle"]').evaluateAll((elements) => elements.map((element) => ({ node: element.getAttribute('data-node-name') ?? '', label: (element as unknown as { innerText: string }).innerText.trim() })));
 	const routerHandles = handles.filter((handle) => handle.node === 'Route to a team').map((handle) => handle.label);
 	expect(routerHandles).toEqual(ROUTER_OUTPUTS);
 });
@@ -162,7 +160,7 @@ test('the Router panel lists its routes by name, the fallback after them', async
 	expect(text).not.toMatch(/Install this node to use it|node is not currently installed|Could not load|Problem loading/i);
 	for (const label of ['Routes', 'Name', 'Queue', 'Trait Conditions', 'Keywords (Any)', 'Within Business Hours', 'Fallback Output', 'Fallback Queue']) expect(text).toContain(label);
 	// The routes' names are the values of their Name fields, in the order of the outputs.
-	const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+	const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
 	const names = values.filter((value) => ROUTER_OUTPUTS.includes(value) && value !== 'Fallback');
 	expect([...new Set(names)]).toEqual(ROUTER_OUTPUTS.filter((label) => label !== 'Fallback'));
 	expect(values).toContain('General');
