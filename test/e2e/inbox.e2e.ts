@@ -75,7 +75,9 @@ test('Instagram, then WhatsApp: one conversation, one agent, acknowledged on eac
 	const number = `9${digits()}`;
 	const waId = `5511${number}`;
 	const instagramId = `179${digits()}5678`;
-	const first = await play('Instagram', instagramMessage({ senderId: instagramId, text: `Hi! My WhatsApp is +55 11 ${number.slice(0, 5)}-${number.slice(5)}. Could you send me a quote for 3 chairs?` }));
+	const dm = instagramMessage({ senderId: instagramId, text: `Hi! My WhatsApp is +55 11 ${number.slice(0, 5)}-${number.slice(5)}. Could you send me a quote for 3 chairs?` });
+	const dmSentAt = Date.now();
+	const first = await play('Instagram', dm);
 	expect(first.team).toBe('Sales team');
 	expect(first.routing).toMatchObject({ route: 'Sales', queue: 'Sales', matched: [expect.stringContaining('quote')] });
 	expect([AGENTS.ana, AGENTS.carla]).toContain(first.routing.agent?.id);
@@ -87,6 +89,9 @@ test('Instagram, then WhatsApp: one conversation, one agent, acknowledged on eac
 	expect(first.sent).toEqual([expect.objectContaining({ api: 'meta-send', to: instagramId, text: expect.stringContaining(`${agentName} will answer you here shortly`) })]);
 	expect(first.sent[0].status).toBeLessThan(300);
 
+	// WhatsApp stamps messages to the second, Instagram to the millisecond: a WhatsApp message stamped
+	// before the DM would count as older (webhooks arrive out of order) and not as a switch of channel.
+	while (Math.floor(Date.now() / 1000) * 1000 <= dmSentAt) await new Promise((resolve) => setTimeout(resolve, 50));
 	const second = await play('WhatsApp', whatsAppMessage({ waId, name: 'Lia Campos', text: 'And what is the price with delivery to Recife?' }));
 	expect(second.conversation.id).toBe(first.conversation.id);
 	expect(second.conversation).toMatchObject({ opened: false, channelSwitches: 1, lastChannel: 'whatsapp' });
