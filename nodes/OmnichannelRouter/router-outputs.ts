@@ -17,7 +17,7 @@ export function configuredOutputs(parameters: INodeParameters) {
 export function routesSubtitle(parameters: INodeParameters) {
 	const collection = (parameters.routes || {}) as { route?: Array<{ name?: unknown }> };
 	const routes = Array.isArray(collection.route) ? collection.route : [];
-	if (!routes.length) return 'no routes yet';
+	if (!routes.length) return 'No routes yet';
 	if (routes.length > 3) return `${routes.length} routes`;
 	return routes.map((route, index) => (typeof route.name === 'string' && route.name.trim() ? route.name.trim() : `Route ${index + 1}`)).join(', ');
 }

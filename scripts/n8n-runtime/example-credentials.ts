@@ -24,6 +24,8 @@ export const EXAMPLE_ACCOUNTS = {
 	twilioAccountSid: 'AC0123456789abcdef0123456789abcdef',
 	twilioNumber: '+15550001234',
 	telegramBotToken: '5550009999:AAExampleStandInBotToken_0123456789',
+	/** A bot of its own for the inbox workflow: Telegram delivers a bot's updates to one webhook only. */
+	inboxTelegramBotToken: '5550008888:AAExampleStandInInboxBotToken_012345',
 	evolutionInstance: 'acme-support',
 	supportAddress: 'Acme Support <support@acme.example>',
 } as const;
@@ -81,6 +83,7 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 			},
 		},
 		{ name: 'Example Telegram bot (local stand-in)', type: 'omnichannelTelegramApi', data: { accessToken: EXAMPLE_ACCOUNTS.telegramBotToken, baseUrl: apiUrl } },
+		{ name: 'Example Telegram bot for the inbox (local stand-in)', type: 'omnichannelTelegramApi', data: { accessToken: EXAMPLE_ACCOUNTS.inboxTelegramBotToken, baseUrl: apiUrl } },
 		{
 			name: 'Example Twilio (local stand-in)',
 			type: 'omnichannelTwilioApi',
@@ -114,7 +117,7 @@ export function standInAcceptance() {
 	const secrets = testSecrets();
 	return {
 		graphTokens: ['EXAMPLE-whatsapp-access-token', 'EXAMPLE-page-access-token'],
-		telegramTokens: [EXAMPLE_ACCOUNTS.telegramBotToken],
+		telegramTokens: [EXAMPLE_ACCOUNTS.telegramBotToken, EXAMPLE_ACCOUNTS.inboxTelegramBotToken],
 		twilioAuthTokens: { [EXAMPLE_ACCOUNTS.twilioAccountSid]: secrets.TWILIO_AUTH_TOKEN },
 		evolutionApiKeys: ['EXAMPLE-evolution-api-key'],
 	};

@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startProviderStandIns, type ProviderStandIns } from '../../test/support/stand-ins';
 import { ensureCredentials, EXAMPLE_ACCOUNTS, exampleCredentials, standInAcceptance } from './example-credentials';
+import { seedExampleTeam, TEAM_FOLDER } from './example-team';
 import { importExampleWorkflows, waitUntilPublished, type ImportedWorkflow } from './example-workflows';
 import { folderMegabytes, installIntoUserFolder, packPackage, PACKAGE_NAME, useN8nWorkflowOfN8n } from './install-package';
 import { DEFAULT_POSTGRES_URL, LOCAL_OWNER, LOCAL_PORTS, LOCAL_USER_FOLDER, REPO_ROOT, removeInstance, writeInstance } from './local-instance';
@@ -39,12 +40,12 @@ function options() {
 
 /**
  * A Telegram trigger registers its webhook (with a fresh secret) when its workflow is
- * published, not when n8n restarts. If the stand-in does not know the example bot's webhook
+ * published, not when n8n restarts. If the stand-in does not know an example bot's webhook
  * (its file was removed, or the workflow was published before it kept them), publish the
  * workflows with a Telegram trigger again so that it registers.
  */
 async function registerTelegramWebhooks(client: N8nRestClient, workflows: ImportedWorkflow[], standIns: ProviderStandIns): Promise<void> {
-	if (standIns.telegramWebhooks.has(EXAMPLE_ACCOUNTS.telegramBotToken)) return;
+	if ([EXAMPLE_ACCOUNTS.telegramBotToken, EXAMPLE_ACCOUNTS.inboxTelegramBotToken].every((token) => standIns.telegramWebhooks.has(token))) return;
 	for (const workflow of workflows.filter((candidate) => candidate.active && candidate.webhooks.some((webhook) => webhook.type.endsWith('.omnichannelTelegramTrigger')))) {
 		await client.deactivateWorkflow(workflow.id);
 		await client.activateWorkflow(workflow.id, (await client.getWorkflow(workflow.id)).versionId);
@@ -115,6 +116,9 @@ async function main(): Promise<void> {
 		storeDescription = `${setup.description}, schema omnichannel`;
 		databaseDescription = setup.description;
 	}
+	// Before n8n starts: the embedded store is opened by one process at a time.
+	await seedExampleTeam({ paths, userFolder, store: storeUrl, logFile: installLog });
+	say(`Team: the agents and queues of ${shown(TEAM_FOLDER)}/ in the customer store, with a gold-plan customer for the VIP route`);
 	say(`n8n: starting on http://127.0.0.1:${port} (${databaseDescription === 'sqlite' ? 'SQLite' : databaseDescription}; log ${shown(join(userFolder, 'n8n.log'))})…`);
 	let n8n: N8nInstance | undefined;
 	let stopping = false;

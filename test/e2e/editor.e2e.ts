@@ -1,7 +1,9 @@
 /**
  * The editor in a real browser (Debian's chromium through playwright-core): the example
  * intake workflow opens with every node drawn with its own icon, and the Customer Merge and
- * Omnichannel Reply panels show their labels. Screenshots go to test/artifacts/.
+ * Omnichannel Reply panels show their labels; the example inbox workflow opens with the
+ * Omnichannel Conversation and Router nodes drawn with their icons, the Router's outputs
+ * labelled with its routes. Screenshots go to test/artifacts/.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,41 @@ afterAll(async () => {
 	if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+interface DrawnNode {
+	name: string;
+	type: string;
+	image?: { src: string; loaded: boolean };
+	svgIcon?: string;
+}
+
+/** Every node on the canvas: its name, type and icon. */
+async function drawnNodes(): Promise<DrawnNode[]> {
+	return await page.locator('[data-test-id="canvas-node"]').evaluateAll((elements) =>
+		elements.map((element) => {
+			const icon = element.querySelector('.n8n-node-icon');
+			const image = icon?.querySelector('img');
+			return {
+				name: element.getAttribute('data-node-name') ?? '',
+				type: element.getAttribute('data-node-type') ?? '',
+				image: image ? { src: image.getAttribute('src') ?? '', loaded: image.complete && image.naturalWidth > 0 } : undefined,
+				svgIcon: icon?.querySelector('svg')?.getAttribute('data-icon') ?? undefined,
+			};
+		}),
+	);
+}
+
+/** Each of our nodes drawn with its own icon from the package, every other node with an icon, none unknown. */
+async function expectEveryNodeDrawn(nodes: DrawnNode[]): Promise<void> {
+	for (const node of nodes.filter((candidate) => candidate.type.startsWith('n8n-nodes-omnichannel.'))) {
+		expect({ node: node.name, src: node.image?.src, loaded: node.image?.loaded }).toEqual({ node: node.name, src: expect.stringContaining('/icons/n8n-nodes-omnichannel/dist/nodes/'), loaded: true });
+	}
+	for (const node of nodes.filter((candidate) => candidate.type && !candidate.type.endsWith('stickyNote'))) {
+		expect({ node: node.name, drawn: Boolean(node.image?.loaded || node.svgIcon) }).toEqual({ node: node.name, drawn: true });
+		expect(node.svgIcon ?? '').not.toMatch(/question/);
+	}
+	expect(await page.locator('[data-icon*="question"]').count()).toBe(0);
+}
+
 async function openPanel(node: string): Promise<void> {
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${node}"]`).dblclick();
 	await page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first().waitFor();
@@ -58,30 +95,12 @@ test('log in and open the intake workflow: every node drawn with its own icon, n
 	await page.waitForLoadState('networkidle');
 	await page.screenshot({ path: join(ARTIFACTS, 'editor-intake-workflow.png') });
 
-	const nodes = await page.locator('[data-test-id="canvas-node"]').evaluateAll((elements) =>
-		elements.map((element) => {
-			const icon = element.querySelector('.n8n-node-icon');
-			const image = icon?.querySelector('img');
-			return {
-				name: element.getAttribute('data-node-name') ?? '',
-				type: element.getAttribute('data-node-type') ?? '',
-				image: image ? { src: image.getAttribute('src') ?? '', loaded: image.complete && image.naturalWidth > 0 } : undefined,
-				svgIcon: icon?.querySelector('svg')?.getAttribute('data-icon') ?? undefined,
-			};
-		}),
-	);
+	const nodes = await drawnNodes();
 	const ours = nodes.filter((node) => node.type.startsWith('n8n-nodes-omnichannel.'));
 	expect(ours.map((node) => node.name).sort()).toEqual(
 		['Answer on their channel', 'E-mail (Postmark)', 'Instagram', 'Keep our answer in their history', 'Link the phone or e-mail they gave', 'Messenger', 'Recognise the customer', 'SMS (Twilio)', 'Telegram', 'WhatsApp'].sort(),
 	);
-	for (const node of ours) {
-		expect({ node: node.name, src: node.image?.src, loaded: node.image?.loaded }).toEqual({ node: node.name, src: expect.stringContaining('/icons/n8n-nodes-omnichannel/dist/nodes/'), loaded: true });
-	}
-	for (const node of nodes.filter((candidate) => candidate.type && !candidate.type.endsWith('stickyNote'))) {
-		expect({ node: node.name, drawn: Boolean(node.image?.loaded || node.svgIcon) }).toEqual({ node: node.name, drawn: true });
-		expect(node.svgIcon ?? '').not.toMatch(/question/);
-	}
-	expect(await page.locator('[data-icon*="question"]').count()).toBe(0);
+	await expectEveryNodeDrawn(nodes);
 	expect(await page.getByText('Resolve Customer', { exact: true }).count()).toBeGreaterThanOrEqual(3);
 });
 
@@ -108,4 +127,52 @@ test('the Omnichannel Reply panel labels each credential with the channels it an
 
 test('the Omnichannel Reply panel shows the "Channels to Answer On" picker', () => {
 	expect(replyPanelText).toContain('Channels to Answer On');
+});
+
+const inbox = state.workflows.find((candidate) => candidate.file === '05-omnichannel-inbox.json');
+const ROUTER_OUTPUTS = ['VIP', 'Sales', 'Support', 'After hours', 'Fallback'];
+
+test('open the inbox workflow: the Conversation and Router nodes drawn with their icons, their subtitles shown, the Router\'s outputs named after its routes', async () => {
+	if (!inbox?.active) throw new Error('the inbox workflow is not active');
+	await page.goto(`${state.url}/workflow/${inbox.id}`);
+	await page.locator('[data-test-id="canvas-node"][data-node-name="Route to a team"]').waitFor();
+	await page.waitForLoadState('networkidle');
+	await page.screenshot({ path: join(ARTIFACTS, 'editor-inbox-workflow.png') });
+	const nodes = await drawnNodes();
+	const byName = new Map(nodes.map((node) => [node.name, node]));
+	expect(byName.get('Open or continue the conversation')).toMatchObject({ type: 'n8n-nodes-omnichannel.omnichannelConversation', image: { src: expect.stringContaining('omnichannelConversation.svg'), loaded: true } });
+	expect(byName.get('Route to a team')).toMatchObject({ type: 'n8n-nodes-omnichannel.omnichannelRouter', image: { src: expect.stringContaining('omnichannelRouter.svg'), loaded: true } });
+	await expectEveryNodeDrawn(nodes);
+	const text = await page.locator('body').innerText();
+	expect(text).toContain('Open or Continue: Conversation');
+	expect(text).toContain('4 routes');
+	// The Router's outputs on the canvas carry the routes' names.
+	const handles = await page.locator('[data-test-id="canvas-node-output-handle"]').evaluateAll((elements) => elements.map((element) => ({ node: element.getAttribute('data-node-name') ?? '', label: (element as unknown as { innerText: string }).innerText.trim() })));
+	const routerHandles = handles.filter((handle) => handle.node === 'Route to a team').map((handle) => handle.label);
+	expect(routerHandles).toEqual(ROUTER_OUTPUTS);
+});
+
+test('the Router panel lists its routes by name, the fallback after them', async () => {
+	await openPanel('Route to a team');
+	await page.screenshot({ path: join(ARTIFACTS, 'editor-router-panel.png') });
+	const panel = page.locator('[data-test-id="ndv"], .ndv-wrapper').first();
+	const text = await panel.innerText();
+	expect(text).not.toMatch(/Install this node to use it|node is not currently installed|Could not load|Problem loading/i);
+	for (const label of ['Routes', 'Name', 'Queue', 'Trait Conditions', 'Keywords (Any)', 'Within Business Hours', 'Fallback Output', 'Fallback Queue']) expect(text).toContain(label);
+	// The routes' names are the values of their Name fields, in the order of the outputs.
+	const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+	const names = values.filter((value) => ROUTER_OUTPUTS.includes(value) && value !== 'Fallback');
+	expect([...new Set(names)]).toEqual(ROUTER_OUTPUTS.filter((label) => label !== 'Fallback'));
+	expect(values).toContain('General');
+	await closePanel();
+});
+
+test('the Conversation panel shows the Open or Continue operation', async () => {
+	await openPanel('Open or continue the conversation');
+	await page.screenshot({ path: join(ARTIFACTS, 'editor-conversation-panel.png') });
+	const text = await page.locator('body').innerText();
+	expect(text).toContain('Open or Continue');
+	expect(text).toContain('Items must come from Customer Merge');
+	expect(text).not.toMatch(/Install this node to use it|node is not currently installed/i);
+	await closePanel();
 });

@@ -38,7 +38,10 @@ describe('the built package, as n8n loads it', () => {
 		}
 		const actions = loader.types.nodes.filter((node) => !node.group.includes('trigger'));
 		expect(actions.map((node) => node.name)).toEqual(expect.arrayContaining(['customerMerge', 'omnichannelReply', 'omnichannelWhatsApp', 'omnichannelEmail']));
-		for (const node of actions) expect({ node: node.name, usableAsTool: node.usableAsTool }).toEqual({ node: node.name, usableAsTool: true });
+		// The Router is flow control, like n8n's Switch: its outputs are its routes, which a tool's single answer has no place for.
+		const tools = actions.filter((node) => typeof node.outputs !== 'string');
+		expect(actions.filter((node) => !tools.includes(node)).map((node) => node.name)).toEqual(['omnichannelRouter']);
+		for (const node of tools) expect({ node: node.name, usableAsTool: node.usableAsTool }).toEqual({ node: node.name, usableAsTool: true });
 	});
 });
 
@@ -80,8 +83,12 @@ describe('the built package, as the editor shows it', () => {
 		expect(subtitles.customerMerge).toEqual(['Add Identifier', 'Forget Customer', 'Get Customer', 'Merge Customers', 'Resolve Customer', 'Unmerge Customer', 'Update Traits']);
 		expect(subtitles.omnichannelReply).toEqual(['WhatsApp, Instagram, Messenger, E-Mail']);
 		expect(subtitles.omnichannelTwilio).toEqual(['Send SMS / MMS', 'Get Message']);
+		// The Conversation node names the operation and its resource, as n8n's own nodes do: "Open or Continue: Conversation".
+		expect(subtitles.omnichannelConversation).toContain('Open or Continue: Conversation');
+		// The Router has no operation: its subtitle names its routes ("VIP, Sales, Support", "4 routes").
+		expect(subtitles.omnichannelRouter).toEqual(['No routes yet']);
 		for (const [name, texts] of Object.entries(subtitles)) {
-			for (const text of texts) expect({ name, text }).toEqual({ name, text: expect.stringMatching(/^[A-Z][A-Za-z /,-]+$/) });
+			for (const text of texts) expect({ name, text }).toEqual({ name, text: expect.stringMatching(/^[A-Z][A-Za-z /,:-]+$/) });
 		}
 	});
 

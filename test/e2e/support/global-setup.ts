@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { startProviderStandIns, type ProviderStandIns } from '../../support/stand-ins';
 import { startN8n, type N8nInstance } from '../../../scripts/n8n-runtime/n8n-process';
 import globalTeardown from './global-teardown';
+import { seedExampleTeam } from '../../../scripts/n8n-runtime/example-team';
 import { runtimePaths } from '../../../scripts/n8n-runtime/runtime-paths';
 import { EXAMPLE_ACCOUNTS, freePortPair, installPackage, setUpInstance, standInAcceptance, temporaryUserFolder, writeState } from './n8n-under-test';
 
@@ -26,6 +27,8 @@ export default async function globalSetup(): Promise<void> {
 
 async function setUp(started: number, paths: ReturnType<typeof runtimePaths>, userFolder: string): Promise<void> {
 	await installPackage(userFolder, join(paths.n8nFolder, 'node_modules'));
+	// The agents, queues and gold-plan customer the inbox workflows route to, before n8n opens the store.
+	await seedExampleTeam({ paths, userFolder, logFile: join(userFolder, 'package-install.log') });
 	const standIns = await startProviderStandIns({ accept: standInAcceptance() });
 	globalThis.omnichannelE2e!.standIns = standIns;
 	const port = await freePortPair();
