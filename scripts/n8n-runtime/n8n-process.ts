@@ -81,6 +81,10 @@ function n8nEnvironment(options: N8nOptions): NodeJS.ProcessEnv {
 				}
 			: { DB_TYPE: 'sqlite' };
 	const env: NodeJS.ProcessEnv = {
+		// n8n 2.x otherwise builds a fresh expression isolate for every execution, and another for
+		// every webhook whose trigger is not n8n's own Webhook node, whether an expression runs or
+		// not: that halves throughput and holds GBs. Lazily, only what evaluates one pays (README).
+		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
 		...inherited,
 		PATH: `${options.paths.nodeBinFolder}:${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: options.userFolder,
