@@ -13,6 +13,7 @@ import { evolutionWebhookCheck } from './webhook-proof';
 import { STORE_CREDENTIAL } from '../shared/store';
 import { selfRegisteringWebhook } from '../shared/webhook-registration';
 import { evolutionRegistrationProperties, evolutionRegistrationSteps } from './webhook-registration';
+import { TRIGGER_VERSION } from '../shared/trigger-version';
 
 /** Baileys' reasons for a closed connection, in words an operator can act on. */
 const DISCONNECT_REASONS: Record<number, string> = {
@@ -47,7 +48,7 @@ export class OmnichannelEvolutionTrigger implements INodeType {
 		name: 'omnichannelEvolutionTrigger',
 		icon: 'file:evolution.svg',
 		group: ['trigger'],
-		version: 1,
+		...TRIGGER_VERSION,
 		description: 'Starts the workflow when a customer writes on WhatsApp through an Evolution API server',
 		defaults: { name: 'Omnichannel Evolution API Trigger' },
 		inputs: [],

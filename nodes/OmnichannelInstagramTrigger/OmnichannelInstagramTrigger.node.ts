@@ -5,6 +5,7 @@ import { META_WEBHOOKS, metaTriggerProperties, receiveMetaWebhook } from '../Met
 import { STORE_CREDENTIAL } from '../shared/store';
 import { selfRegisteringWebhook } from '../shared/webhook-registration';
 import { metaRegistrationSteps } from '../MetaMessaging/webhook-registration';
+import { TRIGGER_VERSION } from '../shared/trigger-version';
 
 /** Starts a workflow for every direct message, quick reply, postback, reaction and seen receipt on an Instagram professional account. */
 export class OmnichannelInstagramTrigger implements INodeType {
@@ -13,7 +14,7 @@ export class OmnichannelInstagramTrigger implements INodeType {
 		name: 'omnichannelInstagramTrigger',
 		icon: 'file:instagram.svg',
 		group: ['trigger'],
-		version: 1,
+		...TRIGGER_VERSION,
 		description: 'Starts the workflow when a customer sends your Instagram account a direct message',
 		defaults: { name: 'Omnichannel Instagram Trigger' },
 		inputs: [],

@@ -16,6 +16,7 @@ import { readRoutePost, routeFileToBinary } from './route-post';
 import { STORE_CREDENTIAL } from '../shared/store';
 import { selfRegisteringWebhook } from '../shared/webhook-registration';
 import { MAILGUN_CREDENTIAL as CREDENTIAL, mailgunRegistrationProperties, mailgunRegistrationSteps } from './webhook-registration';
+import { TRIGGER_VERSION } from '../shared/trigger-version';
 
 
 function refuse(context: IWebhookFunctions, status: 400 | 401 | 403, reason: string): IWebhookResponseData {
@@ -35,7 +36,7 @@ export class OmnichannelMailgunTrigger implements INodeType {
 		name: 'omnichannelMailgunTrigger',
 		icon: 'file:omnichannelMailgun.svg',
 		group: ['trigger'],
-		version: 1,
+		...TRIGGER_VERSION,
 		description: 'Starts the workflow when a Mailgun route forwards an incoming email',
 		defaults: { name: 'Omnichannel Mailgun Trigger' },
 		inputs: [],

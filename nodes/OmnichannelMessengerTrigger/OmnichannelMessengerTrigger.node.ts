@@ -5,6 +5,7 @@ import { META_WEBHOOKS, metaTriggerProperties, receiveMetaWebhook } from '../Met
 import { STORE_CREDENTIAL } from '../shared/store';
 import { selfRegisteringWebhook } from '../shared/webhook-registration';
 import { metaRegistrationSteps } from '../MetaMessaging/webhook-registration';
+import { TRIGGER_VERSION } from '../shared/trigger-version';
 
 /** Starts a workflow for every message, quick reply, postback, reaction, delivery and read on a Facebook Page. */
 export class OmnichannelMessengerTrigger implements INodeType {
@@ -13,7 +14,7 @@ export class OmnichannelMessengerTrigger implements INodeType {
 		name: 'omnichannelMessengerTrigger',
 		icon: 'file:messenger.svg',
 		group: ['trigger'],
-		version: 1,
+		...TRIGGER_VERSION,
 		description: 'Starts the workflow when a customer writes to your Facebook Page on Messenger',
 		defaults: { name: 'Omnichannel Messenger Trigger' },
 		inputs: [],

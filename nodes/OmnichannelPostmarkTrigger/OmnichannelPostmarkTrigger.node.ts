@@ -15,6 +15,7 @@ import { checkUrlSecret } from './url-secret';
 import { STORE_CREDENTIAL } from '../shared/store';
 import { selfRegisteringWebhook } from '../shared/webhook-registration';
 import { POSTMARK_CREDENTIAL as CREDENTIAL, postmarkRegistrationProperties, postmarkRegistrationSteps } from './webhook-registration';
+import { TRIGGER_VERSION } from '../shared/trigger-version';
 
 
 /**
@@ -27,7 +28,7 @@ export class OmnichannelPostmarkTrigger implements INodeType {
 		name: 'omnichannelPostmarkTrigger',
 		icon: 'file:omnichannelPostmark.svg',
 		group: ['trigger'],
-		version: 1,
+		...TRIGGER_VERSION,
 		description: 'Starts the workflow when an email arrives at a Postmark inbound address',
 		defaults: { name: 'Omnichannel Postmark Trigger' },
 		inputs: [],

@@ -19,6 +19,7 @@ import { answerButtonPresses, updateTypeOf } from './button-presses';
 import { telegramTriggerProperties } from './properties';
 import { STORE_CREDENTIAL } from '../shared/store';
 import { warmingCheckExists } from '../shared/warm-store';
+import { TRIGGER_VERSION } from '../shared/trigger-version';
 
 const ALL_UPDATES: TelegramUpdateType[] = ['message', 'edited_message', 'callback_query'];
 
@@ -38,7 +39,7 @@ export class OmnichannelTelegramTrigger implements INodeType {
 		name: 'omnichannelTelegramTrigger',
 		icon: 'file:omnichannelTelegram.svg',
 		group: ['trigger'],
-		version: 1,
+		...TRIGGER_VERSION,
 		subtitle: 'Telegram bot updates',
 		description: 'Starts the workflow when a customer writes to your Telegram bot or presses one of its buttons',
 		defaults: { name: 'Omnichannel Telegram Trigger' },

@@ -15,6 +15,7 @@ import { TWILIO_CREDENTIAL as CREDENTIAL } from '../OmnichannelTwilio/credential
 import { STORE_CREDENTIAL } from '../shared/store';
 import { selfRegisteringWebhook } from '../shared/webhook-registration';
 import { twilioRegistrationProperties, twilioRegistrationSteps } from './webhook-registration';
+import { TRIGGER_VERSION } from '../shared/trigger-version';
 
 /** Twilio expects TwiML back; an empty Response sends no automatic reply. */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -55,7 +56,7 @@ export class OmnichannelTwilioTrigger implements INodeType {
 		name: 'omnichannelTwilioTrigger',
 		icon: 'file:twilio.svg',
 		group: ['trigger'],
-		version: 1,
+		...TRIGGER_VERSION,
 		subtitle: 'SMS, MMS, statuses and calls',
 		description: 'Starts the workflow when a customer texts your Twilio number, a message you sent changes status, or a call changes status',
 		defaults: { name: 'Omnichannel Twilio Trigger' },

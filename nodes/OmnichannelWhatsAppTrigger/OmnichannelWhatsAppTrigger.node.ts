@@ -15,6 +15,7 @@ import { STORE_CREDENTIAL } from '../shared/store';
 import { metaVerifyToken } from '../../core/channels/meta/verify-token';
 import { selfRegisteringWebhook } from '../shared/webhook-registration';
 import { whatsAppRegistrationProperties, whatsAppRegistrationSteps } from './webhook-registration';
+import { TRIGGER_VERSION } from '../shared/trigger-version';
 
 type EventFilter = 'all' | 'messages' | 'statuses';
 
@@ -39,7 +40,7 @@ export class OmnichannelWhatsAppTrigger implements INodeType {
 		name: 'omnichannelWhatsAppTrigger',
 		icon: 'file:whatsApp.svg',
 		group: ['trigger'],
-		version: 1,
+		...TRIGGER_VERSION,
 		subtitle: '={{ {"all": "Messages and statuses", "messages": "Messages", "statuses": "Statuses"}[$parameter["events"]] }}',
 		description: 'Starts the workflow when a customer writes on WhatsApp (Cloud API), or a message you sent is delivered, read or fails',
 		defaults: { name: 'WhatsApp Trigger' },

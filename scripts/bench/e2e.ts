@@ -103,7 +103,7 @@ async function main() {
 			name: 'Bench: WhatsApp → Customer Merge → Reply',
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{ id: randomUUID(), name: 'WhatsApp', type: 'n8n-nodes-omnichannel.omnichannelWhatsAppTrigger', typeVersion: 1, position: [0, 0], parameters: { events: 'messages' }, webhookId, credentials: { omnichannelWhatsAppCloudApi: { id: wa.id, name: wa.name } } },
+				{ id: randomUUID(), name: 'WhatsApp', type: 'n8n-nodes-omnichannel.omnichannelWhatsAppTrigger', typeVersion: 1.1, position: [0, 0], parameters: { events: 'messages' }, webhookId, credentials: { omnichannelWhatsAppCloudApi: { id: wa.id, name: wa.name } } },
 				{ id: randomUUID(), name: 'Customer Merge', type: 'n8n-nodes-omnichannel.customerMerge', typeVersion: 2, position: [220, 0], parameters: {} },
 				{ id: randomUUID(), name: 'Reply', type: 'n8n-nodes-omnichannel.omnichannelReply', typeVersion: 2, position: [440, 0], parameters: { channels: ['whatsappCloud'], text: '=Thanks {{ $json.from.name }}' }, credentials: { omnichannelWhatsAppCloudApi: { id: wa.id, name: wa.name } } },
 			],
