@@ -34,8 +34,9 @@ export function answerWebhook(context: IWebhookFunctions, status: number, body: 
 export async function receiveChannelWebhook(context: IWebhookFunctions, options: ChannelWebhookOptions): Promise<IWebhookResponseData> {
 	const { adapter } = options;
 	const request = context.getRequestObject();
-	// n8n reads the body of triggers after version 1 only for the content types it parses itself.
-	if (!request.rawBody) await request.readRawBody?.();
+	// n8n reads the body of triggers after version 1 only for the content types it parses itself
+	// (multipart forms it reads into fields, as it always did).
+	if (!request.rawBody && !request.contentType?.startsWith('multipart/')) await request.readRawBody?.();
 	const rawBody: Buffer = request.rawBody ?? Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {}));
 	const node = context.getNode().name;
 

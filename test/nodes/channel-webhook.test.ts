@@ -63,6 +63,12 @@ describe('the shared channel webhook receiver, through n8n', () => {
 		warn.mockRestore();
 	});
 
+	it('checks the signature of a body n8n leaves unread (a content type it does not parse)', async () => {
+		const result = await post({ ...signed, 'content-type': 'application/octet-stream' });
+		expect(result.statusCode).toBe(200);
+		expect(result.items?.[0][0].json).toMatchObject({ channel: 'telegram', type: 'message' });
+	});
+
 	it('starts nothing for a redelivered update, but still answers 200', async () => {
 		const staticData = {};
 		const first = await post({ 'x-telegram-bot-api-secret-token': SECRET }, body, staticData);

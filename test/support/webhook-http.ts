@@ -95,7 +95,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 async function parseBody(req: WebhookHttpRequest): Promise<unknown> {
 	const { rawBody, contentType } = req;
 	const encoding = req.encoding ?? 'utf-8';
-	if (!rawBody.length || contentType === undefined) return {};
+	if (!rawBody?.length || contentType === undefined) return {};
 	if (contentType.startsWith('multipart/')) return {};
 	const text = rawBody.toString(encoding);
 	if (contentType === 'application/json') return jsonParse(text);
@@ -109,6 +109,8 @@ async function parseBody(req: WebhookHttpRequest): Promise<unknown> {
 	return {};
 }
 
+const READ_CONTENT_TYPES = /^(application\/json|text\/plain|application\/x-www-form-urlencoded|multipart\/)|[/+]xml/;
+
 /** Reads and parses the incoming request and adds the Express fields n8n nodes use. */
 export async function toWebhookRequest(
 	req: IncomingMessage,
@@ -117,9 +119,15 @@ export async function toWebhookRequest(
 	const request = req as WebhookHttpRequest;
 	parseIncomingMessage(request);
 	const url = new URL(req.url ?? '/', 'http://localhost');
-	request.rawBody = await readBody(req);
+	// As n8n does for a trigger after version 1: the body is read up front only for the content
+	// types n8n parses itself (multipart too, here: see the Mailgun trigger); the trigger reads any
+	// other with readRawBody().
+	const body = await readBody(req);
+	if (READ_CONTENT_TYPES.test(req.headers['content-type'] ?? '')) request.rawBody = body;
+	request.readRawBody = async () => {
+		request.rawBody ??= body;
+	};
 	request._body = true;
-	request.readRawBody = async () => {};
 	request.query = parseQueryString(url.search.replace(/^\?/, ''));
 	request.params = params;
 	request.path = url.pathname;
