@@ -37,6 +37,30 @@ function intervalsStartingOn(schedule: BusinessSchedule, date: DateTime): OpenIn
 	return schedule.weekly[WEEKDAYS[date.weekday - 1]];
 }
 
+// A schedule's periods of one day, computed once: routing a batch asks for the same days of the
+// same queues again and again, and each period is two time-zone conversions. Keyed by the
+// schedule object, so a schedule read again (another batch) starts afresh.
+const periodsByDay = new WeakMap<BusinessSchedule, Map<number, OpenPeriod[]>>();
+const MAX_CACHED_DAYS = 4096;
+
+function periodsStartingOn(schedule: BusinessSchedule, date: DateTime): OpenPeriod[] {
+	let days = periodsByDay.get(schedule);
+	if (!days) {
+		days = new Map();
+		periodsByDay.set(schedule, days);
+	}
+	const key = date.toMillis();
+	let periods = days.get(key);
+	if (!periods) {
+		periods = intervalsStartingOn(schedule, date)
+			.map((interval) => ({ start: instantOf(schedule, date, interval.start), end: instantOf(schedule, date, interval.end) }))
+			.sort((a, b) => a.start - b.start);
+		if (days.size >= MAX_CACHED_DAYS) days.clear();
+		days.set(key, periods);
+	}
+	return periods;
+}
+
 /**
  * The open periods that end after `from`, in order, never overlapping. Stops when the
  * schedule has no open time for MAX_CLOSED_DAYS days in a row.
@@ -47,11 +71,8 @@ export function* openPeriodsFrom(schedule: BusinessSchedule, from: number): Gene
 	let coveredUntil = -Infinity;
 	let closedDays = 0;
 	while (closedDays < MAX_CLOSED_DAYS) {
-		const periods = intervalsStartingOn(schedule, date)
-			.map((interval) => ({ start: instantOf(schedule, date, interval.start), end: instantOf(schedule, date, interval.end) }))
-			.sort((a, b) => a.start - b.start);
 		let opened = false;
-		for (const period of periods) {
+		for (const period of periodsStartingOn(schedule, date)) {
 			const start = Math.max(period.start, coveredUntil);
 			if (period.end <= start) continue;
 			opened = true;
