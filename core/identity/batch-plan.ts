@@ -98,6 +98,7 @@ export function applyTraits(current: Traits, changes: Traits): Traits {
 
 /** Why an input must store nothing because of a forgotten customer, if it must. */
 function forgottenReason(input: PreparedInput, forgotten: ForgottenKeys): string | undefined {
+	if (!forgotten.messages.size && !forgotten.identifiers.size) return undefined;
 	const event = input.event;
 	const isForgotten = (id: string) => event !== undefined && messageKeyForms(event.channel, event.account, id).some((key) => forgotten.messages.has(key));
 	if (event && ownMessageIds(event).some(isForgotten)) {

@@ -89,8 +89,9 @@ interface Tombstones {
 
 /** The keys of this batch the store holds tombstones of: its events and the messages they are about, and (when asked) its identifiers. */
 async function forgottenKeys(tx: SqlClient, prepared: PreparedInput[], history: Map<CanonicalEvent, sql.HistoryRow>, { key, policy }: Tombstones): Promise<ForgottenKeys> {
-	const messages = await tombstonedKeys(tx, 'forgotten_events', [...history.keys()].flatMap(messageKeysInEveryForm), key);
-	const identifiers = policy.skipForgottenIdentifiers ? prepared.flatMap((input) => (input.error ? [] : input.identities.map(identityKey))) : [];
+	const messages = history.size ? await tombstonedKeys(tx, 'forgotten_events', () => [...history.keys()].flatMap(messageKeysInEveryForm), key) : new Set<string>();
+	if (!policy.skipForgottenIdentifiers) return { messages, identifiers: new Set() };
+	const identifiers = () => prepared.flatMap((input) => (input.error ? [] : input.identities.map(identityKey)));
 	return { messages, identifiers: await tombstonedKeys(tx, 'forgotten_identifiers', identifiers, key) };
 }
 

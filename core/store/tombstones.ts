@@ -87,11 +87,12 @@ export async function insertTombstones(tx: SqlClient, table: TombstoneTable, val
 	await tx.query(`INSERT INTO ${table} (key_hash) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`, [hashes]);
 }
 
-/** Of these keys, the ones `table` holds a tombstone of. */
-export async function tombstonedKeys(tx: SqlClient, table: TombstoneTable, values: string[], key: TombstoneKey): Promise<Set<string>> {
-	if (!values.length) return new Set();
-	// Most stores hold no tombstones yet: one cheap look at the table spares hashing every key of the batch.
+/** Of these keys (listed only when the table holds any tombstone), the ones `table` holds a tombstone of. */
+export async function tombstonedKeys(tx: SqlClient, table: TombstoneTable, keysToCheck: () => string[], key: TombstoneKey): Promise<Set<string>> {
+	// Most stores hold no tombstones yet: one cheap look at the table spares listing and hashing every key of the batch.
 	if (!(await tx.query(`SELECT 1 FROM ${table} ORDER BY key_hash LIMIT 1`)).length) return new Set();
+	const values = keysToCheck();
+	if (!values.length) return new Set();
 	const byHash = new Map(values.map((value) => [tombstoneOf(value, key), value]));
 	// One index look-up per key (the LIMIT keeps it one on tables without statistics).
 	const found = await tx.query<{ hash: string }>(
