@@ -155,7 +155,8 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; cus
 	// The bodies go in as one JSON array, as they are: the server reads each once, where an
 	// array of texts would be escaped here and unescaped there, element by element. Rows are
 	// inserted in key order, so that two workers inserting the same events wait on each other
-	// instead of deadlocking; each older row is one index look-up (the LIMIT keeps it one).
+	// instead of deadlocking; each older row is one index look-up (the LIMIT keeps it one), made
+	// only when the store holds rows from before accounts (events_before_accounts).
 	const duplicates = await tx.query<{ channel: string; external_id: string }>(
 		`WITH incoming AS (
 		   SELECT * FROM ROWS FROM (
@@ -169,6 +170,8 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; cus
 		     SELECT 1 FROM events o
 		     WHERE o.channel = e.channel AND o.external_id = e.provider_id AND o.account IS NULL AND o.body->'to'->>'account' = e.account LIMIT 1
 		   ) o
+		   -- Evaluated once: a store without rows from before accounts skips the look-ups.
+		   WHERE EXISTS (SELECT 1 FROM events WHERE account IS NULL)
 		 ),
 		 recorded AS (
 		   INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)

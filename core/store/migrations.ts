@@ -291,6 +291,17 @@ ALTER TABLE events ADD COLUMN conversation_id uuid;
 CREATE INDEX events_conversation ON events (conversation_id, occurred_at) WHERE conversation_id IS NOT NULL;
 `,
 	},
+	{
+		version: 9,
+		name: 'events recorded before accounts',
+		sql: `
+-- The rows recorded before events carried their account (version 6), apart: recording a batch
+-- looks for an older row of each of its events only when such rows exist, one look-up in this
+-- small index, and the look-up of each event is in it too (see insertEvents in store/graph-sql.ts).
+-- A store that never had them keeps it empty.
+CREATE INDEX events_before_accounts ON events (channel, external_id) WHERE account IS NULL;
+`,
+	},
 ];
 
 /** Brings the store's schema up to date (or up to version `upTo`); safe when several workers start at once. */
