@@ -7,8 +7,9 @@
  *
  *   BENCH_E2E_CONCURRENCY (16), BENCH_E2E_BASELINE (1000), BENCH_E2E_TOTAL (5000),
  *   BENCH_E2E_CPU_PROF=<folder> (n8n writes a .cpuprofile there when it stops)
- *   BENCH_E2E_POSTGRES=postgres://… (n8n's data and the customer store in a new database of that
- *   server, as a production n8n under load runs; default SQLite and the embedded store)
+ *   BENCH_E2E_POSTGRES=postgres://… (default postgres://postgres@127.0.0.1:5432/postgres: n8n's data
+ *   and the customer store in a new database of that server, as a production n8n under load runs),
+ *   or BENCH_E2E_POSTGRES=none for n8n's SQLite and the embedded store
  *   N8N_EXPRESSION_ENGINE, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=false (n8n's own default) are passed on to n8n
  */
 import { randomUUID } from 'node:crypto';
@@ -81,7 +82,8 @@ async function main() {
 	const userFolder = temporaryUserFolder('bench');
 	const standIns = await startProviderStandIns({ accept: standInAcceptance() });
 	const profile = process.env.BENCH_E2E_CPU_PROF;
-	const postgres = process.env.BENCH_E2E_POSTGRES;
+	const given = process.env.BENCH_E2E_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+	const postgres = given === 'none' ? undefined : given;
 	const benchDatabase = postgres ? databaseUrl(postgres, `bench_e2e_${Date.now()}`) : undefined;
 	let n8n;
 	try {
