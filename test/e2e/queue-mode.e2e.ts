@@ -3,6 +3,7 @@
  * executions (Redis between them), n8n's own data and the customer store in PostgreSQL.
  * 200 signed webhooks from 50 customers, all at once, across six channels: exactly 50
  * customers, every event in the history once, every execution succeeded, one reply each.
+ * Then the inbox routes 20 customers asking for a price at once: no agent over capacity.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +13,7 @@ import { deliver, instagramMessage, messengerMessage, postmarkEmail, telegramMes
 import { startN8n, type N8nInstance } from '../../scripts/n8n-runtime/n8n-process';
 import { databaseUrl, dropPostgresDatabase, preparePostgres } from '../../scripts/n8n-runtime/postgres-database';
 import { runtimePaths } from '../../scripts/n8n-runtime/runtime-paths';
+import { seedExampleTeam } from '../../scripts/n8n-runtime/example-team';
 import { startProviderStandIns, type ProviderStandIns } from '../support/stand-ins';
 import { EXAMPLE_ACCOUNTS, freePortPair, installPackage, removeFolder, setUpInstance, standInAcceptance, standInRecords, temporaryUserFolder, triggerUrl } from './support/n8n-under-test';
 
@@ -27,6 +29,8 @@ let userFolder: string;
 let standIns: ProviderStandIns | undefined;
 const processes: N8nInstance[] = [];
 let sql: Client;
+let storeUrl: string;
+let workflowsOfRun: { file: string; id: string; active: boolean }[] = [];
 
 
 afterAll(async () => {
@@ -45,6 +49,7 @@ test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 5
 	userFolder = temporaryUserFolder('queue');
 	await installPackage(userFolder, join(paths.n8nFolder, 'node_modules'));
 	const server = await preparePostgres(databaseUrl(POSTGRES, database));
+	storeUrl = server.storeUrl;
 	standIns = await startProviderStandIns({ accept: standInAcceptance() });
 	const env = {
 		EXECUTIONS_MODE: 'queue',
@@ -70,6 +75,7 @@ test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 5
 	processes.push(...workers);
 
 	const { workflows } = await setUpInstance(main.url, { apiUrl: standIns.url, smtpPort: standIns.smtpPort }, userFolder, 'queue');
+	workflowsOfRun = workflows;
 	const intake = workflows.find((workflow) => workflow.file.includes('omnichannel-intake'))!;
 	expect(intake.active).toBe(true);
 	const telegramSecret = standIns.telegramWebhooks.get(EXAMPLE_ACCOUNTS.telegramBotToken)?.secretToken ?? '';
@@ -136,3 +142,37 @@ test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 5
 	expect(perRecipient.size).toBe(50);
 	expect([...perRecipient.values()].every((n) => n === 4)).toBe(true);
 }, 480_000);
+
+test('main + 2 workers: 20 customers asking for a price at once are routed to Sales, and no agent gets more chats than their capacity', async () => {
+	expect(sql).toBeDefined();
+	const paths = runtimePaths();
+	// Sales is Ana (3 chats) and Carla (2 chats): workflows/team/agents.csv.
+	await seedExampleTeam({ paths, userFolder, store: storeUrl, logFile: join(userFolder, 'team.log') });
+	const inbox = workflowsOfRun.find((workflow) => workflow.file.includes('omnichannel-inbox')) as Parameters<typeof triggerUrl>[0] | undefined;
+	expect(inbox?.active).toBe(true);
+	const answers = await Promise.all(
+		Array.from({ length: 20 }, (_, customer) =>
+			deliver(triggerUrl(inbox!, 'WhatsApp'), whatsAppMessage({ waId: `55219${run.slice(0, 4).replace(/\D/g, '2')}00${String(customer).padStart(2, '0')}`, name: `Buyer ${customer}`, text: 'How much is the price of the blue jacket?' }), 180_000),
+		),
+	);
+	expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+
+	const deadline = Date.now() + 180_000;
+	let finished = 0;
+	while (Date.now() < deadline) {
+		const { rows } = await sql.query<{ count: string }>(`SELECT count(*) FROM execution_entity WHERE "workflowId" = $1 AND status IN ('success', 'error', 'crashed', 'canceled')`, [inbox!.id]);
+		finished = Number(rows[0].count);
+		if (finished >= 20) break;
+		await sleep(1000);
+	}
+	const { rows: statuses } = await sql.query<{ status: string; count: string }>(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = $1 GROUP BY status`, [inbox!.id]);
+	expect(Object.fromEntries(statuses.map((row) => [row.status, Number(row.count)]))).toEqual({ success: 20 });
+
+	const { rows: conversations } = await sql.query<{ queue: string; assignee_id: string | null }>(`SELECT queue, assignee_id FROM ${schema}.conversations WHERE merged_into IS NULL`);
+	expect(conversations).toHaveLength(20);
+	expect(conversations.every((conversation) => conversation.queue === 'Sales')).toBe(true);
+	const load = new Map<string, number>();
+	for (const { assignee_id: agent } of conversations) if (agent) load.set(agent, (load.get(agent) ?? 0) + 1);
+	// Two workers routing at once: each agent up to capacity, none over, the others waiting in Sales.
+	expect(Object.fromEntries(load)).toEqual({ 'ana@acme.example': 3, 'carla@acme.example': 2 });
+}, 300_000);
