@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { ConversationRouter, openStore, parseStoreLocation, RouteConfigurationError, type RouteOutcome, type RoutingPlan } from '../../core';
+import { errorItemJson } from '../shared/error-item';
 import { credentialStoreConfig } from '../shared/store';
 import { itemToRoute, ItemShapeError, type ItemToRoute } from './item-facts';
 import { DEFAULT_BATCH_SIZE } from './router-properties';
@@ -71,10 +72,7 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 
 	const failed = (itemIndex: number, message: string, description?: string): void => {
 		if (!context.continueOnFail()) throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
-		// With "continue (using error output)" n8n moves an item of only {error} there, beside the
-		// input item's fields; with "continue" the item goes out first with its fields and the error.
-		const json = context.getNode().onError === 'continueErrorOutput' ? { error: message } : { ...items[itemIndex].json, error: message };
-		outputs[0].push({ json, pairedItem: { item: itemIndex } });
+		outputs[0].push({ json: errorItemJson(context, itemIndex, message), pairedItem: { item: itemIndex } });
 	};
 
 	const toRoute: { itemIndex: number; item: ItemToRoute }[] = [];

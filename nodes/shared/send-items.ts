@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { errorItemJson } from './error-item';
 import { toNodeError } from './provider-error';
 
 /**
  * The item loop of every action node: one send per item, its result (the canonical
  * outbound event) as the output item, paired with its input; provider errors become
- * NodeApiErrors with the provider's code and a hint, or error items on continue-on-fail.
+ * NodeApiErrors with the provider's code and a hint, or error items on continue-on-fail
+ * (see errorItemJson).
  */
 export async function sendEachItem(context: IExecuteFunctions, send: (itemIndex: number) => Promise<object>): Promise<INodeExecutionData[][]> {
 	const output: INodeExecutionData[] = [];
@@ -15,7 +17,7 @@ export async function sendEachItem(context: IExecuteFunctions, send: (itemIndex:
 		} catch (error) {
 			const nodeError = toNodeError(context.getNode(), error, itemIndex);
 			if (!context.continueOnFail()) throw nodeError;
-			output.push({ json: { ...items[itemIndex].json, error: nodeError.message }, pairedItem: { item: itemIndex } });
+			output.push({ json: errorItemJson(context, itemIndex, nodeError.message), pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

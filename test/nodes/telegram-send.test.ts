@@ -17,7 +17,7 @@ describe('Omnichannel Telegram node through n8n', () => {
 	afterAll(async () => await api.close());
 	beforeEach(() => api.reset());
 
-	const run = (parameters: INodeParameters, options: { items?: HarnessInputItem[]; onError?: 'continueRegularOutput'; token?: string } = {}) =>
+	const run = (parameters: INodeParameters, options: { items?: HarnessInputItem[]; onError?: 'continueRegularOutput' | 'continueErrorOutput'; token?: string } = {}) =>
 		runWorkflow({
 			nodeTypes: { omnichannelTelegram: new OmnichannelTelegram() },
 			nodes: [{ name: 'Telegram', type: 'omnichannelTelegram', parameters, onError: options.onError }],
@@ -253,7 +253,7 @@ describe('Omnichannel Telegram node through n8n', () => {
 	});
 
 	describe('errors', () => {
-		const send = (onError?: 'continueRegularOutput', items?: HarnessInputItem[]) => run({ operation: 'sendMessage', chatId: CUSTOMER, text: 'Hello' }, { onError, items });
+		const send = (onError?: 'continueRegularOutput' | 'continueErrorOutput', items?: HarnessInputItem[]) => run({ operation: 'sendMessage', chatId: CUSTOMER, text: 'Hello' }, { onError, items });
 
 		it.each([
 			['chat not found', 'error-chat-not-found', 400, /Chat ID/],
@@ -300,6 +300,20 @@ describe('Omnichannel Telegram node through n8n', () => {
 			expect(String(output[1].json.error)).toContain('bot was blocked by the user');
 			expect(output[2].json.direction).toBe('outbound');
 			expect(api.calls).toHaveLength(3);
+		});
+
+		it('sends a refused send to the error output, with its input fields, when the node continues using the error output', async () => {
+			api.script('sendMessage', { status: 200, body: botApiFixture('send-message-ok') }, { status: 403, body: botApiFixture('error-bot-blocked') });
+			const result = await send('continueErrorOutput', [{ json: { n: 1 } }, { json: { n: 2 } }, { json: { n: 3 } }]);
+			expect(result.error).toBeUndefined();
+			expect(result.outputOf('Telegram', 0).map((item) => [item.pairedItem, item.json.direction])).toEqual([
+				[{ item: 0 }, 'outbound'],
+				[{ item: 2 }, 'outbound'],
+			]);
+			const [failed, ...others] = result.outputOf('Telegram', 1);
+			expect(others).toEqual([]);
+			expect(failed.pairedItem).toEqual({ item: 1 });
+			expect(failed.json).toMatchObject({ n: 2, error: expect.stringContaining('bot was blocked by the user') });
 		});
 
 		it('waits as long as a 429 says in parameters.retry_after, then sends again and succeeds', async () => {

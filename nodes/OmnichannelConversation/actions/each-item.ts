@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { AssignmentError, ConversationError, CustomerOperationError, TeamError, TeamImportError } from '../../../core';
 import { ProviderError } from '../../../core/channels/provider-error';
+import { errorItemJson } from '../../shared/error-item';
 import { toNodeError } from '../../shared/provider-error';
 
 /** Refusals of the store that say what to fix: shown as they are, with no talk of the store failing. */
@@ -16,7 +17,7 @@ function nodeError(context: IExecuteFunctions, error: unknown, itemIndex: number
 /**
  * The node's item loop: one call per item, whose result is one output item (an object) or
  * several (a list), each paired with its input. With continue on fail a failing item comes out
- * with its fields and the error, and the next item goes on.
+ * with its error (see errorItemJson), and the next item goes on.
  */
 export async function eachItem(context: IExecuteFunctions, run: (itemIndex: number) => Promise<object>): Promise<INodeExecutionData[][]> {
 	const output: INodeExecutionData[] = [];
@@ -29,7 +30,7 @@ export async function eachItem(context: IExecuteFunctions, run: (itemIndex: numb
 		} catch (error) {
 			const failure = nodeError(context, error, itemIndex);
 			if (!context.continueOnFail()) throw failure;
-			output.push({ json: { ...items[itemIndex].json, error: failure.message }, pairedItem });
+			output.push({ json: errorItemJson(context, itemIndex, failure.message), pairedItem });
 		}
 	}
 	return [output];
