@@ -8,10 +8,12 @@ import { listSearch } from './methods';
 
 /**
  * The node as the editor shows it. Besides the store, it takes the channel credentials of the
- * Reply node, which Record Agent Reply sends with.
+ * Reply node, which Record Agent Reply sends with (and the editor shows only for it).
  */
 function nodeDescription(): INodeTypeDescription {
-	const credentials = [{ name: STORE_CREDENTIAL, required: false, testedBy: 'omnichannelStoreTest' }, ...replyCredentials()];
+	// The channel credentials show only where they are used, as n8n's own nodes show a credential per operation.
+	const channelCredentials = replyCredentials().map((credential) => ({ ...credential, displayOptions: { show: { operation: ['recordAgentReply'] } } }));
+	const credentials = [{ name: STORE_CREDENTIAL, required: false, testedBy: 'omnichannelStoreTest' }, ...channelCredentials];
 	return {
 		displayName: 'Omnichannel Conversation',
 		name: 'omnichannelConversation',
