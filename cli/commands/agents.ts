@@ -1,21 +1,10 @@
-import { AGENT_STATUSES, describeStore, Team, TeamError, type AgentStatus, type AgentWithLoad } from '../../core';
+import { AGENT_STATUSES, describeStore, loadText, Team, TeamError, type AgentStatus } from '../../core';
 import { EXIT, notFoundError, usageError, write, writeJson } from '../cli-io';
 import { stringOption, type Command } from '../command';
 import { openStoreOption, STORE_HELP, STORE_OPTION } from '../store-option';
 import { AGENT_COLUMNS, importRefused, readAgentsCsv, readJsonList } from '../team-file';
 
 const USAGE = 'n8n-omnichannel agents import FILE.csv|FILE.json | list [--json] | set-status ID online|away|offline';
-
-// Kinds of work in the order people name them; others after, alphabetically.
-const KIND_ORDER = ['chat', 'call', 'email'];
-const kindRank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
-
-/** "chat 1/3, call 0/1": what each agent has of what they can take. */
-const loadText = (agent: AgentWithLoad) =>
-	Object.entries(agent.capacity)
-		.sort(([a], [b]) => kindRank(a) - kindRank(b) || (a < b ? -1 : 1))
-		.map(([kind, capacity]) => `${kind} ${agent.load[kind] ?? 0}/${capacity}`)
-		.join(', ');
 
 /** Columns padded to their widest cell, as a person reads a list in a terminal. */
 function table(header: string[], rows: string[][]): string {

@@ -24,6 +24,17 @@ export interface AgentWithLoad extends Agent {
 	load: Record<WorkKind, number>;
 }
 
+// Kinds of work in the order people name them; others after, alphabetically.
+const KIND_ORDER = ['chat', 'call', 'email'];
+const kindRank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+
+/** "chat 1/3, call 0/1": what the agent has of what they can take. */
+export const loadText = (agent: AgentWithLoad) =>
+	Object.entries(agent.capacity)
+		.sort(([a], [b]) => kindRank(a) - kindRank(b) || (a < b ? -1 : 1))
+		.map(([kind, capacity]) => `${kind} ${agent.load[kind] ?? 0}/${capacity}`)
+		.join(', ');
+
 /** An agent as an import gives them; a missing status keeps the one they have (offline when new). */
 export type AgentImport = Omit<Agent, 'status' | 'statusChangedAt' | 'lastAssignedAt'> & { status?: AgentStatus };
 

@@ -1,7 +1,6 @@
 import type { INodeListSearchItems } from 'n8n-workflow';
-import type { AgentWithLoad } from '../../../core';
+import { loadText, type AgentWithLoad } from '../../../core';
 import { listSearch, matchesFilter, searchResult } from '../../shared/list-search';
-import { loadText } from '../actions/agent/agent-json';
 import { conversationStore } from '../transport';
 
 const entry = (agent: AgentWithLoad): INodeListSearchItems => ({
