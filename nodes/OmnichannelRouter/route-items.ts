@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { ConversationRouter, openStore, parseStoreLocation, RouteConfigurationError, type RouteOutcome, type RoutingPlan } from '../../core';
+import { ConversationRouter, RouteConfigurationError, type RouteOutcome, type RoutingPlan } from '../../core';
+import { openCustomerGraph } from '../CustomerMerge/open-customer-graph';
 import { errorItemJson } from '../shared/error-item';
-import { credentialStoreConfig } from '../shared/store';
 import { itemToRoute, ItemShapeError, type ItemToRoute } from './item-facts';
 import { DEFAULT_BATCH_SIZE } from './router-properties';
 import { routingPlanOf, RoutePlanError, usesLastContact } from './routing-plan';
@@ -20,14 +20,6 @@ export function nodeRoutingPlan(context: IExecuteFunctions): RoutingPlan {
 	}
 }
 
-async function openRouter(context: IExecuteFunctions): Promise<ConversationRouter> {
-	try {
-		const config = (await credentialStoreConfig(context)) ?? parseStoreLocation();
-		return new ConversationRouter(await openStore(config));
-	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, { description: 'Check the Omnichannel Store credential, or remove it to use the embedded store.' });
-	}
-}
 
 /**
  * The customer's last contact before each item's event, for "minutes since last contact". The
@@ -86,7 +78,8 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 	});
 	if (!toRoute.length) return outputs;
 
-	const router = await openRouter(context);
+	// The store Customer Merge and the Conversation node use, opened the same way.
+	const router = new ConversationRouter((await openCustomerGraph(context)).db);
 	for (let start = 0; start < toRoute.length; start += batchSize) {
 		const batch = toRoute.slice(start, start + batchSize);
 		if (usesLastContact(plan)) await withLastContacts(router, batch.map((entry) => entry.item));
