@@ -44,6 +44,22 @@ afterAll(async () => {
 	if (userFolder && !process.env.OMNICHANNEL_E2E_KEEP) removeFolder(userFolder);
 });
 
+/** The workflow's executions by status, once `expected` of them have finished (or the time is up), and 2 s later: none may follow. */
+async function finishedExecutions(workflowId: string, expected: number, timeoutMs: number): Promise<Record<string, number>> {
+	const byStatus = async () => {
+		const { rows } = await sql.query<{ status: string; count: string }>(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = $1 GROUP BY status`, [workflowId]);
+		return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+	};
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const statuses = await byStatus();
+		if (['success', 'error', 'crashed', 'canceled'].reduce((sum, status) => sum + (statuses[status] ?? 0), 0) >= expected) break;
+		await sleep(1000);
+	}
+	await sleep(2000);
+	return await byStatus();
+}
+
 test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 50 customers, each event once, no execution lost, no duplicate reply', async () => {
 	const paths = runtimePaths();
 	userFolder = temporaryUserFolder('queue');
@@ -114,18 +130,7 @@ test('main + 2 workers: 200 concurrent webhooks from 50 customers make exactly 5
 
 	sql = new Client({ connectionString: databaseUrl(POSTGRES, database) });
 	await sql.connect();
-	const deadline = Date.now() + 240_000;
-	let statuses: Record<string, number> = {};
-	while (Date.now() < deadline) {
-		const { rows } = await sql.query<{ status: string; count: string }>(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = $1 GROUP BY status`, [intake.id]);
-		statuses = Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
-		const finished = (statuses.success ?? 0) + (statuses.error ?? 0) + (statuses.crashed ?? 0) + (statuses.canceled ?? 0);
-		if (finished >= 200) break;
-		await sleep(1000);
-	}
-	await sleep(2000);
-	const { rows } = await sql.query<{ status: string; count: string }>(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = $1 GROUP BY status`, [intake.id]);
-	statuses = Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+	const statuses = await finishedExecutions(intake.id, 200, 240_000);
 	process.stdout.write(`200 executions finished ${((Date.now() - sent) / 1000).toFixed(1)} s after the first webhook\n`);
 	expect(statuses).toEqual({ success: 200 });
 
@@ -157,16 +162,7 @@ test('main + 2 workers: 20 customers asking for a price at once are routed to Sa
 	);
 	expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
 
-	const deadline = Date.now() + 180_000;
-	let finished = 0;
-	while (Date.now() < deadline) {
-		const { rows } = await sql.query<{ count: string }>(`SELECT count(*) FROM execution_entity WHERE "workflowId" = $1 AND status IN ('success', 'error', 'crashed', 'canceled')`, [inbox!.id]);
-		finished = Number(rows[0].count);
-		if (finished >= 20) break;
-		await sleep(1000);
-	}
-	const { rows: statuses } = await sql.query<{ status: string; count: string }>(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = $1 GROUP BY status`, [inbox!.id]);
-	expect(Object.fromEntries(statuses.map((row) => [row.status, Number(row.count)]))).toEqual({ success: 20 });
+	expect(await finishedExecutions(inbox!.id, 20, 180_000)).toEqual({ success: 20 });
 
 	const { rows: conversations } = await sql.query<{ queue: string; assignee_id: string | null }>(`SELECT queue, assignee_id FROM ${schema}.conversations WHERE merged_into IS NULL`);
 	expect(conversations).toHaveLength(20);
