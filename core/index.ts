@@ -18,3 +18,4 @@ export * from './routing';
 export * from './conversations';
 export * from './agents';
 export * from './assignment';
+export * from './consent';

@@ -3,16 +3,18 @@ import type { Database } from '../store/database';
 import { currentCustomerId, customerIdByIdentifier, isCustomerId, loadCustomers, storeStats } from '../store/customer-sql';
 import { searchCustomers, type CustomerSearch, type CustomerSearchPage } from '../store/customer-search-sql';
 import { storeAnswers } from '../store/store-answers';
+import { consentTrail, latestConsentChanges } from '../store/consent-sql';
+import type { ConsentChange } from '../consent/consent-change';
 import type { ResolveOutcome } from './batch-plan';
-import { addIdentifier, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
+import { addIdentifier, changeConsent, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import { isolateRefusedInputs } from './refused-inputs';
 import type { RawIdentity } from './normalize';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
-import { resolveBatch, resolvePrepared, type ForgottenPolicy } from './resolver';
+import { resolveBatch, resolvePrepared, type BatchPolicy } from './resolver';
 import { malformedTextIn } from './well-formed-text';
 
-export type { ForgottenPolicy } from './resolver';
+export type { BatchPolicy, ForgottenPolicy } from './resolver';
 
 /** Text the store would refuse (see well-formed-text.ts) is a mistake to correct, not a store failure. */
 function refuseMalformedText(value: unknown, name: string): void {
@@ -27,7 +29,7 @@ export class CustomerGraph {
 		readonly rules: ProtectionRules = DEFAULT_PROTECTION_RULES,
 	) {}
 
-	resolve(inputs: ResolveInput[], defaultCountry?: string, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+	resolve(inputs: ResolveInput[], defaultCountry?: string, policy: BatchPolicy = {}): Promise<ResolveOutcome[]> {
 		return resolveBatch(this.db, inputs, { ...policy, rules: this.rules, defaultCountry });
 	}
 
@@ -37,7 +39,7 @@ export class CustomerGraph {
 	}
 
 	/** Resolves inputs from `prepare`, without normalizing them again. */
-	resolvePrepared(prepared: PreparedInput[], policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+	resolvePrepared(prepared: PreparedInput[], policy: BatchPolicy = {}): Promise<ResolveOutcome[]> {
 		return resolvePrepared(this.db, prepared, this.rules, policy);
 	}
 
@@ -45,7 +47,7 @@ export class CustomerGraph {
 	 * As `resolve`, but an input the store refuses is set aside with an error outcome and the
 	 * others are stored, each once; throws only when the store itself fails.
 	 */
-	resolveIsolatingRefused(inputs: ResolveInput[], defaultCountry?: string, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+	resolveIsolatingRefused(inputs: ResolveInput[], defaultCountry?: string, policy: BatchPolicy = {}): Promise<ResolveOutcome[]> {
 		return this.resolvePreparedIsolatingRefused(
 			inputs.map((input) => this.prepare(input, defaultCountry)),
 			policy,
@@ -53,7 +55,7 @@ export class CustomerGraph {
 	}
 
 	/** As `resolvePrepared`, setting aside the inputs the store refuses (see resolveIsolatingRefused). */
-	resolvePreparedIsolatingRefused(prepared: PreparedInput[], policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+	resolvePreparedIsolatingRefused(prepared: PreparedInput[], policy: BatchPolicy = {}): Promise<ResolveOutcome[]> {
 		return isolateRefusedInputs(prepared, (batch) => this.resolvePrepared(batch, policy), () => storeAnswers(this.db));
 	}
 
@@ -105,6 +107,19 @@ export class CustomerGraph {
 	async updateTraits(customerId: string, traits: Traits) {
 		refuseMalformedText(traits, 'traits');
 		return await updateCustomerTraits(this.db, customerId, traits);
+	}
+
+	/** The customer's consent now (the latest change of each channel and purpose) and the whole trail, oldest first. */
+	async consents(customerId: string) {
+		const id = await currentCustomerId(this.db, customerId.trim());
+		if (!id) return undefined;
+		const [current, trail] = await Promise.all([latestConsentChanges(this.db, [id]), consentTrail(this.db, id)]);
+		return { customerId: id, current, trail };
+	}
+
+	async changeConsent(customerId: string, change: ConsentChange) {
+		refuseMalformedText(change.evidence, 'the evidence');
+		return await changeConsent(this.db, customerId, change);
 	}
 
 	stats() {

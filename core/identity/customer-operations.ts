@@ -9,6 +9,8 @@ import * as sql from '../store/graph-sql';
 import { writeMerges } from '../store/merge-sql';
 import { tombstoneKey } from '../store/tombstones';
 import { mergeInForce, undoMerge } from '../store/unmerge-sql';
+import type { ConsentChange } from '../consent/consent-change';
+import { insertConsentChanges } from '../store/consent-sql';
 import { applyTraits } from './batch-plan';
 import { withConflictRetry } from './conflict-retry';
 
@@ -45,6 +47,15 @@ export function addIdentifier(db: Database, customerId: string, identifier: Iden
 		await sql.insertIdentifiers(tx, [{ identifier, customerId: id }]);
 		await sql.updateTraits(tx, new Map([[id, await sql.customerTraits(tx, id)]]));
 		return { customerId: id, added: true };
+	});
+}
+
+/** Records a consent change a person or a form made (or an import brought) for a customer. */
+export function changeConsent(db: Database, customerId: string, change: ConsentChange) {
+	return inTransaction(db, async (tx) => {
+		const id = await requireCustomer(tx, customerId);
+		await insertConsentChanges(tx, [{ ...change, customerId: id }]);
+		return { customerId: id, ...change };
 	});
 }
 

@@ -7,6 +7,9 @@ import { WorkingGraph, planBatch, type ForgottenKeys, type ResolveOutcome } from
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
 import { withConflictRetry, StaleReadError } from './conflict-retry';
+import { consentChangeOf, type ConsentChange } from '../consent/consent-change';
+import { consentKeywordMatcher, type ConsentKeywords, type KeywordConsent } from '../consent/keywords';
+import { insertConsentChanges } from '../store/consent-sql';
 
 /** How a batch treats forgotten customers beyond their events and messages, which are always skipped. */
 export interface ForgottenPolicy {
@@ -18,7 +21,13 @@ export interface ForgottenPolicy {
 	skipForgottenIdentifiers?: boolean;
 }
 
-export interface ResolveOptions extends ForgottenPolicy {
+/** What a batch does besides resolving customers and recording their events. */
+export interface BatchPolicy extends ForgottenPolicy {
+	/** The whole-message words that change a customer's marketing consent (defaults: consent/keywords.ts). */
+	consentKeywords?: ConsentKeywords;
+}
+
+export interface ResolveOptions extends BatchPolicy {
 	rules?: ProtectionRules;
 	/** Country for phones written without a country code. */
 	defaultCountry?: string;
@@ -40,11 +49,12 @@ export async function resolveBatch(db: Database, inputs: ResolveInput[], options
 }
 
 /** resolveBatch for inputs already prepared (normalized and checked) with `rules`. */
-export async function resolvePrepared(db: Database, prepared: PreparedInput[], rules: ProtectionRules, policy: ForgottenPolicy = {}): Promise<ResolveOutcome[]> {
+export async function resolvePrepared(db: Database, prepared: PreparedInput[], rules: ProtectionRules, policy: BatchPolicy = {}): Promise<ResolveOutcome[]> {
 	// Serialized before the transaction: the shorter it holds its locks, the less other workers wait.
 	const history = new Map(prepared.flatMap((input) => (input.event && !input.error ? [[input.event, sql.historyRow(input.event)]] : [])));
 	const key = await tombstoneKey(db);
-	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, history, rules, { key, policy })));
+	const keywordConsent = policy.consentKeywords ? consentKeywordMatcher(policy.consentKeywords) : undefined;
+	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, history, rules, { key, policy }, keywordConsent)));
 }
 
 async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<WorkingGraph> {
@@ -101,6 +111,7 @@ async function resolveInTransaction(
 	history: Map<CanonicalEvent, sql.HistoryRow>,
 	rules: ProtectionRules,
 	tombstones: Tombstones,
+	keywordConsent?: (text: string | undefined) => KeywordConsent | undefined,
 ): Promise<ResolveOutcome[]> {
 	const graph = await loadGraph(tx, prepared);
 	const forgotten = await forgottenKeys(tx, prepared, history, tombstones);
@@ -110,9 +121,15 @@ async function resolveInTransaction(
 	await sql.insertIdentifiers(tx, changes.newIdentifiers);
 	const rows = changes.events.map(({ event, customerId }) => ({ row: history.get(event)!, customerId }));
 	const redelivered = await sql.insertEvents(tx, rows);
-	for (const [i, { outcome }] of changes.events.entries()) {
+	const consents: (ConsentChange & { customerId: string })[] = [];
+	for (const [i, { event, outcome, customerId }] of changes.events.entries()) {
 		if (redelivered.has(rows[i].row.key)) outcome.duplicate = true;
+		else {
+			const consent = consentChangeOf(event, keywordConsent);
+			if (consent) consents.push({ ...consent, customerId });
+		}
 	}
+	await insertConsentChanges(tx, consents);
 	await writeMerges(tx, changes.merges.map((merge) => ({ ...merge, reason: 'automatic' as const })));
 	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((customer) => [customer.id, customer.traits])));
 	return outcomes;

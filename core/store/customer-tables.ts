@@ -90,11 +90,18 @@ const conversations: CustomerTable = {
 	afterUnmerge: unfoldConversations,
 };
 
+// Consent follows its customer: a merged customer's consent now is the latest change of either.
+const consentChanges: CustomerTable = {
+	table: 'consent_changes',
+	keyColumns: ['id'],
+	customerColumn: 'customer_id',
+};
+
 // Tables of the store that are not per-customer data, or whose names a Forget's summary uses.
 const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted', 'agents', 'queues', 'conversation_notes']);
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const registered: CustomerTable[] = [identifiers, events, conversations];
+const registered: CustomerTable[] = [identifiers, events, conversations, consentChanges];
 let version = 0;
 
 /** The per-customer tables, in the order merges, unmerges and forgets go through them. */

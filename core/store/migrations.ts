@@ -302,6 +302,28 @@ CREATE INDEX events_conversation ON events (conversation_id, occurred_at) WHERE 
 CREATE INDEX events_before_accounts ON events (channel, external_id) WHERE account IS NULL;
 `,
 	},
+	{
+		version: 12,
+		name: 'consent changes',
+		sql: `
+-- Every change of a customer's consent, per channel and purpose, with where it came from and
+-- what proves it: the audit trail LGPD and GDPR ask for. Nothing is updated in place; the
+-- consent now is each channel and purpose's latest change. Per-customer data: merged,
+-- unmerged and forgotten with its customer (store/customer-tables.ts).
+CREATE TABLE consent_changes (
+	id uuid PRIMARY KEY,
+	customer_id uuid NOT NULL REFERENCES customers (id),
+	channel text NOT NULL,
+	purpose text NOT NULL CHECK (purpose IN ('all', 'marketing', 'transactional')),
+	state text NOT NULL CHECK (state IN ('subscribed', 'unsubscribed')),
+	source text NOT NULL,
+	evidence text NOT NULL,
+	changed_at timestamptz NOT NULL,
+	recorded_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX consent_changes_customer ON consent_changes (customer_id, channel, purpose, changed_at DESC);
+`,
+	},
 ];
 
 /** Brings the store's schema up to date (or up to version `upTo`); safe when several workers start at once. */

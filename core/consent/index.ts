@@ -1,0 +1,3 @@
+export * from './keywords';
+export * from './consent-change';
+export type { StoredConsentChange } from '../store/consent-sql';
