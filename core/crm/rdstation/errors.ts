@@ -52,8 +52,8 @@ function describe(complaints: RdStationComplaint[]): string {
 }
 
 const CREDENTIAL_HINT: Record<RdStationProduct, string> = {
-	crm: "Copy the API token again from RD Station CRM (your name at the top right > Perfil > Token da instância) into the 'RD Station CRM API' credential.",
-	marketing: "Reconnect the 'RD Station Marketing OAuth2 API' credential (Credentials > the credential > Reconnect); an RD Station Marketing administrator may have to allow the app again.",
+	crm: "Copy the API token again from RD Station CRM (your name at the top right > Perfil > Token da instância) into the 'Omnichannel RD Station CRM API' credential.",
+	marketing: "Reconnect the 'Omnichannel RD Station Marketing OAuth2 API' credential (Credentials > the credential > Reconnect); an RD Station Marketing administrator may have to allow the app again.",
 };
 
 /**
