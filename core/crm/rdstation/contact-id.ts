@@ -33,7 +33,7 @@ export function parseRdStationContactId(product: RdStationProduct, value: string
 	if (text.startsWith(RD_STATION_ID_PREFIX[other])) {
 		throw new CrmError(
 			'rdstation',
-			`"${text}" is a ${RD_STATION_PRODUCT_NAME[other]} contact, but this step works on ${RD_STATION_PRODUCT_NAME[product]}. Choose ${RD_STATION_PRODUCT_NAME[other]} as the product, or use the contact's ${RD_STATION_PRODUCT_NAME[product]} id.`,
+			`"${text}" is an ${RD_STATION_PRODUCT_NAME[other]} contact, but this step works on ${RD_STATION_PRODUCT_NAME[product]}. Choose ${RD_STATION_PRODUCT_NAME[other]} as the product, or use the contact's ${RD_STATION_PRODUCT_NAME[product]} id.`,
 			{ code: 'WRONG_PRODUCT' },
 		);
 	}
