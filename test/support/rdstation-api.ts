@@ -23,7 +23,7 @@ export interface FakeRdStationCrm {
 	/** Lists answer every record, as an API that ignores a filter would (its matching is not documented). */
 	filtersIgnored: boolean;
 	/** The next answers, before any check (rate limits, outages, refusals). */
-	failNext(status: number, body: unknown, headers?: Record<string, string>): void;
+	failNext(status: number, body: unknown, options?: { headers?: Record<string, string>; path?: string }): void;
 	close(): Promise<void>;
 }
 
@@ -32,6 +32,8 @@ export interface QueuedFailure {
 	status: number;
 	body: unknown;
 	headers?: Record<string, string>;
+	/** Only for a request to this path; others pass. */
+	path?: string;
 }
 
 const CONTACT_FIELDS = ['name', 'title', 'emails', 'phones', 'facebook', 'linkedin', 'skype', 'organization_id', 'contact_custom_fields', 'birthday', 'legal_bases'];
@@ -72,7 +74,8 @@ export async function startFakeRdStationCrm(token: string): Promise<FakeRdStatio
 	const state = { filtersIgnored: false };
 	const server: LocalServer = await startLocalServer((request, response) => {
 		if (request.query.get('token') !== token) return sendJson(response, 401, { errors: 'Token inválido' });
-		const failure = failures.shift();
+		const index = failures.findIndex((queued) => !queued.path || queued.path === request.path);
+		const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
 		if (failure) {
 			for (const [name, value] of Object.entries(failure.headers ?? {})) response.setHeader(name, value);
 			return sendJson(response, failure.status, failure.body);
@@ -152,7 +155,7 @@ export async function startFakeRdStationCrm(token: string): Promise<FakeRdStatio
 		set filtersIgnored(value: boolean) {
 			state.filtersIgnored = value;
 		},
-		failNext: (status, body, headers) => failures.push({ status, body, headers }),
+		failNext: (status, body, options = {}) => failures.push({ status, body, ...options }),
 		close: () => server.close(),
 	};
 }

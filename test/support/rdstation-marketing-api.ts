@@ -16,7 +16,7 @@ export interface FakeRdStationMarketing {
 	/** By uuid. */
 	contacts: Map<string, RdRecord>;
 	events: RdRecord[];
-	failNext(status: number, body: unknown, headers?: Record<string, string>): void;
+	failNext(status: number, body: unknown, options?: { headers?: Record<string, string>; path?: string }): void;
 	close(): Promise<void>;
 }
 
@@ -51,7 +51,8 @@ export async function startFakeRdStationMarketing(accessToken: string): Promise<
 
 	const server: LocalServer = await startLocalServer((request, response) => {
 		if (request.headers.authorization !== `Bearer ${accessToken}`) return sendJson(response, 401, { errors: { error_type: 'UNAUTHORIZED', error_message: 'Invalid token.' } });
-		const failure = failures.shift();
+		const index = failures.findIndex((queued) => !queued.path || queued.path === request.path);
+		const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
 		if (failure) {
 			for (const [name, value] of Object.entries(failure.headers ?? {})) response.setHeader(name, value);
 			return sendJson(response, failure.status, failure.body);
@@ -105,7 +106,7 @@ export async function startFakeRdStationMarketing(accessToken: string): Promise<
 		violations,
 		contacts,
 		events,
-		failNext: (status, body, headers) => failures.push({ status, body, headers }),
+		failNext: (status, body, options = {}) => failures.push({ status, body, ...options }),
 		close: () => server.close(),
 	};
 }

@@ -48,7 +48,9 @@ export function rdStationComplaints(body: unknown): RdStationComplaint[] {
 }
 
 function describe(complaints: RdStationComplaint[]): string {
-	return complaints.map((item) => (item.field ? `the field '${item.field}': ${item.message}` : item.message)).join('; ');
+	// The sentence gets its own full stop.
+	const said = (item: RdStationComplaint) => item.message.replace(/[.\s]+$/, '');
+	return complaints.map((item) => (item.field ? `the field '${item.field}': ${said(item)}` : said(item))).join('; ');
 }
 
 const CREDENTIAL_HINT: Record<RdStationProduct, string> = {

@@ -185,14 +185,14 @@ describe('RD Station CRM: erasing, properties and errors', () => {
 	});
 
 	it('retries a 429 after the pause RD Station asks for', async () => {
-		api.failNext(429, { errors: 'Too Many Requests' }, { 'retry-after': '0' });
+		api.failNext(429, { errors: 'Too Many Requests' }, { headers: { 'retry-after': '0' } });
 		const found = await adapter.findContacts(customer({ emails: ['maria.silva@example.com'] }));
 		expect(found).toHaveLength(1);
 		expect(api.requests).toHaveLength(2);
 	});
 
 	it('gives up on a 429 that lasts, in words', async () => {
-		for (let i = 0; i < 3; i++) api.failNext(429, { errors: 'Too Many Requests' }, { 'retry-after': '0' });
+		for (let i = 0; i < 3; i++) api.failNext(429, { errors: 'Too Many Requests' }, { headers: { 'retry-after': '0' } });
 		const error = (await adapter.findContacts(customer({ emails: ['maria.silva@example.com'] })).catch((caught: unknown) => caught)) as CrmError;
 		expect(error.message).toBe('RD Station CRM is limiting the request rate and still refused to find contacts by e-mail after several retries.');
 		expect(api.requests).toHaveLength(3);
