@@ -7,10 +7,17 @@
  * test/fixtures/crm/rdstation-*; fields the adapters must not send are recorded as violations.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../core/http/http-client';
 import { sendJson, startLocalServer, type LocalServer, type RecordedRequest } from './local-server';
 
 export type RdRecord = Record<string, unknown>;
+
+/** RD Station's documented shapes, copied from the shared CRM fixtures (fake data): test/fixtures/crm/rdstation-*. */
+export function rdFixture<T = RdRecord>(name: string): T {
+	return JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/crm', name), 'utf8')) as T;
+}
 
 export interface FakeRdStationCrm {
 	url: string;

@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { CrmCustomer } from '../../../../core/crm/types';
 
-/** RD Station's documented shapes, copied from the shared CRM fixtures (fake data). */
-export function rdFixture<T = Record<string, unknown>>(name: string): T {
-	return JSON.parse(readFileSync(path.resolve(__dirname, '../../../fixtures/crm', name), 'utf8')) as T;
-}
+export { rdFixture } from '../../../support/rdstation-api';
 
 export const customer = (overrides: Partial<CrmCustomer> = {}): CrmCustomer => ({ emails: [], phones: [], traits: {}, ...overrides });
 
