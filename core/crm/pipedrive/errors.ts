@@ -57,7 +57,7 @@ export function pipedriveError(response: HttpResponse, action: string, sentField
 		return new CrmError('pipedrive', `Pipedrive found nothing to ${action} (${says}). The record may have been deleted, or the API base URL is not Pipedrive's.`, details);
 	}
 	if (status === 429) {
-		return new CrmError('pipedrive', `Pipedrive is limiting how many requests this account makes and still was after ${retries} retries, while trying to ${action}. Try again in a minute, or run fewer items at once.`, details);
+		return new CrmError('pipedrive', `Pipedrive is limiting how many requests this account makes and still was after ${retries} ${retries === 1 ? 'retry' : 'retries'}, while trying to ${action}. Try again in a minute, or run fewer items at once.`, details);
 	}
 	if (status >= 500) {
 		return new CrmError('pipedrive', `Pipedrive failed to ${action} (HTTP ${status}: ${says}). This is on Pipedrive's side: try again in a few minutes.`, details);
