@@ -1,0 +1,3 @@
+export { PipedriveAdapter } from './adapter';
+export { PIPEDRIVE_API_BASE_URL, type PipedriveConfig } from './api';
+export { companySubdomain, personUrl } from './person';
