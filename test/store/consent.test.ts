@@ -37,7 +37,7 @@ describeEachStore('consent', (store) => {
 		const stop = inboundMessage([phone('+5521990000001')], { text: ' Parar. ' });
 		const [outcome] = await resolveEvents(stop);
 		await resolveEvents(stop);
-		const consents = await graph.consents(outcome.customerId);
+		const consents = await graph.consents(outcome.customerId!);
 		expect(consents?.trail).toEqual([
 			expect.objectContaining({ channel: 'whatsapp', purpose: 'marketing', state: 'unsubscribed', source: 'keyword', evidence: stop.id, changedAt: stop.timestamp }),
 		]);
@@ -45,7 +45,7 @@ describeEachStore('consent', (store) => {
 
 	it('an ordinary message containing the word changes nothing', async () => {
 		const [outcome] = await resolveEvents(inboundMessage([phone('+5521990000002')], { text: 'stop sending me the wrong size' }));
-		expect((await graph.consents(outcome.customerId))?.trail).toEqual([]);
+		expect((await graph.consents(outcome.customerId!))?.trail).toEqual([]);
 	});
 
 	it('keeps the trail in order and the latest change as the consent now', async () => {
@@ -53,7 +53,7 @@ describeEachStore('consent', (store) => {
 		const stop = inboundMessage(person, { text: 'STOP', timestamp: '2026-11-01T08:00:00.000Z' });
 		const back = inboundMessage(person, { text: '¡Alta!', timestamp: '2026-11-01T09:00:00.000Z' });
 		const [outcome] = await resolveEvents(back, stop);
-		const consents = await graph.consents(outcome.customerId);
+		const consents = await graph.consents(outcome.customerId!);
 		expect(consents?.trail.map((change) => change.state)).toEqual(['unsubscribed', 'subscribed']);
 		expect(consents?.current).toEqual([expect.objectContaining({ channel: 'whatsapp', purpose: 'marketing', state: 'subscribed', evidence: back.id })]);
 	});
@@ -61,18 +61,18 @@ describeEachStore('consent', (store) => {
 	it('records the providers\' consent events and WhatsApp\'s "stopped marketing messages" failures', async () => {
 		const sms = inboundMessage([phone('+5521990000004')], { channel: 'sms', provider: 'twilio', type: 'consent', text: 'STOP', consent: { channel: 'sms', purpose: 'all', state: 'unsubscribed' } });
 		const [smsOutcome] = await resolveEvents(sms);
-		expect((await graph.consents(smsOutcome.customerId))?.current).toEqual([expect.objectContaining({ channel: 'sms', purpose: 'all', state: 'unsubscribed', source: 'provider' })]);
+		expect((await graph.consents(smsOutcome.customerId!))?.current).toEqual([expect.objectContaining({ channel: 'sms', purpose: 'all', state: 'unsubscribed', source: 'provider' })]);
 
 		const [failed, otherError] = await resolveEvents(whatsappFailure('+5521990000005', 131050), whatsappFailure('+5521990000006', 131047));
-		expect((await graph.consents(failed.customerId))?.current).toEqual([expect.objectContaining({ channel: 'whatsapp', purpose: 'marketing', state: 'unsubscribed', source: 'delivery-failure' })]);
-		expect((await graph.consents(otherError.customerId))?.trail).toEqual([]);
+		expect((await graph.consents(failed.customerId!))?.current).toEqual([expect.objectContaining({ channel: 'whatsapp', purpose: 'marketing', state: 'unsubscribed', source: 'delivery-failure' })]);
+		expect((await graph.consents(otherError.customerId!))?.trail).toEqual([]);
 	});
 
 	it('uses the keywords it is given instead of the defaults', async () => {
 		const person = [phone('+5521990000007')];
 		const prepared = [inboundMessage(person, { text: 'nie' }), inboundMessage(person, { text: 'STOP' })].map((event) => graph.prepare(inputFromEvent(event)));
 		const [outcome] = await graph.resolvePrepared(prepared, { consentKeywords: { optOut: ['NIE'], optIn: [] } });
-		expect((await graph.consents(outcome.customerId))?.trail.map((change) => change.evidence)).toEqual([prepared[0].event?.id]);
+		expect((await graph.consents(outcome.customerId!))?.trail.map((change) => change.evidence)).toEqual([prepared[0].event?.id]);
 	});
 
 	it('follows the customer through a merge and an unmerge, and is erased by forget', async () => {
@@ -80,18 +80,18 @@ describeEachStore('consent', (store) => {
 		const [byEmail] = await resolveEvents(inboundMessage([email('ana.consent@example.com')], { channel: 'email', provider: 'smtp', text: 'Unsubscribe', timestamp: '2026-11-01T09:00:00.000Z' }));
 		const [linked] = await resolveEvents(inboundMessage([phone('+5521990000008'), email('ana.consent@example.com')], { text: 'my order?' }));
 		expect(linked.merged).toHaveLength(1);
-		const merged = await graph.consents(linked.customerId);
+		const merged = await graph.consents(linked.customerId!);
 		expect(merged?.current.map((change) => change.channel).sort()).toEqual(['email', 'whatsapp']);
 
-		const [source] = [onWhatsApp.customerId, byEmail.customerId].filter((id) => id !== linked.customerId);
-		await graph.unmerge(source);
-		expect((await graph.consents(source))?.trail).toHaveLength(1);
-		expect((await graph.consents(linked.customerId))?.trail).toHaveLength(1);
+		const [source] = [onWhatsApp.customerId!, byEmail.customerId!].filter((id) => id !== linked.customerId!);
+		await graph.unmerge(source!);
+		expect((await graph.consents(source!))?.trail).toHaveLength(1);
+		expect((await graph.consents(linked.customerId!))?.trail).toHaveLength(1);
 
-		await graph.changeConsent(source, { channel: 'email', purpose: 'transactional', state: 'subscribed', source: 'operation', evidence: 'checkout form', changedAt: '2026-11-02T00:00:00.000Z' });
-		expect((await graph.consents(source))?.trail).toHaveLength(2);
-		await graph.forget(source);
-		expect(await graph.consents(source)).toBeUndefined();
+		await graph.changeConsent(source!, { channel: 'email', purpose: 'transactional', state: 'subscribed', source: 'operation', evidence: 'checkout form', changedAt: '2026-11-02T00:00:00.000Z' });
+		expect((await graph.consents(source!))?.trail).toHaveLength(2);
+		await graph.forget(source!);
+		expect(await graph.consents(source!)).toBeUndefined();
 		const rows = await graph.db.query('SELECT 1 FROM consent_changes WHERE customer_id = $1', [source]);
 		expect(rows).toEqual([]);
 	});
