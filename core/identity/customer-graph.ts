@@ -4,7 +4,7 @@ import { currentCustomerId, customerIdByIdentifier, isCustomerId, loadCustomers,
 import { searchCustomers, type CustomerSearch, type CustomerSearchPage } from '../store/customer-search-sql';
 import { storeAnswers } from '../store/store-answers';
 import type { ResolveOutcome } from './batch-plan';
-import { addIdentifier, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
+import { addIdentifier, CustomerOperationError, forgetCustomer, mergeCustomers, removeIdentifier, unmergeCustomer, updateCustomerTraits } from './customer-operations';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import { isolateRefusedInputs } from './refused-inputs';
 import type { RawIdentity } from './normalize';
@@ -87,6 +87,10 @@ export class CustomerGraph {
 	async addIdentifier(customerId: string, raw: RawIdentity, defaultCountry?: string) {
 		const identifier = this.identifier(raw, defaultCountry);
 		return await addIdentifier(this.db, customerId, identifier, this.rules.maxPerKind[identifier.kind] ?? Infinity);
+	}
+
+	async removeIdentifier(customerId: string, raw: RawIdentity, defaultCountry?: string) {
+		return await removeIdentifier(this.db, customerId, this.identifier(raw, defaultCountry));
 	}
 
 	async merge(primaryId: string, secondaryId: string, note?: string) {
