@@ -129,6 +129,11 @@ async function applyMerge(graph: CustomerGraph, change: CrmRecordsMerged): Promi
 	if (change.newRecordId && survivorId) await orRefusal(() => graph.removeIdentifier(targetId, crmIdentity(crm, recordId)));
 	const rekeyed = finalId !== recordId || !survivorId ? await orRefusal(() => graph.addIdentifier(targetId, crmIdentity(crm, finalId))) : undefined;
 	const rekeyNote = rekeyed && !isRefusal(rekeyed) && rekeyed.added ? `now known by ${recordName(crm, finalId)}` : undefined;
+	if (isRefusal(rekeyed)) {
+		refusals.push(`not known by ${recordName(crm, finalId)}: ${rekeyed.refused}`);
+		// The new id is someone else's: the customer keeps the id it had rather than none.
+		if (change.newRecordId && survivorId) await orRefusal(() => graph.addIdentifier(targetId, crmIdentity(crm, recordId)));
+	}
 
 	const reason = [merged.length ? `${note}: customer ${merged.join(', ')} merged into ${targetId}` : undefined, rekeyNote, ...refusals].filter(Boolean).join('; ');
 	if (merged.length) return { customerId: targetId, applied: 'merged', reason };

@@ -72,6 +72,15 @@ describeEachStore('CRM changes applied to the store', (store) => {
 		expect(again).toMatchObject({ customerId: primary, applied: 'nothing' });
 	});
 
+	it('when the merge gave the surviving record a new id, the customer is known by that id alone', async () => {
+		const primary = await customer('hubspot', '1050');
+		const secondary = await customer('hubspot', '1051');
+		const merge: CrmChange = { ...origin, crm: 'hubspot', type: 'merged', recordId: '1050', mergedRecordIds: ['1051'], newRecordId: '1099' };
+		const [result] = await applyCrmChanges(graph(), [merge]);
+		expect(result).toMatchObject({ customerId: primary, applied: 'merged', reason: `HubSpot merged contact 1051 into contact 1050: customer ${secondary} merged into ${primary}; now known by HubSpot contact 1099` });
+		expect((await identifiersOf(graph(), primary)).filter((i) => i.startsWith('hubspot:'))).toEqual(['hubspot:1099']);
+	});
+
 	it('when only the merged-away record is ours, its customer is known by the record that stays', async () => {
 		const id = await customer('pipedrive', '2020');
 		const merge: CrmChange = { ...origin, crm: 'pipedrive', type: 'merged', recordId: '2021', mergedRecordIds: ['2020'] };
