@@ -22,6 +22,7 @@ interface PostOptions {
 	staticData?: IDataObject;
 	parameters?: INodeParameters;
 	clientSecret?: string;
+	store?: ICredentialDataDecryptedObject;
 }
 
 describe('Omnichannel HubSpot Trigger, through n8n', () => {
@@ -42,7 +43,7 @@ describe('Omnichannel HubSpot Trigger, through n8n', () => {
 			nodeType: new OmnichannelHubSpotTrigger(),
 			typeVersion: 1.1,
 			parameters: { publicUrl: PUBLIC_URL, ...options.parameters },
-			credentials: { hubspotDeveloperApi: { clientId: 'client-id', clientSecret: options.clientSecret ?? SECRET, apiKey: 'dev-key', appId: '987654' }, omnichannelStoreApi: store },
+			credentials: { hubspotDeveloperApi: { clientId: 'client-id', clientSecret: options.clientSecret ?? SECRET, apiKey: 'dev-key', appId: '987654' }, omnichannelStoreApi: options.store ?? store },
 			staticData: options.staticData ?? {},
 			request: {
 				method: 'POST',
@@ -113,6 +114,17 @@ describe('Omnichannel HubSpot Trigger, through n8n', () => {
 		expect(itemsOf(delivered)).toHaveLength(1);
 		expect(redelivered.statusCode).toBe(200);
 		expect(redelivered.items).toBeUndefined();
+	});
+
+	it('answers 503 while the store fails, and the retry of that delivery then applies and starts its execution', async () => {
+		const id = await customerKnownBy('702', 'store.down@example.com');
+		const staticData: IDataObject = {};
+		const body = events({ subscriptionType: 'contact.propertyChange', objectId: 702, propertyName: 'email', propertyValue: 'store.back@example.com' });
+		const unreachable = { storeType: 'postgres', host: '127.0.0.1', port: 1, database: 'test', user: 'postgres', password: '', ssl: 'disable', schema: 'omnichannel' };
+		const failed = await post(body, { staticData, store: unreachable });
+		expect([failed.statusCode, failed.items]).toEqual([503, undefined]);
+		const retried = await post(body, { staticData });
+		expect(itemsOf(retried)).toEqual([expect.objectContaining({ customerId: id, applied: 'identifier-added' })]);
 	});
 
 	it('a merge merges our two customers, with the audit note naming HubSpot and both contacts', async () => {
