@@ -6,7 +6,7 @@ import { storeAnswers } from '../store/store-answers';
 import { consentTrail, latestConsentChanges } from '../store/consent-sql';
 import type { ConsentChange } from '../consent/consent-change';
 import type { ResolveOutcome } from './batch-plan';
-import { addIdentifier, changeConsent, CustomerOperationError, forgetCustomer, mergeCustomers, unmergeCustomer, updateCustomerTraits } from './customer-operations';
+import { addIdentifier, changeConsent, CustomerOperationError, forgetCustomer, mergeCustomers, removeIdentifier, unmergeCustomer, updateCustomerTraits } from './customer-operations';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
 import { isolateRefusedInputs } from './refused-inputs';
 import type { RawIdentity } from './normalize';
@@ -89,6 +89,10 @@ export class CustomerGraph {
 	async addIdentifier(customerId: string, raw: RawIdentity, defaultCountry?: string) {
 		const identifier = this.identifier(raw, defaultCountry);
 		return await addIdentifier(this.db, customerId, identifier, this.rules.maxPerKind[identifier.kind] ?? Infinity);
+	}
+
+	async removeIdentifier(customerId: string, raw: RawIdentity, defaultCountry?: string) {
+		return await removeIdentifier(this.db, customerId, this.identifier(raw, defaultCountry));
 	}
 
 	async merge(primaryId: string, secondaryId: string, note?: string) {

@@ -59,6 +59,21 @@ export function changeConsent(db: Database, customerId: string, change: ConsentC
 	});
 }
 
+/**
+ * Removes an identifier from a customer, when what it names is gone (a CRM record deleted or
+ * merged away); the customer stays, known by the rest. Removing one the customer does not hold
+ * changes nothing.
+ */
+export function removeIdentifier(db: Database, customerId: string, identifier: Identity) {
+	return inTransaction(db, async (tx) => {
+		const id = await requireCustomer(tx, customerId);
+		const removed = await sql.deleteIdentifier(tx, id, identifier);
+		// Rewritten so that the row's version changes, as for an identifier added: resolution sees it moved.
+		if (removed) await sql.updateTraits(tx, new Map([[id, await sql.customerTraits(tx, id)]]));
+		return { customerId: id, removed };
+	});
+}
+
 /** Merges `secondaryId` into `primaryId` on a person's decision; protection limits don't apply. */
 export function mergeCustomers(db: Database, primaryId: string, secondaryId: string, note?: string) {
 	return inTransaction(db, async (tx) => {

@@ -135,6 +135,12 @@ export async function insertIdentifiers(tx: SqlClient, rows: { identifier: Ident
 	]);
 }
 
+/** Removes one identifier from a customer; true when the customer held it. */
+export async function deleteIdentifier(tx: SqlClient, customerId: string, identifier: Identity): Promise<boolean> {
+	const rows = await tx.query('DELETE FROM identifiers WHERE kind = $1 AND value = $2 AND customer_id = $3 RETURNING customer_id', [identifier.kind, identifier.value, customerId]);
+	return rows.length > 0;
+}
+
 /**
  * Records events for their customers; returns the keys of those already recorded (redeliveries).
  *

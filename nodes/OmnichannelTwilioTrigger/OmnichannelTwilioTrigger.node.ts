@@ -16,6 +16,7 @@ import { STORE_CREDENTIAL } from '../shared/store';
 import { selfRegisteringWebhook } from '../shared/webhook-registration';
 import { twilioRegistrationProperties, twilioRegistrationSteps } from './webhook-registration';
 import { TRIGGER_VERSION } from '../shared/trigger-version';
+import { signedUrl } from '../shared/signed-url';
 
 /** Twilio expects TwiML back; an empty Response sends no automatic reply. */
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -35,18 +36,6 @@ const EVENT_TYPES: Record<string, CanonicalEvent['type'][]> = {
 function filteredAdapter(events: string[]): InboundAdapter {
 	const wanted = new Set(events.flatMap((choice) => EVENT_TYPES[choice] ?? []));
 	return { ...twilioInbound, parse: (body, options) => twilioInbound.parse(body, options).filter((event) => wanted.has(event.type)) };
-}
-
-/**
- * The URL Twilio signed: the public URL when n8n sits behind a proxy that changes it, else
- * n8n's own webhook URL, with the query string Twilio called it with (Twilio signs it too).
- */
-function signedUrl(context: IWebhookFunctions, publicUrl: string): string {
-	const base = publicUrl.trim() || context.getNodeWebhookUrl('default') || '';
-	const request = context.getRequestObject();
-	const called = request.originalUrl ?? request.url ?? '';
-	const query = called.includes('?') ? called.slice(called.indexOf('?')) : '';
-	return base.includes('?') || query === '' ? base : base + query;
 }
 
 /** Receives Twilio's webhooks: incoming SMS, MMS and WhatsApp, message statuses, voice call statuses. */
