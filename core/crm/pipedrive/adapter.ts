@@ -1,4 +1,5 @@
-import { CrmError, type CrmActivity, type CrmActivityResult, type CrmAdapter, type CrmContact, type CrmCustomer, type CrmProperty, type CrmUpsert, type CrmUpsertResult } from '../types';
+import { type CrmActivity, type CrmActivityResult, type CrmAdapter, type CrmContact, type CrmCustomer, type CrmProperty, type CrmUpsert, type CrmUpsertResult } from '../types';
+import { upsertInTurn } from '../upsert-in-turn';
 import { PipedriveApi, type PipedriveConfig } from './api';
 import { toContact, type PipedrivePerson } from './person';
 import { newPersonBody, personChanges } from './person-body';
@@ -48,16 +49,7 @@ export class PipedriveAdapter implements CrmAdapter {
 	}
 
 	async upsertContacts(inputs: CrmUpsert[]): Promise<CrmUpsertResult[]> {
-		const results: CrmUpsertResult[] = [];
-		for (const input of inputs) {
-			try {
-				results.push(await this.upsert(input));
-			} catch (error) {
-				if (!(error instanceof CrmError)) throw error;
-				results.push({ ok: false, error });
-			}
-		}
-		return results;
+		return await upsertInTurn(inputs, (input) => this.upsert(input));
 	}
 
 	async logActivity(activity: CrmActivity): Promise<CrmActivityResult> {

@@ -1,4 +1,5 @@
 import type { HttpClient } from '../../http/http-client';
+import { upsertInTurn } from '../upsert-in-turn';
 import type { RetryPolicy } from '../../http/retry';
 import { CrmError, type CrmActivity, type CrmActivityResult, type CrmAdapter, type CrmContact, type CrmCustomer, type CrmProperty, type CrmUpsert, type CrmUpsertResult } from '../types';
 import { parseRdStationContactId } from './contact-id';
@@ -73,16 +74,7 @@ export class RdStationMarketingAdapter implements CrmAdapter {
 	}
 
 	async upsertContacts(inputs: CrmUpsert[]): Promise<CrmUpsertResult[]> {
-		const results: CrmUpsertResult[] = [];
-		for (const input of inputs) {
-			try {
-				results.push(await this.upsertOne(input));
-			} catch (error) {
-				if (!(error instanceof CrmError)) throw error;
-				results.push({ ok: false, error });
-			}
-		}
-		return results;
+		return await upsertInTurn(inputs, (input) => this.upsertOne(input));
 	}
 
 	async logActivity(activity: CrmActivity): Promise<CrmActivityResult> {
