@@ -90,11 +90,19 @@ const conversations: CustomerTable = {
 	afterUnmerge: unfoldConversations,
 };
 
+// What the CRM nodes logged on contacts' timelines (crm/activity-ledger.ts): the customer's
+// ledger goes where the customer goes, and a forgotten customer's goes with it.
+const crmActivities: CustomerTable = {
+	table: 'crm_activities',
+	keyColumns: ['crm', 'contact_id', 'activity_key'],
+	customerColumn: 'customer_id',
+};
+
 // Tables of the store that are not per-customer data, or whose names a Forget's summary uses.
 const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted', 'agents', 'queues', 'conversation_notes']);
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const registered: CustomerTable[] = [identifiers, events, conversations];
+const registered: CustomerTable[] = [identifiers, events, conversations, crmActivities];
 let version = 0;
 
 /** The per-customer tables, in the order merges, unmerges and forgets go through them. */
