@@ -110,7 +110,7 @@ describe('Omnichannel HubSpot node through n8n', () => {
 
 	it('logs a redelivered message once without a store, remembering it in memory', async () => {
 		const contactId = api.addContact({ email: 'memo@example.com' });
-		const event = { ...inboundMessage([{ kind: 'email', value: 'memo@example.com' }], { channel: 'sms', text: 'Is my order on its way?' }), crm: { hubspot: { contactId } } };
+		const event = { ...inboundMessage([{ kind: 'email', value: 'memo@example.com' }], { channel: 'sms', text: 'Is my order on its way?' }), crm: { hubspot: { contactId } } } as unknown as IDataObject;
 		const first = await alone({ operation: 'logConversation', customerSource: 'fields', email: 'memo@example.com' }, [event]);
 		const again = await alone({ operation: 'logConversation', customerSource: 'fields', email: 'memo@example.com' }, [event]);
 		expect(first.jsonOf('HubSpot')[0]).toMatchObject({ crm: { hubspot: { contactId, duplicate: false, activity: { objectType: 'communication' } } } });
