@@ -249,7 +249,8 @@ export async function startFakeHubSpotApi(tokens: string[]): Promise<FakeHubSpot
 			if (!record) return hubspotError(response, 404, 'OBJECT_NOT_FOUND', 'resource not found');
 			contacts.delete(record.id);
 			response.statusCode = 204;
-			return response.end();
+			response.end();
+			return;
 		}
 		if (path === '/crm/v3/properties/contacts' && request.method === 'GET') return sendJson(response, 200, { results: CONTACT_PROPERTY_DEFINITIONS });
 		violations.push(`${request.method} ${path} is not an endpoint the node should call`);
