@@ -8,7 +8,7 @@ import { CONVERSATION_EVENT_TYPES } from './counters';
  * shows on the first line of its thread in the transcript ("Re:" and "Fwd:" don't start a new one).
  */
 
-const CHANNEL_NAMES: Record<Channel, string> = {
+export const CHANNEL_NAMES: Record<Channel, string> = {
 	whatsapp: 'WhatsApp',
 	messenger: 'Messenger',
 	instagram: 'Instagram',

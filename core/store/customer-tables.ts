@@ -90,6 +90,14 @@ const conversations: CustomerTable = {
 	afterUnmerge: unfoldConversations,
 };
 
+// What the CRM nodes logged on contacts' timelines (crm/activity-ledger.ts): the customer's
+// ledger goes where the customer goes, and a forgotten customer's goes with it.
+const crmActivities: CustomerTable = {
+	table: 'crm_activities',
+	keyColumns: ['crm', 'contact_id', 'activity_key'],
+	customerColumn: 'customer_id',
+};
+
 // Consent follows its customer: a merged customer's consent now is the latest change of either.
 const consentChanges: CustomerTable = {
 	table: 'consent_changes',
@@ -101,7 +109,7 @@ const consentChanges: CustomerTable = {
 const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted', 'agents', 'queues', 'conversation_notes']);
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const registered: CustomerTable[] = [identifiers, events, conversations, consentChanges];
+const registered: CustomerTable[] = [identifiers, events, conversations, crmActivities, consentChanges];
 let version = 0;
 
 /** The per-customer tables, in the order merges, unmerges and forgets go through them. */

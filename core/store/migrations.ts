@@ -303,6 +303,29 @@ CREATE INDEX events_before_accounts ON events (channel, external_id) WHERE accou
 `,
 	},
 	{
+		version: 10,
+		name: 'crm activities',
+		sql: `
+-- What the CRM nodes put on contacts' timelines, so that a redelivered event is logged once:
+-- per CRM, contact and activity key (an event id, or a conversation and its last event), the
+-- record the CRM created. A row is claimed before the CRM is called (record_id still null) and
+-- deleted when the call fails. Per-customer data (store/customer-tables.ts): it follows its
+-- customer on merge and unmerge and goes on forget; customer_id is null when the item had no
+-- customer in the store.
+CREATE TABLE crm_activities (
+	crm text NOT NULL,
+	contact_id text NOT NULL,
+	activity_key text NOT NULL,
+	customer_id uuid,
+	record_id text,
+	record_type text,
+	claimed_at timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (crm, contact_id, activity_key)
+);
+CREATE INDEX crm_activities_customer ON crm_activities (customer_id);
+`,
+	},
+	{
 		version: 12,
 		name: 'consent changes',
 		sql: `

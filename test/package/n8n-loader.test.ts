@@ -8,6 +8,9 @@ import { HarnessNodeTypes } from '../support/harness-execution';
 const ROOT = join(__dirname, '../..');
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; n8n: { nodes: string[]; credentials: string[] } };
 
+/** n8n's own credential types (n8n-nodes-base) that nodes of the package use. */
+const N8N_OWN_CREDENTIALS = ['hubspotAppToken', 'hubspotOAuth2Api', 'hubspotDeveloperApi', 'httpBasicAuth', 'pipedriveApi', 'pipedriveOAuth2Api', 'salesforceOAuth2Api', 'salesforceJwtApi'];
+
 /** What n8n itself does when it installs the package: its own loader reads package.json's n8n section and the built files. */
 describe('the built package, as n8n loads it', () => {
 	let loader: PackageDirectoryLoader;
@@ -32,9 +35,8 @@ describe('the built package, as n8n loads it', () => {
 	});
 
 	it('gives every node credentials n8n knows, and offers every action node to AI agents as a tool', () => {
-		// n8n's own credential types, reused where they fit (n8n-nodes-base ships them with every n8n).
-		const n8nOwn = ['hubspotDeveloperApi', 'httpBasicAuth', 'pipedriveApi'];
-		const credentialNames = new Set([...loader.types.credentials.map((credential) => credential.name), ...n8nOwn]);
+		// The CRM nodes reuse n8n's own credential types, which every n8n has: a user who connected the CRM in n8n needs nothing new.
+		const credentialNames = new Set([...loader.types.credentials.map((credential) => credential.name), ...N8N_OWN_CREDENTIALS]);
 		for (const node of loader.types.nodes) {
 			for (const credential of node.credentials ?? []) expect({ node: node.name, credential: credential.name, known: credentialNames.has(credential.name) }).toMatchObject({ known: true });
 		}

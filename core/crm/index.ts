@@ -1,0 +1,3 @@
+export * from './types';
+export * from './activity-ledger';
+export * from './phone-forms';
