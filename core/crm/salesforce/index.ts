@@ -1,0 +1,3 @@
+export { createSalesforceAdapter } from './adapter';
+export type { SalesforceConfig } from './config';
+export { exchangeJwtForSession, SALESFORCE_LOGIN_URLS, type SalesforceJwtCredential, type SalesforceSession } from './jwt-bearer';
