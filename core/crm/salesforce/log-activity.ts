@@ -22,7 +22,8 @@ function truncated(text: string, max: number): string {
 export function salesforceTask(activity: CrmActivity): Record<string, string> {
 	const whoId = activity.contactId.trim();
 	requirePersonObject(whoId, 'The contact to log on');
-	const date = new Date(activity.timestamp);
+	// The day as written in the timestamp, the customer's day: 22:30 in São Paulo is not tomorrow.
+	const written = /^\d{4}-\d{2}-\d{2}/.exec(activity.timestamp.trim())?.[0];
 	return {
 		WhoId: whoId,
 		Subject: truncated(activity.subject.trim() || 'Conversation', SUBJECT_MAX),
@@ -30,7 +31,7 @@ export function salesforceTask(activity: CrmActivity): Record<string, string> {
 		Status: 'Completed',
 		Priority: 'Normal',
 		TaskSubtype: taskSubtype(activity),
-		ActivityDate: (Number.isNaN(date.getTime()) ? new Date() : date).toISOString().slice(0, 10),
+		ActivityDate: written ?? new Date().toISOString().slice(0, 10),
 	};
 }
 
