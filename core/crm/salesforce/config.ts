@@ -1,5 +1,6 @@
 import type { HttpClient } from '../../http/http-client';
 import type { RetryPolicy } from '../../http/retry';
+import { CrmError } from '../types';
 
 /** Where and how to reach one Salesforce org; the session itself is applied by the HttpClient. */
 export interface SalesforceConfig {
@@ -40,7 +41,7 @@ export function checkedExternalIdField(field: string | undefined): string | unde
 	const name = field?.trim();
 	if (!name) return undefined;
 	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-		throw new Error(`"${name}" is not a Salesforce field name: give the API name of the External ID field, e.g. Omnichannel_Id__c`);
+		throw new CrmError('salesforce', `"${name}" is not a Salesforce field name: give the API name of the External ID field, e.g. Omnichannel_Id__c`, { code: 'INVALID_CONFIGURATION' });
 	}
 	return name;
 }

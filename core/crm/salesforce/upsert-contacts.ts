@@ -41,7 +41,8 @@ async function plan(config: SalesforceConfig, externalIdField: string | undefine
 			const id = customer.crmId.trim();
 			const object = requirePersonObject(id, 'The Salesforce id of the customer');
 			const external = object === 'Contact' && externalIdField && customer.id ? { [externalIdField]: customer.id } : {};
-			return { index, object, kind: 'update', id, path: `/sobjects/${object}/${id}`, body: { ...name, ...external, ...properties } };
+			// The record is known and may hold a name corrected in Salesforce: only mapped properties change it.
+			return { index, object, kind: 'update', id, path: `/sobjects/${object}/${id}`, body: { ...external, ...properties } };
 		}
 		if (externalIdField && customer.id) {
 			// The External ID travels in the URL; Salesforce refuses it in the body as well.
@@ -92,9 +93,11 @@ function resultOf(config: SalesforceConfig, externalIdField: string | undefined,
 }
 
 /**
- * Creates or updates each customer's contact: by the External ID field when configured (one
- * composite call per 25 inputs, no search), else by search then create or update. A new
- * contact without a name gets a placeholder last name (its e-mail or phone), never an empty one.
+ * Creates or updates each customer's contact: by the known record id, else by the External ID
+ * field when configured (one composite call per 25 inputs, no search), else by a search then
+ * create or update. Names are written on create, in External ID mode (the package is then the
+ * source of the record), and over a placeholder name; otherwise only mapped properties change
+ * them. A new contact without a name gets a placeholder last name (its e-mail or phone).
  */
 export async function upsertSalesforceContacts(config: SalesforceConfig, inputs: CrmUpsert[]): Promise<CrmUpsertResult[]> {
 	const externalIdField = checkedExternalIdField(config.externalIdField);
@@ -102,7 +105,13 @@ export async function upsertSalesforceContacts(config: SalesforceConfig, inputs:
 	const plans: Plan[] = [];
 	for (const [index, input] of inputs.entries()) plans.push(await plan(config, externalIdField, input, index));
 	const results: CrmUpsertResult[] = plans.map((planned) => ('error' in planned ? { ok: false, error: planned.error } : { ok: false, error: new CrmError('salesforce', 'Not sent') }));
-	let pending = plans.filter((planned): planned is PlannedWrite => !('error' in planned));
+	let pending: PlannedWrite[] = [];
+	for (const planned of plans) {
+		if ('error' in planned) continue;
+		// A known record with nothing to change costs no call.
+		if (planned.kind === 'update' && Object.keys(planned.body).length === 0) results[planned.index] = resultOf(config, externalIdField, inputs[planned.index], planned, { httpStatusCode: 204, body: null, referenceId: '' });
+		else pending.push(planned);
+	}
 	// A second round only for nameless new contacts of an External ID upsert.
 	for (let round = 0; round < 2 && pending.length > 0; round++) {
 		const subrequests: Subrequest[] = pending.map((write) => ({ method: write.kind === 'create' ? 'POST' : 'PATCH', path: write.path, body: write.body, referenceId: `input${write.index}` }));

@@ -96,7 +96,7 @@ describe('Salesforce errors', () => {
 		const contact = api().add('Contact', { LastName: 'X' });
 		const refused = { referenceId: 'input0', httpStatusCode: 400, httpHeaders: {}, body: [{ message: 'Use one of these records?', errorCode: 'DUPLICATES_DETECTED', fields: [] }] };
 		api().failNext(200, { compositeResponse: [refused] });
-		const [result] = await adapterFor(api()).upsertContacts([{ customer: customer({ crmId: contact, name: 'Ana Lima' }), properties: {} }]);
+		const [result] = await adapterFor(api()).upsertContacts([{ customer: customer({ crmId: contact }), properties: { Title: 'Buyer' } }]);
 		expect(result.ok ? undefined : result.error.message).toBe('Salesforce refused the contact: a duplicate rule blocked it (Use one of these records?)');
 	});
 

@@ -85,6 +85,23 @@ describe('Salesforce upsertContacts', () => {
 		]);
 	});
 
+	it('updates a known record by its id with the mapped properties only, and skips one with nothing to change', async () => {
+		const contact = api().add('Contact', { FirstName: 'Carla', LastName: 'Dias' });
+		const lead = api().add('Lead', { LastName: 'Lead', Company: 'Acme' });
+
+		const [byContact, byLead] = await adapterFor(api(), { externalIdField: EXTERNAL }).upsertContacts([
+			{ customer: customer({ id: 'cus-9', crmId: contact, name: 'Carlinha' }), properties: { Title: 'Buyer' } },
+			{ customer: customer({ crmId: lead, name: 'Someone' }), properties: {} },
+		]);
+
+		expect((compositeCalls(api())[0].json as { compositeRequest: unknown[] }).compositeRequest).toEqual([
+			{ method: 'PATCH', url: `/services/data/v62.0/sobjects/Contact/${contact}`, referenceId: 'input0', body: { [EXTERNAL]: 'cus-9', Title: 'Buyer' } },
+		]);
+		expect(api().contacts.get(contact)).toMatchObject({ FirstName: 'Carla', LastName: 'Dias', Title: 'Buyer', [EXTERNAL]: 'cus-9' });
+		expect(byContact).toMatchObject({ ok: true, created: false, contact: { id: contact } });
+		expect(byLead).toMatchObject({ ok: true, created: false, contact: { id: lead, objectType: 'lead' } });
+	});
+
 	it('names the field a mapping got wrong, for that input only', async () => {
 		const [wrong, right] = await adapterFor(api(), { externalIdField: EXTERNAL }).upsertContacts([
 			{ customer: customer({ id: 'cus-1', name: 'Ana Lima' }), properties: { Lifecycle__c: 'lead' } },
