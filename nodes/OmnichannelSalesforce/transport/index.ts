@@ -27,13 +27,13 @@ function jwtCredential(credential: ICredentialDataDecryptedObject): SalesforceJw
 /**
  * The Salesforce adapter of the node's credential: with OAuth2 n8n signs each request and
  * refreshes the token, and the org's address is the one the token answer gave; with JWT the
- * package signs in itself, as n8n's Salesforce node does. Reads the optional `externalIdField`
+ * package signs in itself, as n8n's Salesforce node does. Reads the optional `options.externalIdField`
  * and `defaultCountry` parameters.
  */
 export async function salesforceAdapter(context: Context, itemIndex = 0): Promise<CrmAdapter> {
 	const authentication = parameter(context, 'authentication', itemIndex, 'oAuth2') as SalesforceAuthentication;
 	const options = {
-		externalIdField: parameter(context, 'externalIdField', itemIndex, '') || undefined,
+		externalIdField: parameter(context, 'options.externalIdField', itemIndex, '') || undefined,
 		defaultCountry: parameter(context, 'defaultCountry', itemIndex, '') || undefined,
 	};
 	if (authentication === 'jwt') {
