@@ -114,7 +114,7 @@ for (const under of CRMS) {
 		const run = (parameters: INodeParameters, items: IDataObject[]) =>
 			runWorkflow({
 				nodeTypes: { crmNode: under.node },
-				nodes: [{ name: 'CRM', type: 'crmNode', parameters: { ...api.parameters, ...parameters, options: { ...(api.parameters.options as IDataObject), ...((parameters.options as IDataObject) ?? {}) } } }],
+				nodes: [{ name: 'CRM', type: 'crmNode', parameters: { ...api.parameters, ...parameters } }],
 				credentials: api.credentials,
 				credentialTypes: under.credentialTypes,
 				items: items.map((json) => ({ json })),

@@ -7,7 +7,6 @@
  * (status, message, correlationId, category). hs_searchable_calculated_phone_number is
  * computed as HubSpot keeps it: the number's digits without country code.
  */
-import type { ServerResponse } from 'node:http';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { sendJson, startLocalServer, type RecordedRequest } from './local-server';
 
@@ -105,8 +104,17 @@ export function searchablePhone(value: string | null | undefined): string | unde
 	return parsed ? parsed.nationalNumber : value.replace(/\D/g, '') || undefined;
 }
 
-const hubspotError = (response: ServerResponse, status: number, category: string, message: string, extra: object = {}) =>
-	sendJson(response, status, { status: 'error', message, correlationId: '8b2f3a10-7b2e-4c55-9f7a-1f0b0a1e9c11', category, ...extra });
+/** An answer of the stand-in: what HubSpot would send back. */
+export interface HubSpotAnswer {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+const hubspotError = (status: number, category: string, message: string, extra: object = {}): HubSpotAnswer => ({
+	status,
+	body: { status: 'error', message, correlationId: '8b2f3a10-7b2e-4c55-9f7a-1f0b0a1e9c11', category, ...extra },
+});
 
 type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
 
@@ -137,7 +145,8 @@ function invalidProperties(properties: Record<string, unknown>): Array<{ isValid
 
 const validationMessage = (problems: object[]) => `Property values were not valid: ${JSON.stringify(problems)}`;
 
-export async function startFakeHubSpotApi(tokens: string[]): Promise<FakeHubSpotApi> {
+/** HubSpot's contacts API as state and a function answering one request, for a server of its own or a route of the provider stand-ins. */
+export function hubSpotStandIn(tokens: string[]) {
 	const contacts = new Map<string, HubSpotRecord>();
 	const engagements: HubSpotEngagement[] = [];
 	const violations: string[] = [];
@@ -162,11 +171,11 @@ export async function startFakeHubSpotApi(tokens: string[]): Promise<FakeHubSpot
 	const answer = (record: HubSpotRecord, extra: object = {}) => ({ id: record.id, properties: { ...record.properties }, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: false, ...extra });
 
 	/** A batch: at most 100 inputs, no id twice; the inputs with invalid values come back as errors, the rest are saved. */
-	const batch = (request: RecordedRequest, response: ServerResponse, kind: 'upsert' | 'update') => {
+	const batch = (request: RecordedRequest, kind: 'upsert' | 'update'): HubSpotAnswer => {
 		const inputs = ((request.json as { inputs?: unknown[] })?.inputs ?? []) as Array<{ id: string; idProperty?: string; properties: Record<string, unknown> }>;
-		if (inputs.length > 100) return hubspotError(response, 400, 'VALIDATION_ERROR', `Batch input can include at most 100 inputs, got ${inputs.length}`);
+		if (inputs.length > 100) return hubspotError(400, 'VALIDATION_ERROR', `Batch input can include at most 100 inputs, got ${inputs.length}`);
 		const ids = inputs.map((input) => input.id);
-		if (new Set(ids).size !== ids.length) return hubspotError(response, 400, 'VALIDATION_ERROR', 'Duplicate IDs found in batch input');
+		if (new Set(ids).size !== ids.length) return hubspotError(400, 'VALIDATION_ERROR', 'Duplicate IDs found in batch input');
 		const results: object[] = [];
 		const errors: object[] = [];
 		for (const input of inputs) {
@@ -188,31 +197,31 @@ export async function startFakeHubSpotApi(tokens: string[]): Promise<FakeHubSpot
 			results.push(answer(record, { new: created }));
 		}
 		const body = { status: 'COMPLETE', results, ...(errors.length ? { numErrors: errors.length, errors } : {}), requestedAt: now(), startedAt: now(), completedAt: now() };
-		sendJson(response, errors.length ? 207 : 200, body);
+		return { status: errors.length ? 207 : 200, body };
 	};
 
-	const engagement = (request: RecordedRequest, response: ServerResponse, objectType: HubSpotEngagement['objectType']) => {
+	const engagement = (request: RecordedRequest, objectType: HubSpotEngagement['objectType']): HubSpotAnswer => {
 		const body = request.json as Omit<HubSpotEngagement, 'objectType' | 'id'>;
 		const typeId = objectType === 'communications' ? 81 : 202;
 		const required = objectType === 'communications' ? ['hs_communication_channel_type', 'hs_communication_body', 'hs_timestamp'] : ['hs_note_body', 'hs_timestamp'];
 		for (const name of required) if (!body?.properties?.[name]) violations.push(`${objectType}: ${name} is missing`);
 		for (const association of body?.associations ?? []) {
-			if (!contacts.has(association.to.id)) return hubspotError(response, 400, 'VALIDATION_ERROR', `No contact with ID ${association.to.id}`);
+			if (!contacts.has(association.to.id)) return hubspotError(400, 'VALIDATION_ERROR', `No contact with ID ${association.to.id}`);
 			if (association.types.some((type) => type.associationCategory !== 'HUBSPOT_DEFINED' || type.associationTypeId !== typeId)) violations.push(`${objectType}: association type must be HUBSPOT_DEFINED ${typeId}`);
 		}
 		const id = String(70112233445 + engagements.length);
 		engagements.push({ objectType, id, properties: body.properties, associations: body.associations });
-		sendJson(response, 201, { id, properties: { ...body.properties, hs_object_id: id, hs_createdate: now() }, createdAt: now(), updatedAt: now(), archived: false });
+		return { status: 201, body: { id, properties: { ...body.properties, hs_object_id: id, hs_createdate: now() }, createdAt: now(), updatedAt: now(), archived: false } };
 	};
 
-	const server = await startLocalServer((request, response) => {
+	/** HubSpot's answer to one request. */
+	const answerRequest = (request: RecordedRequest): HubSpotAnswer => {
 		const token = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
-		if (!token || !tokens.includes(token)) return hubspotError(response, 401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication.');
+		if (!token || !tokens.includes(token)) return hubspotError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication.');
 		const failure = failures.findIndex((candidate) => !candidate.path || candidate.path === request.path);
 		if (failure >= 0) {
 			const [{ status, body, headers }] = failures.splice(failure, 1);
-			for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
-			return sendJson(response, status, body);
+			return { status, body, headers };
 		}
 		const path = request.path;
 		if (path === '/crm/v3/objects/contacts/search' && request.method === 'POST') {
@@ -220,58 +229,75 @@ export async function startFakeHubSpotApi(tokens: string[]): Promise<FakeHubSpot
 			const groups = body.filterGroups ?? [];
 			const filterCount = groups.reduce((sum, group) => sum + group.filters.length, 0);
 			if (groups.length > 5 || groups.some((group) => group.filters.length > 6) || filterCount > 18) {
-				return hubspotError(response, 400, 'VALIDATION_ERROR', 'Too many filters or filter groups: at most 5 groups of 6 filters, 18 filters in all');
+				return hubspotError(400, 'VALIDATION_ERROR', 'Too many filters or filter groups: at most 5 groups of 6 filters, 18 filters in all');
 			}
 			const found = [...contacts.values()].filter((record) => groups.some((group) => group.filters.every((filter) => matches(record, filter))));
 			const wanted = body.properties ?? ['email', 'firstname', 'lastname', 'createdate', 'lastmodifieddate', 'hs_object_id'];
 			const results = found.slice(0, body.limit ?? 10).map((record) => ({ ...answer(record), properties: Object.fromEntries(wanted.map((name) => [name, record.properties[name] ?? null])) }));
-			return sendJson(response, 200, { total: found.length, results });
+			return { status: 200, body: { total: found.length, results } };
 		}
 		const byId = /^\/crm\/v3\/objects\/contacts\/(\d+)$/.exec(path);
 		if (byId && request.method === 'GET') {
 			const record = contacts.get(byId[1]);
-			if (!record) return hubspotError(response, 404, 'OBJECT_NOT_FOUND', 'resource not found');
-			return sendJson(response, 200, answer(record));
+			if (!record) return hubspotError(404, 'OBJECT_NOT_FOUND', 'resource not found');
+			return { status: 200, body: answer(record) };
 		}
-		if (path === '/crm/v3/objects/contacts/batch/upsert' && request.method === 'POST') return batch(request, response, 'upsert');
-		if (path === '/crm/v3/objects/contacts/batch/update' && request.method === 'POST') return batch(request, response, 'update');
+		if (path === '/crm/v3/objects/contacts/batch/upsert' && request.method === 'POST') return batch(request, 'upsert');
+		if (path === '/crm/v3/objects/contacts/batch/update' && request.method === 'POST') return batch(request, 'update');
 		if (path === '/crm/v3/objects/contacts' && request.method === 'POST') {
 			const properties = (request.json as { properties?: Record<string, unknown> })?.properties ?? {};
 			const problems = invalidProperties(properties);
-			if (problems.length) return hubspotError(response, 400, 'VALIDATION_ERROR', validationMessage(problems));
-			return sendJson(response, 201, answer(save(undefined, properties).record));
+			if (problems.length) return hubspotError(400, 'VALIDATION_ERROR', validationMessage(problems));
+			return { status: 201, body: answer(save(undefined, properties).record) };
 		}
-		if (path === '/crm/v3/objects/communications' && request.method === 'POST') return engagement(request, response, 'communications');
-		if (path === '/crm/v3/objects/notes' && request.method === 'POST') return engagement(request, response, 'notes');
+		if (path === '/crm/v3/objects/communications' && request.method === 'POST') return engagement(request, 'communications');
+		if (path === '/crm/v3/objects/notes' && request.method === 'POST') return engagement(request, 'notes');
 		if (path === '/crm/v3/objects/contacts/gdpr-delete' && request.method === 'POST') {
 			const { objectId, idProperty } = (request.json ?? {}) as { objectId?: string; idProperty?: string };
 			const record = idProperty === 'email' ? byEmail(String(objectId)) : contacts.get(String(objectId));
-			if (!record) return hubspotError(response, 404, 'OBJECT_NOT_FOUND', 'resource not found');
+			if (!record) return hubspotError(404, 'OBJECT_NOT_FOUND', 'resource not found');
 			contacts.delete(record.id);
-			response.statusCode = 204;
-			response.end();
-			return;
+			return { status: 204, body: undefined };
 		}
-		if (path === '/crm/v3/properties/contacts' && request.method === 'GET') return sendJson(response, 200, { results: CONTACT_PROPERTY_DEFINITIONS });
+		if (path === '/crm/v3/properties/contacts' && request.method === 'GET') return { status: 200, body: { results: CONTACT_PROPERTY_DEFINITIONS } };
 		violations.push(`${request.method} ${path} is not an endpoint the node should call`);
-		hubspotError(response, 404, 'OBJECT_NOT_FOUND', `No route for ${request.method} ${path}`);
-	});
+		return hubspotError(404, 'OBJECT_NOT_FOUND', `No route for ${request.method} ${path}`);
+	};
 
 	return {
-		url: server.url,
-		requests: server.requests,
+		answer: answerRequest,
 		violations,
 		contacts,
 		engagements,
-		addContact: (properties) => save(undefined, properties).record.id,
-		failNext: (failure) => failures.push(failure),
-		calls: (path) => server.requests.filter((request) => request.path === path),
+		addContact: (properties: Record<string, string>) => save(undefined, properties).record.id,
+		failNext: (failure: Failure) => failures.push(failure),
 		reset: () => {
-			server.requests.splice(0);
 			violations.splice(0);
 			contacts.clear();
 			engagements.splice(0);
 			failures.splice(0);
+		},
+	};
+}
+
+export async function startFakeHubSpotApi(tokens: string[]): Promise<FakeHubSpotApi> {
+	const hubspot = hubSpotStandIn(tokens);
+	const server = await startLocalServer((request, response) => {
+		const { status, body, headers } = hubspot.answer(request);
+		for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+		if (body === undefined) {
+			response.statusCode = status;
+			response.end();
+		} else sendJson(response, status, body);
+	});
+	return {
+		...hubspot,
+		url: server.url,
+		requests: server.requests,
+		calls: (path) => server.requests.filter((request) => request.path === path),
+		reset: () => {
+			server.requests.splice(0);
+			hubspot.reset();
 		},
 		close: () => server.close(),
 	};
