@@ -19,11 +19,14 @@ const inMemory = new MemoryActivityLedger();
 const inStores = new WeakMap<Database, StoreActivityLedger>();
 
 /**
- * The store is the node's Omnichannel Store credential's, or OMNICHANNEL_STORE's: the one Customer
- * Merge uses. Without either, nothing is written anywhere but the CRM.
+ * The store Customer Merge uses: the node's Omnichannel Store credential's, else OMNICHANNEL_STORE's,
+ * else the default embedded one, when the customer comes from the item (Customer Merge put it
+ * there, from that store). Customers mapped from fields (a form, a spreadsheet) write nothing
+ * anywhere but the CRM unless a store is configured.
  */
 async function openStore(context: IExecuteFunctions): Promise<CrmConnection['store']> {
-	if (!context.getNode().credentials?.[STORE_CREDENTIAL] && !process.env.OMNICHANNEL_STORE) return undefined;
+	const configured = Boolean(context.getNode().credentials?.[STORE_CREDENTIAL] || process.env.OMNICHANNEL_STORE);
+	if (!configured && context.getNodeParameter('customerSource', 0, 'item') !== 'item') return undefined;
 	const graph = await openCustomerGraph(context);
 	return { graph, conversations: new Conversations(graph.db) };
 }
