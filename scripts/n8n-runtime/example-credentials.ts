@@ -40,6 +40,9 @@ export const EXAMPLE_WEBHOOK_KEYS = {
 	evolutionJwtKey: 'example-evolution-webhook-jwt-key-0123456789',
 } as const;
 
+/** The example HubSpot private app's token and client secret (which signs its webhooks). */
+export const EXAMPLE_HUBSPOT = { appToken: 'pat-example-0000-hubspot-stand-in', clientSecret: 'example-hubspot-client-secret-0123456789' } as const;
+
 export interface ExampleCredential {
 	name: string;
 	type: string;
@@ -104,6 +107,9 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 		// No API key: the trigger creates no route, and only checks the posts' signatures.
 		{ name: 'Example Mailgun routes (local)', type: 'omnichannelMailgunWebhookApi', data: { signingKey: EXAMPLE_WEBHOOK_KEYS.mailgunSigningKey, apiKey: '', region: 'us', baseUrl: '' } },
 		{ name: 'Example Postmark inbound (local)', type: 'omnichannelPostmarkInboundApi', data: { user: 'postmark', password: 'example-inbound-password' } },
+		// n8n's own HubSpot credential types: the token the stand-in accepts, and the app's client secret its webhooks are signed with.
+		{ name: 'Example HubSpot (local stand-in)', type: 'hubspotAppToken', data: { appToken: EXAMPLE_HUBSPOT.appToken } },
+		{ name: 'Example HubSpot app (local)', type: 'hubspotDeveloperApi', data: { clientId: 'example-client-id', clientSecret: EXAMPLE_HUBSPOT.clientSecret, apiKey: '', appId: '' } },
 		{
 			name: 'Example SMTP (local sink)',
 			type: 'omnichannelSmtp',
@@ -120,6 +126,7 @@ export function standInAcceptance() {
 		telegramTokens: [EXAMPLE_ACCOUNTS.telegramBotToken, EXAMPLE_ACCOUNTS.inboxTelegramBotToken],
 		twilioAuthTokens: { [EXAMPLE_ACCOUNTS.twilioAccountSid]: secrets.TWILIO_AUTH_TOKEN },
 		evolutionApiKeys: ['EXAMPLE-evolution-api-key'],
+		hubspotTokens: [EXAMPLE_HUBSPOT.appToken],
 	};
 }
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LOCAL_PORTS } from './local-instance';
 import type { CredentialSummary, N8nRestClient, WorkflowBody } from './rest-client';
 
 const WORKFLOWS_FOLDER = resolve(__dirname, '../../workflows');
@@ -89,6 +90,18 @@ function bindCredentials(nodes: unknown[], credentials: Map<string, CredentialSu
 	});
 }
 
+/**
+ * Where the example workflows call the providers that have no credential of ours to carry a Base
+ * URL (HubSpot, whose credentials are n8n's own): npm start's stand-ins. An n8n whose stand-ins
+ * listen elsewhere (the end-to-end suite's) gets the workflows pointed there.
+ */
+export const EXAMPLE_STAND_INS_URL = `http://127.0.0.1:${LOCAL_PORTS.standIns}`;
+
+function pointAtStandIns(nodes: unknown[], standInsUrl: string): unknown[] {
+	if (standInsUrl === EXAMPLE_STAND_INS_URL) return nodes;
+	return JSON.parse(JSON.stringify(nodes).split(EXAMPLE_STAND_INS_URL).join(standInsUrl)) as unknown[];
+}
+
 type ImportState = Record<string, { id: string; sha256: string }>;
 
 async function sleep(ms: number): Promise<void> {
@@ -115,14 +128,14 @@ export async function waitUntilPublished(client: N8nRestClient, id: string, name
  */
 export async function importExampleWorkflows(
 	client: N8nRestClient,
-	options: { credentials: Map<string, CredentialSummary>; stateFile: string; databaseKey: string; folder?: string },
+	options: { credentials: Map<string, CredentialSummary>; standInsUrl: string; stateFile: string; databaseKey: string; folder?: string },
 ): Promise<ImportedWorkflow[]> {
 	const allState = existsSync(options.stateFile) ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as Record<string, ImportState>) : {};
 	const state: ImportState = allState[options.databaseKey] ?? {};
 	const existing = await client.listWorkflows();
 	const results: ImportedWorkflow[] = [];
 	for (const example of readExampleWorkflows(options.folder)) {
-		const body: WorkflowBody = { name: example.name, nodes: bindCredentials(example.nodes, options.credentials), connections: example.connections, settings: example.settings, pinData: example.pinData };
+		const body: WorkflowBody = { name: example.name, nodes: pointAtStandIns(bindCredentials(example.nodes, options.credentials), options.standInsUrl), connections: example.connections, settings: example.settings, pinData: example.pinData };
 		const known = existing.find((workflow) => workflow.id === state[example.file]?.id) ?? existing.find((workflow) => workflow.name === example.name);
 		let action: ImportedWorkflow['action'] = 'kept';
 		let saved;

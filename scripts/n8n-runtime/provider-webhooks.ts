@@ -8,8 +8,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mailgunSignature } from '../../core/channels/mailgun/signature';
+import { hubSpotSignature, HUBSPOT_SIGNATURE_HEADER, HUBSPOT_TIMESTAMP_HEADER } from '../../core/crm/hubspot/webhook';
 import { twilioSignature } from '../../core/channels/twilio/signature';
-import { EXAMPLE_ACCOUNTS, EXAMPLE_WEBHOOK_KEYS, testSecrets } from './example-credentials';
+import { EXAMPLE_ACCOUNTS, EXAMPLE_HUBSPOT, EXAMPLE_WEBHOOK_KEYS, testSecrets } from './example-credentials';
 
 const SHARED = join(__dirname, '../../test/fixtures/shared/channels');
 
@@ -105,6 +106,19 @@ export function postmarkEmail(input: { from: string; name: string; subject: stri
 /** The Basic auth Postmark sends when its webhook URL carries the example user and password. */
 export function postmarkAuthorization(user = 'postmark', password = 'example-inbound-password'): string {
 	return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+/**
+ * A property of a HubSpot contact changed, as the example HubSpot app's webhook posts it (the
+ * fixture's shape), signed with HubSpot's v3 signature for `url` with the app's client secret
+ * (another secret when `clientSecret` says so).
+ */
+export function hubspotPropertyChange(input: { url: string; contactId: string; property: string; value: string; clientSecret?: string }): ProviderRequest {
+	const [event] = JSON.parse(readFileSync(join(__dirname, '../../test/fixtures/crm/hubspot/webhook-contact-propertyChange.payload.json'), 'utf8')) as Json[];
+	const body = Buffer.from(JSON.stringify([{ ...event, eventId: Number.parseInt(unique().slice(0, 8), 16), occurredAt: Date.now(), objectId: Number(input.contactId), propertyName: input.property, propertyValue: input.value }]));
+	const timestamp = String(Date.now());
+	const signature = hubSpotSignature(input.clientSecret ?? EXAMPLE_HUBSPOT.clientSecret, 'POST', input.url, body, timestamp);
+	return { label: 'HubSpot contact change', contentType: 'application/json', body, headers: { [HUBSPOT_SIGNATURE_HEADER]: signature, [HUBSPOT_TIMESTAMP_HEADER]: timestamp } };
 }
 
 /** An incoming SMS to the example Twilio number, signed for `url` (the URL Twilio calls) with the example auth token. */

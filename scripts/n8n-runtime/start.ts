@@ -155,6 +155,7 @@ async function main(): Promise<void> {
 		say(`Credentials: ${credentials.size} examples pointing at the stand-ins`);
 		const workflows = await importExampleWorkflows(client, {
 			credentials,
+			standInsUrl: standIns.url,
 			stateFile: join(userFolder, 'example-workflows.json'),
 			databaseKey: postgres ? databaseDescription : 'sqlite',
 		});

@@ -82,7 +82,7 @@ export async function setUpInstance(url: string, standIns: { apiUrl: string; smt
 	const client = new N8nRestClient(url);
 	await client.ensureOwner(E2E_OWNER);
 	const credentials = await ensureCredentials(client, exampleCredentials(standIns));
-	const workflows = await importExampleWorkflows(client, { credentials, stateFile: join(userFolder, 'example-workflows.json'), databaseKey });
+	const workflows = await importExampleWorkflows(client, { credentials, standInsUrl: standIns.apiUrl, stateFile: join(userFolder, 'example-workflows.json'), databaseKey });
 	return { client, workflows };
 }
 

@@ -1,9 +1,10 @@
 /**
  * Local stand-ins for the providers' send APIs, for the local n8n (npm start), the demo and
  * end-to-end tests: one HTTP server answering as Meta's Graph API (WhatsApp Cloud API,
- * Messenger and Instagram Send API), the Telegram Bot API, Twilio's Messages API and Evolution
- * API's send endpoints do, plus an SMTP sink. Point a credential's Base URL (or SMTP host and
- * port) at them. Everything they receive is recorded:
+ * Messenger and Instagram Send API), the Telegram Bot API, Twilio's Messages API, Evolution
+ * API's send endpoints and HubSpot's contacts API do, plus an SMTP sink. Point a credential's
+ * Base URL (or SMTP host and port, or the HubSpot node's API Base URL) at them. Everything they
+ * receive is recorded:
  *
  *   GET    /__records            every request answered, oldest first (?since=<seq> for newer ones)
  *   DELETE /__records            forget them
@@ -15,6 +16,7 @@ import { sendJson, startLocalServer, type LocalServer, type RecordedRequest } fr
 import { readMime, startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../smtp-server';
 import { evolutionRoute } from './evolution';
 import { graphApiRoute } from './graph-api';
+import { hubspotRoute } from './hubspot';
 import { telegramRoute, type TelegramWebhook } from './telegram';
 import { twilioRoute } from './twilio';
 import type { Route, StandInRecord } from './types';
@@ -38,6 +40,7 @@ export interface StandInOptions {
 		telegramTokens?: string[];
 		twilioAuthTokens?: Record<string, string>;
 		evolutionApiKeys?: string[];
+		hubspotTokens?: string[];
 	};
 }
 
@@ -76,7 +79,7 @@ export async function startProviderStandIns(options: StandInOptions = {}): Promi
 	const telegramWebhooks = new Map<string, TelegramWebhook>(file && existsSync(file) ? Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, TelegramWebhook>) : []);
 	const saveWebhooks = file ? () => writeFileSync(file, `${JSON.stringify(Object.fromEntries(telegramWebhooks), null, 2)}\n`) : undefined;
 	const accept = options.accept ?? {};
-	const routes: Route[] = [graphApiRoute(accept.graphTokens), telegramRoute(telegramWebhooks, accept.telegramTokens, saveWebhooks), twilioRoute(accept.twilioAuthTokens), evolutionRoute(accept.evolutionApiKeys)];
+	const routes: Route[] = [graphApiRoute(accept.graphTokens), telegramRoute(telegramWebhooks, accept.telegramTokens, saveWebhooks), twilioRoute(accept.twilioAuthTokens), evolutionRoute(accept.evolutionApiKeys), hubspotRoute(accept.hubspotTokens)];
 	let seq = 0;
 
 	const control = (request: RecordedRequest, response: ServerResponse): boolean => {

@@ -10,7 +10,7 @@ const RUN = randomBytes(4).toString('hex');
 const RUN_SECOND = Math.floor(Date.now() / 1000);
 
 /** The provider API a request was meant for. */
-export type StandInApi = 'whatsapp-cloud' | 'meta-send' | 'telegram' | 'twilio' | 'evolution' | 'smtp';
+export type StandInApi = 'whatsapp-cloud' | 'meta-send' | 'telegram' | 'twilio' | 'evolution' | 'hubspot' | 'smtp';
 
 export interface StandInRecord {
 	/** Increasing from 1 across every API, in the order the requests arrived. */
