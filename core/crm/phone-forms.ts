@@ -8,7 +8,7 @@ export interface PhoneForms {
 	digits: string;
 	/** The national significant number, without country code or trunk prefix: 11987654321. */
 	national: string;
-	/** As people type it: "+55 11 98765-4321", "(11) 98765-4321", "5511987654321", "11987654321", … */
+	/** As people type it: "+55 11 98765 4321", "(11) 98765-4321", "5511987654321", "11987654321", "02079460018" (with its trunk 0), … */
 	written: string[];
 }
 
@@ -18,7 +18,8 @@ export function phoneForms(e164: string): PhoneForms | undefined {
 	if (!parsed) return undefined;
 	const digits = e164.replace(/\D/g, '');
 	const national = parsed.nationalNumber;
-	const written = [e164, parsed.formatInternational(), parsed.formatNational(), digits, national];
+	const nationalFormat = parsed.formatNational();
+	const written = [e164, parsed.formatInternational(), nationalFormat, digits, nationalFormat.replace(/\D/g, '')];
 	return { e164, digits, national, written: [...new Set(written)] };
 }
 

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { phoneForms } from '../phone-forms';
 
 /**
  * Pipedrive's person search matches a phone only as it was typed into Pipedrive: "+5511987654321"
@@ -10,16 +11,7 @@ const MIN_EXACT_TERM_LENGTH = 1;
 
 /** The spellings of an E.164 number: as is, as printed internationally and nationally, and in digits. */
 export function phoneSpellings(e164: string): string[] {
-	const phone = parsePhoneNumberFromString(e164);
-	if (!phone) return searchableTerms([e164]);
-	const national = phone.formatNational();
-	return searchableTerms([
-		phone.number,
-		phone.formatInternational(),
-		national,
-		`${phone.countryCallingCode}${phone.nationalNumber}`,
-		national.replace(/\D/g, ''),
-	]);
+	return searchableTerms(phoneForms(e164)?.written ?? [e164]);
 }
 
 /** Trimmed, once each, and long enough for Pipedrive to search. */

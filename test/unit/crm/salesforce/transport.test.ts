@@ -50,7 +50,7 @@ describe('salesforceAdapter (the node transport)', () => {
 	it("signs in with n8n's Salesforce JWT credential, reuses the session, and signs in again when it ends", async () => {
 		api().trustJwt({ clientId: 'jwt-app', username: 'integration@acme.example', publicKey });
 		const credential = { environment: 'production', clientId: 'jwt-app', username: 'integration@acme.example', privateKey: pem, myDomainUrl: `${api().url}/` };
-		const context = nodeContext({ authentication: 'jwt', externalIdField: 'Omnichannel_Id__c' }, { salesforceJwtApi: credential });
+		const context = nodeContext({ authentication: 'jwt', 'options.externalIdField': 'Omnichannel_Id__c' }, { salesforceJwtApi: credential });
 
 		await (await salesforceAdapter(context)).listProperties();
 		const second = await salesforceAdapter(context);
