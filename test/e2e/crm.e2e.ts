@@ -57,7 +57,7 @@ describe('the CRM example workflow in a real n8n', () => {
 		expect(communication?.status).toBe(201);
 		expect(communication?.body.properties).toMatchObject({ hs_communication_channel_type: 'WHATS_APP', hs_communication_body: expect.stringContaining('Vocês entregam em Niterói?') });
 		const created = hubspot.find((record) => record.path === '/crm/v3/objects/contacts' && record.method === 'POST');
-		expect(created?.body.properties).toMatchObject({ firstname: 'Renata', lastname: 'Lima', lifecyclestage: 'lead', phone: `+${waId}` });
+		expect(created?.body.properties).toMatchObject({ firstname: 'Renata', lastname: 'Lima', lifecyclestage: 'lead', mobilephone: `+${waId}` });
 	});
 
 	it("finds the contact by the HubSpot id the customer now carries: the next message searches nothing", async () => {
