@@ -58,6 +58,7 @@ describeEachStore('a per-customer table registered once', (store) => {
 			events: 0,
 			conversations: 0,
 			consent_changes: 0,
+			engagement_sends: 0,
 			loyalty_cards: 3,
 			compacted: db().compactsAfterErasure,
 		});
