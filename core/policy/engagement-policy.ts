@@ -1,9 +1,9 @@
 import { withConflictRetry } from '../identity/conflict-retry';
-import type { Channel } from '../model';
+import type { Channel, Traits } from '../model';
 import { latestConsentChanges } from '../store/consent-sql';
-import { currentCustomerId, loadCustomers } from '../store/customer-sql';
+import { currentCustomerId } from '../store/customer-sql';
 import type { Database, SqlClient } from '../store/database';
-import { channelEngagement, insertSend, marketingSendTimes, sendsOfMessage, type EngagementSend } from '../store/engagement-sends-sql';
+import { channelEngagement, customerIdentifiers, insertSend, marketingSendTimes, sendsOfMessage, type EngagementSend } from '../store/engagement-sends-sql';
 import { lockCustomers } from '../store/graph-sql';
 import { renderMessage, whatsappTemplateFor, type EngagementRequest } from './campaign-message';
 import { channelName } from './channel-names';
@@ -20,13 +20,19 @@ export class EngagementPolicyError extends Error {}
 const OUTCOME_WORDS: Record<string, string> = { failed: 'failed', unconfirmed: 'no delivery confirmed' };
 
 /** Locks the customer (following merges) until the transaction ends: decisions about one customer happen one at a time. */
-export async function lockCustomer(tx: SqlClient, id: string): Promise<string> {
+export async function lockCustomer(tx: SqlClient, id: string): Promise<LockedCustomer> {
 	const current = await currentCustomerId(tx, id.trim());
 	if (!current) throw new EngagementPolicyError(`No customer with id "${id}": it may have been forgotten, or the id is mistyped`);
 	const [locked] = await lockCustomers(tx, [current]);
 	// Merged away between the look-up and the lock: the caller's retry finds the survivor.
 	if (!locked || locked.merged_into) throw Object.assign(new Error('the customer was merged while deciding'), { code: '40001' });
-	return current;
+	return { id: current, traits: locked.traits };
+}
+
+/** A customer whose row this transaction holds, with their traits as locked. */
+export interface LockedCustomer {
+	id: string;
+	traits: Traits;
 }
 
 /**
@@ -35,10 +41,14 @@ export async function lockCustomer(tx: SqlClient, id: string): Promise<string> {
  * counted it on its first send. Everything is read inside the transaction that holds the
  * customer's lock, so two workers deciding for one customer never both pass a cap of 1.
  */
-export async function decideLocked(tx: SqlClient, customerId: string, request: EngagementRequest, now: number): Promise<EngagementDecision> {
+export async function decideLocked(tx: SqlClient, locked: LockedCustomer, request: EngagementRequest, now: number): Promise<EngagementDecision> {
 	const { message, rules } = request;
-	const [customer] = [...(await loadCustomers(tx, [customerId], 0)).values()];
-	const [consents, engagement, earlier] = await Promise.all([latestConsentChanges(tx, [customerId]), channelEngagement(tx, customerId), sendsOfMessage(tx, customerId, message.messageKey)]);
+	const customerId = locked.id;
+	// One after the other: a transaction's connection runs one statement at a time.
+	const customer = { traits: locked.traits, identities: await customerIdentifiers(tx, customerId) };
+	const consents = await latestConsentChanges(tx, [customerId]);
+	const engagement = await channelEngagement(tx, customerId);
+	const earlier = await sendsOfMessage(tx, customerId, message.messageKey);
 	const zone = customerTimeZone(customer, rules.defaultTimeZone);
 	const base = { customerId, messageKey: message.messageKey, purpose: message.purpose, timeZone: zone.zone, timeZoneSource: zone.source };
 	const blocked = (code: BlockedCode, reason: string, channels: { channel: Channel; reason: string }[] = []): EngagementDecision => ({ ...base, decision: 'blocked', code, reason, channels });

@@ -35,7 +35,8 @@ export function fallbackOnStatus(db: Database, customerId: string, event: Pick<C
 	if (event.type !== 'status' || !event.status || event.status === 'sent') return Promise.resolve({ action: 'ignored', reason: 'not a delivery, read or failure status' });
 	return withConflictRetry(() =>
 		db.transaction(async (tx): Promise<StatusOutcome> => {
-			const id = await lockCustomer(tx, customerId);
+			const locked = await lockCustomer(tx, customerId);
+			const id = locked.id;
 			// A status reported a little before our clock recorded the send still belongs to it.
 			const at = new Date(Math.max(Date.parse(event.timestamp), now)).toISOString();
 			const send = await openSendOnChannel(tx, id, event.channel, at);
@@ -46,7 +47,7 @@ export function fallbackOnStatus(db: Database, customerId: string, event: Pick<C
 				return { action: 'settled', send, outcome: event.status };
 			}
 			await settleSends(tx, { id: send.id }, 'failed', settledAt);
-			return { action: 'fell-back', send, decision: await decideLocked(tx, id, requestOf(send), now) };
+			return { action: 'fell-back', send, decision: await decideLocked(tx, locked, requestOf(send), now) };
 		}),
 	);
 }
@@ -70,7 +71,8 @@ export async function sweepUnconfirmed(db: Database, options: { afterMinutes: nu
 	for (const candidate of await unsettledSendsBefore(db, before, options.limit ?? 500)) {
 		const step = await withConflictRetry(() =>
 			db.transaction(async (tx) => {
-				const id = await lockCustomer(tx, candidate.customerId);
+				const locked = await lockCustomer(tx, candidate.customerId);
+				const id = locked.id;
 				// Another sweep or a status may have settled it since it was listed.
 				const send = await sendById(tx, candidate.id);
 				if (!send || send.settledAt) return undefined;
@@ -81,7 +83,7 @@ export async function sweepUnconfirmed(db: Database, options: { afterMinutes: nu
 					return 'confirmed' as const;
 				}
 				await settleSends(tx, { id: send.id }, 'unconfirmed', settledAt);
-				return { send, decision: await decideLocked(tx, id, requestOf(send), now) };
+				return { send, decision: await decideLocked(tx, locked, requestOf(send), now) };
 			}),
 		).catch((error: unknown) => {
 			// A customer forgotten since the listing has nothing left to send.

@@ -1,4 +1,4 @@
-import type { Channel } from '../model';
+import type { Channel, Identity } from '../model';
 import { newCustomerId } from '../identity/customer-id';
 import { iso } from './customer-sql';
 import type { SqlClient } from './database';
@@ -59,6 +59,11 @@ export async function insertSend(tx: SqlClient, send: Omit<EngagementSend, 'id' 
 	return { id, ...send };
 }
 
+/** The customer's identifiers, oldest first: where the channels can reach them. */
+export async function customerIdentifiers(tx: SqlClient, customerId: string): Promise<Identity[]> {
+	return await tx.query<Identity>('SELECT kind, value FROM identifiers WHERE customer_id = $1 ORDER BY created_at, kind, value', [customerId]);
+}
+
 /** The customer's sends of one message, oldest first: the channels its chain has tried. */
 export async function sendsOfMessage(tx: SqlClient, customerId: string, messageKey: string): Promise<EngagementSend[]> {
 	const rows = await tx.query<SendRow>('SELECT * FROM engagement_sends WHERE customer_id = $1 AND message_key = $2 ORDER BY decided_at, id', [customerId, messageKey]);
@@ -86,18 +91,17 @@ export async function openSendOnChannel(tx: SqlClient, customerId: string, chann
  * outbound marketing messages, kept apart so the caps take whichever are more.
  */
 export async function marketingSendTimes(tx: SqlClient, customerId: string, since: string): Promise<{ claims: string[]; history: string[] }> {
-	const [claims, history] = await Promise.all([
-		tx.query<{ at: Date | string }>(
-			`SELECT min(decided_at) AS at FROM engagement_sends
-			 WHERE customer_id = $1 AND purpose = 'marketing' AND decided_at > $2 GROUP BY message_key`,
-			[customerId, since],
-		),
-		tx.query<{ at: Date | string }>(
-			`SELECT occurred_at AS at FROM events
-			 WHERE customer_id = $1 AND occurred_at > $2 AND direction = 'outbound' AND type = 'message' AND category = 'marketing'`,
-			[customerId, since],
-		),
-	]);
+	// One after the other: a transaction's connection runs one statement at a time.
+	const claims = await tx.query<{ at: Date | string }>(
+		`SELECT min(decided_at) AS at FROM engagement_sends
+		 WHERE customer_id = $1 AND purpose = 'marketing' AND decided_at > $2 GROUP BY message_key`,
+		[customerId, since],
+	);
+	const history = await tx.query<{ at: Date | string }>(
+		`SELECT occurred_at AS at FROM events
+		 WHERE customer_id = $1 AND occurred_at > $2 AND direction = 'outbound' AND type = 'message' AND category = 'marketing'`,
+		[customerId, since],
+	);
 	return { claims: claims.map((row) => iso(row.at)), history: history.map((row) => iso(row.at)) };
 }
 
