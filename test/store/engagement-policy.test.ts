@@ -131,6 +131,14 @@ describeEachStore('engagement policy', (store) => {
 		expect((await policy.sendsOf(hugo.id, 'black-friday')).map((send) => send.outcome)).toEqual(['delivered']);
 	});
 
+	it('moves a delivered but unread message on when only a read receipt counts', async () => {
+		const kiko = await customer({ language: 'pt' }, wroteOnWhatsApp(60));
+		await policy.decide(kiko.id, campaignRequest('read-only'), NOON);
+		await graph.resolve([inputFromEvent(outboundEvent(kiko.identities.slice(0, 1), { type: 'status', status: 'delivered', timestamp: new Date(NOON + MINUTE).toISOString() }))]);
+		const swept = await sweepUnconfirmed(graph.db, { afterMinutes: 30, confirmation: 'read' }, NOON + 31 * MINUTE);
+		expect(swept.fellBack.filter((step) => step.send.customerId === kiko.id).map((step) => step.decision)).toEqual([expect.objectContaining({ decision: 'send', channel: 'sms' })]);
+	});
+
 	it('forgets a customer’s sends with them, and merges them into the survivor', async () => {
 		const ines = await customer({}, wroteOnWhatsApp(60));
 		const joao = await customer();
