@@ -19,3 +19,4 @@ export * from './conversations';
 export * from './agents';
 export * from './assignment';
 export * from './consent';
+export * from './policy';

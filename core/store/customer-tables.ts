@@ -105,11 +105,18 @@ const consentChanges: CustomerTable = {
 	customerColumn: 'customer_id',
 };
 
+// The sends an Engagement Policy decided follow their customer: a merged customer's caps count both histories.
+const engagementSends: CustomerTable = {
+	table: 'engagement_sends',
+	keyColumns: ['id'],
+	customerColumn: 'customer_id',
+};
+
 // Tables of the store that are not per-customer data, or whose names a Forget's summary uses.
 const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted', 'agents', 'queues', 'conversation_notes']);
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const registered: CustomerTable[] = [identifiers, events, conversations, crmActivities, consentChanges];
+const registered: CustomerTable[] = [identifiers, events, conversations, crmActivities, consentChanges, engagementSends];
 let version = 0;
 
 /** The per-customer tables, in the order merges, unmerges and forgets go through them. */

@@ -347,6 +347,35 @@ CREATE TABLE consent_changes (
 CREATE INDEX consent_changes_customer ON consent_changes (customer_id, channel, purpose, changed_at DESC);
 `,
 	},
+	{
+		version: 13,
+		name: 'engagement sends',
+		sql: `
+-- Every send an Engagement Policy decided: the slot it claims under the frequency caps, and the
+-- step of the message's fallback chain (one row per channel tried, never two for one channel).
+-- message_key names the message on every channel it tries (a campaign, a reminder). content
+-- holds what a fallback needs to send it on the next channel (the texts, templates and channel
+-- order it was decided with). Per-customer data: merged, unmerged and forgotten with its
+-- customer (store/customer-tables.ts). The caps count these rows and the outbound marketing
+-- messages of the history, whichever are more, so a send the policy recorded and the message
+-- a sender then recorded count once.
+CREATE TABLE engagement_sends (
+	id uuid PRIMARY KEY,
+	customer_id uuid NOT NULL REFERENCES customers (id),
+	message_key text NOT NULL,
+	channel text NOT NULL,
+	recipient text NOT NULL,
+	purpose text NOT NULL CHECK (purpose IN ('marketing', 'transactional')),
+	content jsonb NOT NULL DEFAULT '{}',
+	decided_at timestamptz NOT NULL,
+	-- Empty while nobody knows; delivered or read stops the chain, failed and unconfirmed move it on.
+	outcome text CHECK (outcome IN ('delivered', 'read', 'failed', 'unconfirmed')),
+	settled_at timestamptz
+);
+CREATE INDEX engagement_sends_customer ON engagement_sends (customer_id, decided_at DESC);
+CREATE INDEX engagement_sends_unsettled ON engagement_sends (decided_at) WHERE settled_at IS NULL;
+`,
+	},
 ];
 
 /** Brings the store's schema up to date (or up to version `upTo`); safe when several workers start at once. */

@@ -230,6 +230,7 @@ for (const store of STORES) {
 				conversations: 0,
 				crm_activities: 0,
 				consent_changes: 0,
+				engagement_sends: 0,
 				// The embedded store compacts its tables after a Forget; a server is left to `n8n-omnichannel vacuum`.
 				compacted: store.name.startsWith('embedded'),
 			});

@@ -42,9 +42,10 @@ describe('the built package, as n8n loads it', () => {
 		}
 		const actions = loader.types.nodes.filter((node) => !node.group.includes('trigger'));
 		expect(actions.map((node) => node.name)).toEqual(expect.arrayContaining(['customerMerge', 'omnichannelReply', 'omnichannelWhatsApp', 'omnichannelEmail']));
-		// The Router is flow control, like n8n's Switch: its outputs are its routes, which a tool's single answer has no place for.
-		const tools = actions.filter((node) => typeof node.outputs !== 'string');
-		expect(actions.filter((node) => !tools.includes(node)).map((node) => node.name)).toEqual(['omnichannelRouter']);
+		// The Router and the Engagement Policy are flow control, like n8n's Switch and If: their outputs are routes
+		// (Send Now, Later, Blocked), which a tool's single answer has no place for.
+		const tools = actions.filter((node) => Array.isArray(node.outputs) && node.outputs.length === 1);
+		expect(actions.filter((node) => !tools.includes(node)).map((node) => node.name).sort()).toEqual(['omnichannelEngagementPolicy', 'omnichannelRouter']);
 		for (const node of tools) expect({ node: node.name, usableAsTool: node.usableAsTool }).toEqual({ node: node.name, usableAsTool: true });
 	});
 });
@@ -91,6 +92,8 @@ describe('the built package, as the editor shows it', () => {
 		expect(subtitles.omnichannelConversation).toContain('Open or Continue: Conversation');
 		// The Router has no operation: its subtitle names its routes ("VIP, Sales, Support", "4 routes").
 		expect(subtitles.omnichannelRouter).toEqual(['No routes yet']);
+		// The Engagement Policy names its operation: "Decide", "Fallback Sweep".
+		expect(subtitles.omnichannelEngagementPolicy).toEqual(['Decide', 'Fall Back on Failed Status', 'Fallback Sweep']);
 		for (const [name, texts] of Object.entries(subtitles)) {
 			for (const text of texts) expect({ name, text }).toEqual({ name, text: expect.stringMatching(/^[A-Z][A-Za-z /,:-]+$/) });
 		}

@@ -59,6 +59,7 @@ describeEachStore('a per-customer table registered once', (store) => {
 			conversations: 0,
 			crm_activities: 0,
 			consent_changes: 0,
+			engagement_sends: 0,
 			loyalty_cards: 3,
 			compacted: db().compactsAfterErasure,
 		});

@@ -153,6 +153,7 @@ describeEachStore('identity graph', (store) => {
 			conversations: 0,
 			crm_activities: 0,
 			consent_changes: 0,
+			engagement_sends: 0,
 			// The embedded store compacts its tables; a server is left to `n8n-omnichannel vacuum`.
 			compacted: db().compactsAfterErasure,
 		});

@@ -1,0 +1,13 @@
+export * from './time-zone';
+export * from './country-zones';
+export * from './quiet-hours';
+export * from './frequency-cap';
+export * from './consent-check';
+export * from './channel-names';
+export * from './channel-choice';
+export * from './personalize';
+export * from './campaign-message';
+export * from './decision';
+export * from './engagement-policy';
+export * from './fallback';
+export type { EngagementSend, SendOutcome } from '../store/engagement-sends-sql';

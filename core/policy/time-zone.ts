@@ -1,0 +1,39 @@
+import { IANAZone } from 'luxon';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Identity, Traits } from '../model';
+import { COUNTRY_MAIN_ZONES } from './country-zones';
+
+/** Where a customer's time zone came from, said on the decision so a marketer can check it. */
+export type TimeZoneSource = 'trait' | 'phone' | 'default';
+
+export interface CustomerTimeZone {
+	zone: string;
+	source: TimeZoneSource;
+	/** The phone's country, when the zone came from it. */
+	country?: string;
+}
+
+/** Traits a time zone may be kept under: imports and CRMs spell it differently. */
+const ZONE_TRAITS = ['timeZone', 'timezone', 'time_zone'];
+
+export function isTimeZone(zone: unknown): zone is string {
+	return typeof zone === 'string' && zone.trim() !== '' && IANAZone.isValidZone(zone.trim());
+}
+
+/**
+ * The customer's time zone: their `timeZone` trait when it names a real zone, else the main
+ * zone of their first phone number's country, else `defaultZone`.
+ */
+export function customerTimeZone(customer: { traits: Traits; identities: Identity[] }, defaultZone: string): CustomerTimeZone {
+	for (const name of ZONE_TRAITS) {
+		const value = customer.traits[name];
+		if (isTimeZone(value)) return { zone: value.trim(), source: 'trait' };
+	}
+	for (const identity of customer.identities) {
+		if (identity.kind !== 'phone') continue;
+		const country = parsePhoneNumberFromString(identity.value)?.country;
+		const zone = country && COUNTRY_MAIN_ZONES[country];
+		if (zone) return { zone, source: 'phone', country };
+	}
+	return { zone: defaultZone, source: 'default' };
+}

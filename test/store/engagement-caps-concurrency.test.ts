@@ -1,0 +1,55 @@
+// Frequency caps hold when n8n runs in queue mode: eight workers deciding at once for one
+// customer, each on its own connection, never both pass a cap of one message a day.
+import { CustomerGraph, EngagementPolicy, type EngagementDecision } from '../../core';
+import { migrate } from '../../core/store/migrations';
+import { PostgresDatabase } from '../../core/store/postgres-database';
+import { campaignRequest } from '../support/engagement';
+import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
+
+const WORKERS = 8;
+const NOON = Date.parse('2026-11-20T15:00:00Z');
+
+(postgresUnavailable ? describe.skip : describe)('engagement caps under concurrency on the PostgreSQL server (n8n queue-mode workers)', () => {
+	const schema = uniqueSchema('omni_policy_caps');
+	const workers: PostgresDatabase[] = [];
+	beforeAll(async () => {
+		for (let i = 0; i < WORKERS; i++) {
+			workers.push(await PostgresDatabase.open({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}`, max: 1 }, `worker ${i}`));
+		}
+		await migrate(workers[0], schema);
+	});
+	afterAll(async () => {
+		await Promise.all(workers.map((db) => db.close()));
+		await dropSchema(schema);
+	});
+
+	const newCustomer = async (phone: string) => (await new CustomerGraph(workers[0]).resolve([{ identities: [{ kind: 'phone', value: phone }] }]))[0].customerId!;
+	const tally = (decisions: EngagementDecision[]) =>
+		decisions.reduce<Record<string, number>>((counts, decision) => {
+			const key = decision.decision === 'blocked' ? decision.code : decision.decision;
+			counts[key] = (counts[key] ?? 0) + 1;
+			return counts;
+		}, {});
+
+	it('lets one of eight different campaigns through a cap of one a day, the others blocked for the cap', async () => {
+		const customerId = await newCustomer('+5511960000001');
+		const decisions = await Promise.all(workers.map((db, worker) => new EngagementPolicy(db).decide(customerId, campaignRequest(`campaign-${worker}`), NOON)));
+		expect(tally(decisions)).toEqual({ send: 1, 'cap-reached': 7 });
+		const [{ n }] = await workers[0].query<{ n: number }>('SELECT count(*)::int AS n FROM engagement_sends WHERE customer_id = $1', [customerId]);
+		expect(n).toBe(1);
+	});
+
+	it('sends one message started by eight executions at once only once', async () => {
+		const customerId = await newCustomer('+5511960000002');
+		const request = campaignRequest('order-shipped', { purpose: 'transactional' });
+		const decisions = await Promise.all(workers.map((db) => new EngagementPolicy(db).decide(customerId, request, NOON)));
+		expect(tally(decisions)).toEqual({ send: 1, 'already-sent': 7 });
+	});
+
+	it('keeps a weekly cap of three across eight executions over a week', async () => {
+		const customerId = await newCustomer('+5511960000003');
+		const weekly = { caps: [{ limit: 3, hours: 168 }] };
+		const decisions = await Promise.all(workers.map((db, worker) => new EngagementPolicy(db).decide(customerId, campaignRequest(`weekly-${worker}`, { rules: weekly }), NOON)));
+		expect(tally(decisions)).toEqual({ send: 3, 'cap-reached': 5 });
+	});
+});
