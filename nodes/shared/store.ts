@@ -30,7 +30,7 @@ export async function credentialStoreConfig(context: IExecuteFunctions | IWebhoo
 }
 
 /** The customer graph for this node: its credential's store, or the default embedded store without one. */
-export async function customerGraphFor(context: IExecuteFunctions | ILoadOptionsFunctions, rules?: Partial<ProtectionRules>): Promise<CustomerGraph> {
+export async function customerGraphFor(context: IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions, rules?: Partial<ProtectionRules>): Promise<CustomerGraph> {
 	const config = (await credentialStoreConfig(context)) ?? parseStoreLocation();
 	return new CustomerGraph(await openStore(config), protectionRules(rules));
 }
