@@ -62,5 +62,14 @@ export class OmnichannelStoreApi implements ICredentialType {
 			description: 'The PostgreSQL schema that holds the tables; created on first use, so they never mix with n8n\'s own',
 			displayOptions: { show: { storeType: ['postgres'] } },
 		},
+		{
+			displayName: 'Unsubscribe Link Secret',
+			name: 'linkSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Signs the one-click unsubscribe links of the Omnichannel Email node, which the Omnichannel Unsubscribe Trigger checks: use the same credential on both. At least 16 random characters; changing it invalidates the links already sent.',
+		},
 	];
 }

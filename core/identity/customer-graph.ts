@@ -2,6 +2,7 @@ import type { Customer, Traits } from '../model';
 import type { Database } from '../store/database';
 import { currentCustomerId, customerIdByIdentifier, isCustomerId, loadCustomers, storeStats } from '../store/customer-sql';
 import { searchCustomers, type CustomerSearch, type CustomerSearchPage } from '../store/customer-search-sql';
+import { listAudience, type AudienceFilter, type AudiencePage } from '../store/audience-sql';
 import { storeAnswers } from '../store/store-answers';
 import { consentTrail, latestConsentChanges } from '../store/consent-sql';
 import type { ConsentChange } from '../consent/consent-change';
@@ -76,6 +77,15 @@ export class CustomerGraph {
 	async searchCustomers(text: string, search: CustomerSearch): Promise<CustomerSearchPage> {
 		if (search.after !== undefined && !isCustomerId(search.after)) throw new CustomerOperationError(`"${search.after}" is not where a page of customers starts`);
 		return await searchCustomers(this.db, text, search);
+	}
+
+	/** A page of the live customers that match the filter, oldest first; `after` is the previous page's `next` (see listAudience). */
+	async listAudience(filter: AudienceFilter, page: { limit: number; after?: string }): Promise<AudiencePage> {
+		if (page.after !== undefined && !isCustomerId(page.after)) throw new CustomerOperationError(`"${page.after}" is not a cursor of this audience: give the nextCursor of the previous page, or nothing to start at the first`);
+		for (const bound of [filter.lastContact?.after, filter.lastContact?.before]) {
+			if (bound !== undefined && Number.isNaN(Date.parse(bound))) throw new CustomerOperationError(`"${bound}" is not a date of last contact: use a date such as 2026-11-01 or 2026-11-01T09:00:00Z`);
+		}
+		return await listAudience(this.db, filter, page);
 	}
 
 	async getCustomers(ids: string[], historyLimit: number): Promise<Map<string, Customer>> {

@@ -12,6 +12,7 @@ import { SmtpSender } from '../../core/channels/smtp/outbound';
 import * as message from './actions/message/Message.resource';
 import { router } from './actions/router';
 import { SMTP_CREDENTIAL, smtpConfigFromCredential } from './smtp-credential';
+import { STORE_CREDENTIAL } from '../shared/store';
 import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends email over SMTP; a reply stays in the customer's thread. Outputs the canonical outbound event. */
@@ -28,7 +29,7 @@ export class OmnichannelEmail implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: SMTP_CREDENTIAL, required: true, testedBy: 'omnichannelSmtpTest' }],
+		credentials: [{ name: SMTP_CREDENTIAL, required: true, testedBy: 'omnichannelSmtpTest' }, { name: STORE_CREDENTIAL, displayName: 'Store for Unsubscribe Links', required: false }],
 		properties: message.description,
 	};
 

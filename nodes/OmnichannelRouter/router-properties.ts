@@ -1,19 +1,9 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { CHANNEL_OPTIONS } from '../shared/channel-options';
 
 type Shown = NonNullable<IDisplayOptions['show']>;
 
 /** The Router's parameters: routes tried in order, each its own output, then the fallback. */
-
-const CHANNEL_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'E-Mail', value: 'email' },
-	{ name: 'Instagram', value: 'instagram' },
-	{ name: 'Messenger', value: 'messenger' },
-	{ name: 'Phone Call', value: 'voice' },
-	{ name: 'SMS', value: 'sms' },
-	{ name: 'Telegram', value: 'telegram' },
-	{ name: 'Web Chat', value: 'webchat' },
-	{ name: 'WhatsApp', value: 'whatsapp' },
-];
 
 const PRIORITY_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Low', value: 'low' },

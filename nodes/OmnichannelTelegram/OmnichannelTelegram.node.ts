@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import * as message from './actions/message/Message.resource';
 import { router } from './actions/router';
 import { TELEGRAM_CREDENTIAL } from './bot-config';
+import { STORE_CREDENTIAL } from '../shared/store';
 import { optionSubtitle } from '../shared/subtitle';
 
 /** Sends on Telegram as a bot; every output item is the canonical outbound event, ready for the customer's history. */
@@ -18,7 +19,7 @@ export class OmnichannelTelegram implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: TELEGRAM_CREDENTIAL, required: true }],
+		credentials: [{ name: TELEGRAM_CREDENTIAL, required: true }, { name: STORE_CREDENTIAL, displayName: 'Store for Consent (Blocked Bot)', required: false }],
 		properties: message.description,
 	};
 

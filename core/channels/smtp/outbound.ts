@@ -5,6 +5,7 @@ import { outboundEvent } from '../outbound-event';
 import { attachmentTypeForMime } from '../shared/attachment-type';
 import { normalizeEmail } from '../shared/email-address';
 import { emailContent } from '../shared/email-text';
+import { oneClickUnsubscribeHeaders } from '../../consent/unsubscribe-link';
 import { smtpTransportOptions, type SmtpConfig } from './config';
 import { smtpProviderError } from './errors';
 import { angleMessageId, bareMessageId, newMessageId, replyReferences } from './message-id';
@@ -32,6 +33,8 @@ export interface OutboundEmail {
 	/** The thread's References so far; the replied Message-ID is appended. */
 	references?: string | string[];
 	attachments?: EmailAttachmentFile[];
+	/** A one-click unsubscribe link (see core/consent/unsubscribe-link): sent as List-Unsubscribe with List-Unsubscribe-Post (RFC 8058). */
+	unsubscribeUrl?: string;
 }
 
 interface ParsedAddress {
@@ -46,6 +49,14 @@ function addressList(value: string | undefined): string[] {
 		entries.flatMap((entry) => (entry.group ? flatten(entry.group) : entry.address ? [entry.address] : []));
 	const parsed = flatten(addressparser(value ?? '') as ParsedAddress[]);
 	return [...new Set(parsed.map((address) => normalizeEmail(address)).filter((address): address is string => !!address))];
+}
+
+/**
+ * Headers written exactly as given: a URL has no place to fold, and mail programs compare the
+ * List-Unsubscribe-Post value byte for byte.
+ */
+function preparedHeaders(headers: Record<string, string>): Record<string, { prepared: true; value: string }> {
+	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, { prepared: true, value }]));
 }
 
 /**
@@ -95,6 +106,7 @@ export class SmtpSender {
 				messageId,
 				...(inReplyTo ? { inReplyTo } : {}),
 				...(references.length > 0 ? { references } : {}),
+				...(email.unsubscribeUrl ? { headers: preparedHeaders(oneClickUnsubscribeHeaders(email.unsubscribeUrl)) } : {}),
 				attachments: attachments.map((file) => ({
 					filename: file.filename,
 					content: file.content,

@@ -2,6 +2,7 @@ import type { HttpClient, HttpRequest, HttpResponse } from '../../http/http-clie
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from '../../http/retry';
 import { ProviderError } from '../provider-error';
 import { isRecord } from '../shared/json-body';
+import { isBlockedByCustomer } from './blocked';
 import { telegramErrorHint } from './error-hints';
 
 const TELEGRAM_DEFAULT_BASE_URL = 'https://api.telegram.org';
@@ -77,7 +78,11 @@ function telegramProviderError(status: number, body: unknown): ProviderError {
 	const answer = asAnswer(body);
 	const code = answer?.error_code ?? status;
 	const description = answer?.description ?? (status >= 200 && status < 300 ? 'an answer that is not the Bot API’s' : `HTTP ${status}`);
-	return new ProviderError('telegram', `Telegram refused the request: ${description}`, {
+	// A block is no fault of the flow: said first, in words, so the failed item explains itself.
+	const message = isBlockedByCustomer(code, description)
+		? `The customer blocked this bot, so Telegram did not deliver the message: ${description}`
+		: `Telegram refused the request: ${description}`;
+	return new ProviderError('telegram', message, {
 		status,
 		code,
 		hint: telegramErrorHint(code, description, answer?.parameters),

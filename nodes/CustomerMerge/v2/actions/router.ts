@@ -4,8 +4,10 @@ import { changeEachItem } from '../../change-each-item';
 import { customerStore } from '../transport';
 import * as customer from './customer/Customer.resource';
 
-/** Resolve takes the input as a whole; every other operation is one call per item, failing as changeEachItem says. */
+/** Resolve takes the input as a whole, List Customers gives many items per item; every other operation is one call per item, failing as changeEachItem says. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	if (this.getNodeParameter('operation', 0) === 'resolve') return await customer.resolve.execute.call(this);
+	const operation = this.getNodeParameter('operation', 0);
+	if (operation === 'resolve') return await customer.resolve.execute.call(this);
+	if (operation === 'listCustomers') return await customer.listCustomers.execute.call(this);
 	return await routeActions(this, { customer: customer.operations }, customerStore, changeEachItem);
 }

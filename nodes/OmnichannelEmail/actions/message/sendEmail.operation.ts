@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import type { EmailAttachmentFile } from '../../../../core/channels/smtp/outbound';
 import { forOperation } from '../../../shared/for-operation';
 import type { SmtpConnection } from '../../transport';
+import { unsubscribeLinkOf, unsubscribeOptions } from '../../unsubscribe-link';
 
 const properties: INodeProperties[] = [
 	{
@@ -95,6 +96,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Where the customer’s answer should go, when not to the From address',
 			},
+			...unsubscribeOptions,
 		],
 	},
 ];
@@ -133,9 +135,11 @@ async function attachmentFiles(context: IExecuteFunctions, itemIndex: number): P
 /** Sends one e-mail on the run's SMTP connection; a reply carries the thread's Message-IDs. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, { mailer }: SmtpConnection) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const to = String(this.getNodeParameter('to', itemIndex));
+	const unsubscribeUrl = await unsubscribeLinkOf(this, itemIndex, options, to);
 	return await mailer.send({
 		from: String(options.from ?? ''),
-		to: String(this.getNodeParameter('to', itemIndex)),
+		to,
 		cc: String(options.cc ?? ''),
 		bcc: String(options.bcc ?? ''),
 		replyTo: String(options.replyTo ?? ''),
@@ -145,5 +149,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, { mail
 		inReplyTo: String(this.getNodeParameter('replyToMessageId', itemIndex, '')),
 		references: textOrList(this.getNodeParameter('references', itemIndex, '')),
 		attachments: await attachmentFiles(this, itemIndex),
+		...(unsubscribeUrl ? { unsubscribeUrl } : {}),
 	});
 }
