@@ -109,7 +109,7 @@ describe('customer, forget and stats on an embedded store folder', () => {
 	it('forgets a customer and everyone merged into it; then it is not found (exit 3)', async () => {
 		const run = await cli(['forget', '--store', store(), '--identifier', 'whatsapp:5511987650201']);
 		expect(run).toMatchObject({ code: 0, stderr: '' });
-		expect(JSON.parse(run.stdout)).toEqual({ forgotten: ana, customers: 2, identities: 2, events: 1, conversations: 0, compacted: true });
+		expect(JSON.parse(run.stdout)).toEqual({ forgotten: ana, customers: 2, identities: 2, events: 1, conversations: 0, shared_identifiers: 0, compacted: true });
 		expect((await cli(['customer', '--store', store(), '--id', ana])).code).toBe(3);
 		expect((await cli(['customer', '--store', store(), '--id', merged])).code).toBe(3);
 		expect(await cli(['forget', '--store', store(), '--id', ana])).toMatchObject({ code: 3, stderr: expect.stringContaining('no customer with') });

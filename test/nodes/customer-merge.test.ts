@@ -228,6 +228,7 @@ for (const store of STORES) {
 				identities: 1,
 				events: 0,
 				conversations: 0,
+				shared_identifiers: 0,
 				// The embedded store compacts its tables after a Forget; a server is left to `n8n-omnichannel vacuum`.
 				compacted: store.name.startsWith('embedded'),
 			});

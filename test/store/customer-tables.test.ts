@@ -57,6 +57,7 @@ describeEachStore('a per-customer table registered once', (store) => {
 			identities: 2,
 			events: 0,
 			conversations: 0,
+			shared_identifiers: 0,
 			loyalty_cards: 3,
 			compacted: db().compactsAfterErasure,
 		});

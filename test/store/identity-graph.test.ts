@@ -151,6 +151,7 @@ describeEachStore('identity graph', (store) => {
 			identities: 2,
 			events: 1,
 			conversations: 0,
+			shared_identifiers: 0,
 			// The embedded store compacts its tables; a server is left to `n8n-omnichannel vacuum`.
 			compacted: db().compactsAfterErasure,
 		});

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { CustomerGraph } from '../../../../../core';
 import type { ActionOperation } from '../../../../shared/action-router';
 import * as addIdentifier from './addIdentifier.operation';
+import * as confirm from './confirm.operation';
 import * as forget from './forget.operation';
 import * as get from './get.operation';
 import * as merge from './merge.operation';
@@ -12,7 +13,7 @@ import * as updateTraits from './updateTraits.operation';
 export { resolve };
 
 /** The operations that act on one customer per item; Resolve, batch-wise, is apart. */
-export const operations: Record<string, ActionOperation<CustomerGraph>> = { get, addIdentifier, merge, unmerge, forget, updateTraits };
+export const operations: Record<string, ActionOperation<CustomerGraph>> = { get, addIdentifier, confirm, merge, unmerge, forget, updateTraits };
 
 export const description: INodeProperties[] = [
 	{
@@ -23,6 +24,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
 			{ name: 'Add Identifier', value: 'addIdentifier', action: 'Add an identifier to a customer', description: 'Add an e-mail, phone or channel ID to a customer' },
+			{
+				name: 'Confirm Customer',
+				value: 'confirm',
+				action: 'Confirm who is writing from a shared phone',
+				description: 'Settle which of the customers sharing a phone (a family\'s WhatsApp) wrote the message, e.g. after asking "Who is writing?"',
+			},
 			{ name: 'Forget Customer', value: 'forget', action: 'Forget a customer', description: "Erase a customer's data and history (right to erasure, GDPR/LGPD)" },
 			{ name: 'Get Customer', value: 'get', action: 'Get a customer', description: "Get a customer's identifiers, traits, channels and recent history" },
 			{ name: 'Merge Customers', value: 'merge', action: 'Merge two customers', description: 'Merge two customers you know are the same person' },
