@@ -84,7 +84,10 @@ function share(graph: WorkingGraph, changes: BatchChanges, identifier: Identity,
 	const key = identityKey(identifier);
 	graph.owners.delete(key);
 	owner.counts.set(identifier.kind, (owner.counts.get(identifier.kind) ?? 1) - 1);
-	changes.sharing.unowned.push({ identifier, customerId: owner.id });
+	// Added by an earlier input of this batch: it is not written at all; else its row leaves its customer.
+	const added = changes.newIdentifiers.findIndex((entry) => identityKey(entry.identifier) === key);
+	if (added >= 0) changes.newIdentifiers.splice(added, 1);
+	else changes.sharing.unowned.push({ identifier, customerId: owner.id });
 	const shared: GraphSharedIdentifier = { identifier, links: new Map([[owner.id, {}]]) };
 	graph.shared.set(key, shared);
 	return shared;

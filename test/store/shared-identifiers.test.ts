@@ -95,6 +95,7 @@ describeEachStore('shared phones', (store) => {
 		expect(new Set(ids.slice(0, 3)).size).toBe(3);
 		expect(ids[3]).toBe(ids[0]);
 		expect(await linksOf(landline)).toEqual([...ids.slice(0, 3)].sort());
+		expect(await ownerRows(landline)).toBe(0);
 		expect((await graph.getCustomer(ids[0]!, 0))!.identities).toEqual(expect.arrayContaining([email('carlos@gmail.example.org'), email('owner@padaria.example.org')]));
 	});
 
