@@ -127,7 +127,7 @@ describeEachCliStore('vacuum', (store) => {
 		expect(run).toMatchObject({ code: 0, stderr: '' });
 		expect(JSON.parse(run.stdout)).toEqual({
 			store: expect.any(String),
-			tables: ['customers', 'identifiers', 'events', 'conversations', 'conversation_notes', 'merges', 'forgotten_events', 'forgotten_identifiers'],
+			tables: ['customers', 'identifiers', 'shared_identifiers', 'events', 'conversations', 'conversation_notes', 'merges', 'forgotten_events', 'forgotten_identifiers'],
 			seconds: expect.any(Number),
 		});
 		expect(await cli(['vacuum', '--store', location(), 'extra'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument extra') });
