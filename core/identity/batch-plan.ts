@@ -2,6 +2,8 @@ import { newCustomerId } from './customer-id';
 import { eventKey, identityKey, messageKeyForms, ownMessageIds, referencedMessageId, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { PreparedInput } from './prepare';
 import type { ProtectionRules } from './protection';
+import { linkTarget, linkedCustomers, otherPeople, presumeWriter, type GraphSharedIdentifier, type PlannedLink, type SharedResolution } from './shared-plan';
+import { isAnotherPerson, personIdentifiers } from './shared-identifier-rule';
 
 /** A customer as the planner sees it: enough to choose merge targets and enforce limits. */
 export interface GraphCustomer {
@@ -31,6 +33,8 @@ export interface ResolveOutcome {
 	 * their messages, or (bulk imports) the input holds one of their identifiers. A warning says which.
 	 */
 	forgotten?: boolean;
+	/** The input came with an identifier several customers share (a family's WhatsApp): who they are, and whether the input says which it is. */
+	shared?: SharedResolution;
 }
 
 /** What the store remembers of forgotten customers, among the keys a batch holds. */
@@ -60,6 +64,12 @@ export interface BatchChanges {
 	merges: PlannedMerge[];
 	/** Existing customers whose traits changed. */
 	changedTraits: Set<GraphCustomer>;
+	/** Identifiers that became shared (their rows leave their customer), new links, and links used again. */
+	sharing: {
+		unowned: { identifier: Identity; customerId: string }[];
+		links: PlannedLink[];
+		used: { identifier: Identity; customer: GraphCustomer }[];
+	};
 }
 
 /**
@@ -69,6 +79,8 @@ export interface BatchChanges {
 export class WorkingGraph {
 	readonly owners = new Map<string, string>();
 	readonly customers = new Map<string, GraphCustomer>();
+	/** Identifiers several customers share, by key: they belong to none of them (see shared-plan.ts). */
+	readonly shared = new Map<string, GraphSharedIdentifier>();
 	private nextRank = Number.MAX_SAFE_INTEGER / 2;
 
 	root(id: string): GraphCustomer {
@@ -127,7 +139,8 @@ function kindOverLimit(customers: GraphCustomer[], rules: ProtectionRules): Iden
  * nothing. Mutates `graph`; returns one outcome per input and the changes to write.
  */
 export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: ProtectionRules, forgotten: ForgottenKeys = NOTHING_FORGOTTEN) {
-	const changes: BatchChanges = { newCustomers: [], newIdentifiers: [], events: [], merges: [], changedTraits: new Set() };
+	const changes: BatchChanges = { newCustomers: [], newIdentifiers: [], events: [], merges: [], changedTraits: new Set(), sharing: { unowned: [], links: [], used: [] } };
+	const now = new Date().toISOString();
 	const seenEvents = new Set<string>();
 	const outcomes = inputs.map((input): ResolveOutcome => {
 		const outcome: ResolveOutcome = { created: false, merged: [], attached: [], warnings: [...input.warnings] };
@@ -145,6 +158,9 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 			const owner = graph.ownerOf(identifier);
 			if (owner) matched.set(owner, [...(matched.get(owner) ?? []), identifier]);
 		}
+		// A customer reached only through a shared phone is not merged with another person.
+		const others = otherPeople(input, matched, rules.shared);
+		const shared = input.identities.flatMap((identifier) => graph.shared.get(identityKey(identifier)) ?? []);
 		const group: GraphCustomer[] = [];
 		for (const [customer, identifiers] of matched) {
 			const overLimit = group.length ? kindOverLimit([...group, customer], rules) : undefined;
@@ -153,6 +169,23 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 					`not merged with customer ${customer.id} (shares ${identifiers.map((i) => `${i.kind} ${i.value}`).join(', ')}): together they would hold more ${overLimit} identifiers than the limit of ${rules.maxPerKind[overLimit]}`,
 				);
 			} else group.push(customer);
+		}
+
+		if (!group.length && shared.length) {
+			if (!personIdentifiers(input.identities, rules.shared).length) {
+				const presumed = presumeWriter(graph, changes, input, shared, rules.shared, outcome);
+				if (presumed && input.event && key) {
+					if (seenEvents.has(key)) outcome.duplicate = true;
+					else changes.events.push({ event: input.event, customerId: presumed.id, outcome });
+					seenEvents.add(key);
+				}
+				outcome.customerId = presumed?.id;
+				return outcome;
+			}
+			// One of those who share it, writing with a new e-mail under their own name, is still them.
+			const same = shared.flatMap((identifier) => linkedCustomers(graph, identifier)).filter(({ customer }) => !isAnotherPerson(input, customer, rules.shared));
+			const latest = same.sort((a, b) => (b.link.lastUsedAt ?? '').localeCompare(a.link.lastUsedAt ?? '') || a.customer.rank - b.customer.rank)[0];
+			if (latest) group.push(latest.customer);
 		}
 
 		const target = group.length ? group.reduce((oldest, customer) => (customer.rank < oldest.rank ? customer : oldest)) : graph.create();
@@ -181,7 +214,7 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 		}
 
 		for (const identifier of input.identities) {
-			if (graph.ownerOf(identifier)) continue;
+			if (graph.ownerOf(identifier) || graph.shared.has(identityKey(identifier))) continue;
 			const held = target.counts.get(identifier.kind) ?? 0;
 			const limit = rules.maxPerKind[identifier.kind] ?? Infinity;
 			if (held >= limit) {
@@ -198,6 +231,10 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 		if (input.name && target.traits.name === undefined) target.traits = { ...target.traits, name: input.name };
 		if (input.traits) target.traits = applyTraits(target.traits, input.traits);
 		if (!target.isNew && target.traits !== traitsBefore) changes.changedTraits.add(target);
+
+		const sharing = linkTarget(graph, changes, input, target, others, rules.shared, now);
+		outcome.warnings.push(...sharing.sentences);
+		if (sharing.resolution) outcome.shared = sharing.resolution;
 
 		if (input.event && key) {
 			if (seenEvents.has(key)) outcome.duplicate = true;

@@ -14,6 +14,7 @@ import type { RawIdentity } from './normalize';
 import { DEFAULT_PROTECTION_RULES, type ProtectionRules } from './protection';
 import { resolveBatch, resolvePrepared, type BatchPolicy } from './resolver';
 import { malformedTextIn } from './well-formed-text';
+import { confirmCustomer, type EventRef } from './confirm-customer';
 
 export type { BatchPolicy, ForgottenPolicy } from './resolver';
 
@@ -112,6 +113,11 @@ export class CustomerGraph {
 
 	unmerge(mergedId: string) {
 		return unmergeCustomer(this.db, mergedId);
+	}
+
+	/** Settles which of the customers sharing an identifier is writing (see confirmCustomer). */
+	confirm(raw: RawIdentity, customerId: string, event?: EventRef) {
+		return confirmCustomer(this.db, this.identifier(raw), customerId, event);
 	}
 
 	forget(customerId: string) {

@@ -8,6 +8,7 @@ import { customerTree, eraseCustomers } from '../store/forget-sql';
 import * as sql from '../store/graph-sql';
 import { writeMerges } from '../store/merge-sql';
 import { tombstoneKey } from '../store/tombstones';
+import { customersSharing } from '../store/shared-identifier-sql';
 import { mergeInForce, undoMerge } from '../store/unmerge-sql';
 import type { ConsentChange } from '../consent/consent-change';
 import { insertConsentChanges } from '../store/consent-sql';
@@ -17,7 +18,7 @@ import { withConflictRetry } from './conflict-retry';
 /** A request that can't be carried out as asked; the message says what to do instead. */
 export class CustomerOperationError extends Error {}
 
-async function requireCustomer(tx: SqlClient, id: string): Promise<string> {
+export async function requireCustomer(tx: SqlClient, id: string): Promise<string> {
 	const current = await currentCustomerId(tx, id.trim());
 	if (!current) throw new CustomerOperationError(`No customer with id "${id}": it may have been forgotten, or the id is mistyped`);
 	const [locked] = await sql.lockCustomers(tx, [current]);
@@ -25,7 +26,7 @@ async function requireCustomer(tx: SqlClient, id: string): Promise<string> {
 	return current;
 }
 
-function inTransaction<T>(db: Database, work: (tx: SqlClient) => Promise<T>): Promise<T> {
+export function inTransaction<T>(db: Database, work: (tx: SqlClient) => Promise<T>): Promise<T> {
 	return withConflictRetry(() => db.transaction(work));
 }
 
@@ -35,6 +36,10 @@ export function addIdentifier(db: Database, customerId: string, identifier: Iden
 		const id = await requireCustomer(tx, customerId);
 		const owner = await customerIdByIdentifier(tx, identifier);
 		if (owner === id) return { customerId: id, added: false };
+		const sharing = await customersSharing(tx, identifier);
+		if (sharing.length) {
+			throw new CustomerOperationError(`${identifier.kind} ${identifier.value} is shared by ${sharing.length} customers (${sharing.join(', ')}): it links whoever writes from it with an e-mail or another personal identifier, and can't be given to one`);
+		}
 		if (owner) {
 			throw new CustomerOperationError(
 				`${identifier.kind} ${identifier.value} already belongs to customer ${owner}: if they are the same person, use Merge Customers`,

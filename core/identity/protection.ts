@@ -1,4 +1,19 @@
-import type { IdentityKind } from '../model';
+import { CRM_KINDS, type IdentityKind } from '../model';
+
+/**
+ * When a shareable identifier (a family's WhatsApp, a shop's landline) may not merge two
+ * people: see shared-identifier-rule.ts for how it decides.
+ */
+export interface SharedIdentifierRule {
+	/** On by default; off, a phone links and merges as any identifier does. */
+	enabled: boolean;
+	/** Kinds several people may use: a phone (WhatsApp numbers are phones) and the WhatsApp account's id. */
+	shareableKinds: IdentityKind[];
+	/** Kinds that name one person: e-mail, CRM record ids, the external id. */
+	personKinds: IdentityKind[];
+	/** Two people also need different first names; off, different person-level identifiers are enough. */
+	requireDifferentName: boolean;
+}
 
 /**
  * Rules that keep one bad identifier from merging strangers: shared junk values are never
@@ -14,7 +29,16 @@ export interface ProtectionRules {
 	maxPerKind: Partial<Record<IdentityKind, number>>;
 	/** Kinds in order of trust, most trusted first; a kind not listed comes last. */
 	priority: IdentityKind[];
+	/** Shared phones link people without merging them. */
+	shared: SharedIdentifierRule;
 }
+
+export const DEFAULT_SHARED_IDENTIFIER_RULE: SharedIdentifierRule = {
+	enabled: true,
+	shareableKinds: ['phone', 'whatsapp_bsuid'],
+	personKinds: ['email', 'external', ...CRM_KINDS],
+	requireDifferentName: true,
+};
 
 export const DEFAULT_PROTECTION_RULES: ProtectionRules = {
 	blockedValues: [
@@ -51,14 +75,16 @@ export const DEFAULT_PROTECTION_RULES: ProtectionRules = {
 		webchat: 50,
 	},
 	priority: ['external', 'hubspot', 'salesforce', 'pipedrive', 'rdstation', 'email', 'phone', 'whatsapp_bsuid', 'telegram', 'messenger', 'instagram', 'webchat'],
+	shared: DEFAULT_SHARED_IDENTIFIER_RULE,
 };
 
 /** Rules as configured, on top of the defaults. */
-export function protectionRules(overrides: Partial<ProtectionRules> = {}): ProtectionRules {
+export function protectionRules(overrides: Omit<Partial<ProtectionRules>, 'shared'> & { shared?: Partial<SharedIdentifierRule> } = {}): ProtectionRules {
 	return {
 		...DEFAULT_PROTECTION_RULES,
 		...overrides,
 		maxPerKind: { ...DEFAULT_PROTECTION_RULES.maxPerKind, ...overrides.maxPerKind },
+		shared: { ...DEFAULT_SHARED_IDENTIFIER_RULE, ...overrides.shared },
 	};
 }
 

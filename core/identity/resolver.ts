@@ -2,6 +2,7 @@ import { identityKey, messageKeysInEveryForm, type CanonicalEvent } from '../mod
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
 import { writeMerges } from '../store/merge-sql';
+import { insertSharedLinks, lookupSharedLinks, markSharedUsed, unownIdentifiers } from '../store/shared-identifier-sql';
 import { tombstoneKey, tombstonedKeys, type TombstoneKey } from '../store/tombstones';
 import { WorkingGraph, planBatch, type ForgottenKeys, type ResolveOutcome } from './batch-plan';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
@@ -57,10 +58,13 @@ export async function resolvePrepared(db: Database, prepared: PreparedInput[], r
 	return await withConflictRetry(() => db.transaction((tx) => resolveInTransaction(tx, prepared, history, rules, { key, policy }, keywordConsent)));
 }
 
-async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<WorkingGraph> {
+async function loadGraph(tx: SqlClient, prepared: PreparedInput[], rules: ProtectionRules): Promise<WorkingGraph> {
 	const identifiers = prepared.flatMap((input) => (input.error ? [] : input.identities));
 	await sql.reserveIdentifiers(tx, identifiers);
 	const { owners, versions } = await sql.lookupOwners(tx, identifiers);
+	// Only identifiers of kinds that may be shared can be: the others need no look-up.
+	const links = await lookupSharedLinks(tx, identifiers.filter((identifier) => rules.shared.shareableKinds.includes(identifier.kind)));
+	for (const link of links) versions.set(link.customer_id, link.version);
 	const customerIds = [...versions.keys()];
 	const locked = await sql.lockCustomers(tx, customerIds);
 	// Whatever moves identifiers away from a customer (merge, unmerge, forget) changes its row:
@@ -70,7 +74,15 @@ async function loadGraph(tx: SqlClient, prepared: PreparedInput[]): Promise<Work
 	for (const [key, owner] of owners) graph.owners.set(key, owner);
 	// Locked in id order, which for UUIDv7 ids is creation order: the rank of each is its place.
 	locked.forEach((row, rank) => graph.customers.set(row.id, { id: row.id, rank, traits: row.traits, counts: new Map() }));
-	for (const row of await sql.identifierCounts(tx, [...mayGrow(prepared, owners)])) graph.customers.get(row.customer_id)!.counts.set(row.kind, row.n);
+	for (const link of links) {
+		const key = identityKey(link);
+		const shared = graph.shared.get(key) ?? { identifier: { kind: link.kind, value: link.value }, links: new Map() };
+		shared.links.set(link.customer_id, link.last_used_at === null ? {} : { lastUsedAt: new Date(link.last_used_at).toISOString() });
+		graph.shared.set(key, shared);
+	}
+	// The shared identifier rule reads how many person-level identifiers those who share one hold.
+	const counted = new Set([...mayGrow(prepared, owners), ...links.map((link) => link.customer_id)]);
+	for (const row of await sql.identifierCounts(tx, [...counted])) graph.customers.get(row.customer_id)!.counts.set(row.kind, row.n);
 	return graph;
 }
 
@@ -113,12 +125,15 @@ async function resolveInTransaction(
 	tombstones: Tombstones,
 	keywordConsent?: (text: string | undefined) => KeywordConsent | undefined,
 ): Promise<ResolveOutcome[]> {
-	const graph = await loadGraph(tx, prepared);
+	const graph = await loadGraph(tx, prepared, rules);
 	const forgotten = await forgottenKeys(tx, prepared, history, tombstones);
 	const { outcomes, changes } = planBatch(graph, prepared, rules, forgotten);
 
 	await sql.insertCustomers(tx, changes.newCustomers);
+	await unownIdentifiers(tx, changes.sharing.unowned);
 	await sql.insertIdentifiers(tx, changes.newIdentifiers);
+	// Links are written where their customers are before this batch's merges, which move them on.
+	await insertSharedLinks(tx, changes.sharing.links.map(({ identifier, customer, used, reason }) => ({ identifier, customerId: customer.id, used, reason })));
 	const rows = changes.events.map(({ event, customerId }) => ({ row: history.get(event)!, customerId }));
 	const redelivered = await sql.insertEvents(tx, rows);
 	const consents: (ConsentChange & { customerId: string })[] = [];
@@ -132,5 +147,6 @@ async function resolveInTransaction(
 	await insertConsentChanges(tx, consents);
 	await writeMerges(tx, changes.merges.map((merge) => ({ ...merge, reason: 'automatic' as const })));
 	await sql.updateTraits(tx, new Map([...changes.changedTraits].map((customer) => [customer.id, customer.traits])));
+	await markSharedUsed(tx, changes.sharing.used.map(({ identifier, customer }) => ({ identifier, customerId: graph.root(customer.id).id })));
 	return outcomes;
 }

@@ -31,6 +31,11 @@ export interface Customer {
 	id: string;
 	createdAt: string;
 	identities: Identity[];
+	/**
+	 * Those of `identities` other customers share too (a family's WhatsApp, a shop's landline):
+	 * a message from one may come from any of them. Only present when there are some.
+	 */
+	sharedIdentities?: Identity[];
 	traits: Traits;
 	channels: ChannelPresence[];
 	/** Ids of the customers that were merged into this one, oldest merge first. */

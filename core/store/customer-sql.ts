@@ -60,10 +60,16 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 			'SELECT c.* FROM unnest($1::uuid[]) AS u(id) CROSS JOIN LATERAL (SELECT id, created_at, traits FROM customers WHERE id = u.id OFFSET 0) c',
 			[unique],
 		),
-		db.query<{ customer_id: string; kind: IdentityKind; value: string }>(
-			`SELECT u.id AS customer_id, i.kind, i.value FROM unnest($1::uuid[]) AS u(id)
-			 CROSS JOIN LATERAL (SELECT kind, value, created_at FROM identifiers WHERE customer_id = u.id OFFSET 0) i
-			 ORDER BY i.created_at, i.kind, i.value`,
+		// Shared identifiers (a family's WhatsApp) in the same round trip, once each, after the customer's own.
+		db.query<{ customer_id: string; kind: IdentityKind; value: string; shared: boolean }>(
+			`SELECT u.id AS customer_id, i.kind, i.value, i.shared FROM unnest($1::uuid[]) AS u(id)
+			 CROSS JOIN LATERAL (
+			   SELECT kind, value, created_at, false AS shared FROM identifiers WHERE customer_id = u.id
+			   UNION ALL
+			   SELECT kind, value, min(linked_at), true FROM shared_identifiers WHERE customer_id = u.id GROUP BY kind, value
+			   OFFSET 0
+			 ) i
+			 ORDER BY i.shared, i.created_at, i.kind, i.value`,
 			[unique],
 		),
 		db.query<{ customer_id: string; channel: Customer['channels'][number]['channel']; last_seen: Date }>(
@@ -92,7 +98,11 @@ export async function loadCustomers(db: SqlClient, ids: string[], historyLimit: 
 	for (const row of customerRows) {
 		customers.set(row.id, { id: row.id, createdAt: iso(row.created_at), identities: [], traits: row.traits, channels: [], mergedFrom: [], history: [] });
 	}
-	for (const row of identifiers) customers.get(row.customer_id)?.identities.push({ kind: row.kind, value: row.value });
+	for (const row of identifiers) {
+		const customer = customers.get(row.customer_id);
+		customer?.identities.push({ kind: row.kind, value: row.value });
+		if (customer && row.shared) (customer.sharedIdentities ??= []).push({ kind: row.kind, value: row.value });
+	}
 	for (const row of channels) customers.get(row.customer_id)?.channels.push({ channel: row.channel, lastSeenAt: iso(row.last_seen) });
 	for (const row of history) customers.get(row.customer_id)?.history.push(historyEntry(row.body));
 	for (const row of merges) customers.get(row.target_id)?.mergedFrom.push(row.source_id);

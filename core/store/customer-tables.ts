@@ -56,6 +56,13 @@ const identifiers: CustomerTable = {
 	},
 };
 
+// A link of a shared phone follows its customer; it names no one else, so it leaves no tombstone.
+const sharedIdentifiers: CustomerTable = {
+	table: 'shared_identifiers',
+	keyColumns: ['id'],
+	customerColumn: 'customer_id',
+};
+
 const events: CustomerTable = {
 	table: 'events',
 	keyColumns: ['channel', 'external_id'],
@@ -116,7 +123,7 @@ const engagementSends: CustomerTable = {
 const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted', 'agents', 'queues', 'conversation_notes']);
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const registered: CustomerTable[] = [identifiers, events, conversations, crmActivities, consentChanges, engagementSends];
+const registered: CustomerTable[] = [identifiers, sharedIdentifiers, events, conversations, crmActivities, consentChanges, engagementSends];
 let version = 0;
 
 /** The per-customer tables, in the order merges, unmerges and forgets go through them. */

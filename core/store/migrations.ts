@@ -326,6 +326,29 @@ CREATE INDEX crm_activities_customer ON crm_activities (customer_id);
 `,
 	},
 	{
+		version: 11,
+		name: 'shared identifiers',
+		sql: `
+-- A phone or WhatsApp account several people share (a family, a shop's landline) links them
+-- without merging them (core/identity/shared-identifier-rule.ts): it leaves identifiers and
+-- has one row here per customer it links. Per-customer data: a row follows its customer on
+-- merge, unmerge and forget (store/customer-tables.ts). last_used_at: when that customer last
+-- wrote from it with an e-mail or another personal identifier, or was confirmed as the writer.
+-- reason: why the link was made, without names, so that nothing of a forgotten person stays.
+CREATE TABLE shared_identifiers (
+	id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+	kind text COLLATE "C" NOT NULL,
+	value text COLLATE "C" NOT NULL,
+	customer_id uuid NOT NULL,
+	linked_at timestamptz NOT NULL DEFAULT now(),
+	last_used_at timestamptz,
+	reason jsonb NOT NULL
+);
+CREATE INDEX shared_identifiers_key ON shared_identifiers (kind, value);
+CREATE INDEX shared_identifiers_customer ON shared_identifiers (customer_id);
+`,
+	},
+	{
 		version: 12,
 		name: 'consent changes',
 		sql: `

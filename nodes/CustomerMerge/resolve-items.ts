@@ -138,9 +138,10 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 		const failure = failures.get(itemIndex);
 		// As n8n's own nodes do: with "continue (using error output)" n8n routes it there, beside the input item's fields.
 		if (failure) return { json: { error: failure }, pairedItem };
-		const { customerId, created, merged, attached, warnings, duplicate, forgotten } = outcomes.get(itemIndex)!;
+		const { customerId, created, merged, attached, warnings, duplicate, forgotten, shared } = outcomes.get(itemIndex)!;
 		const customer = customerId ? customers.get(customerId) : undefined;
-		const resolution = { created, merged, attached, warnings, duplicate: duplicate ?? false, forgotten: forgotten ?? false };
+		// resolution.shared only on items from a shared phone: flows ask "Who is writing?" when it is not confirmed.
+		const resolution = { created, merged, attached, warnings, duplicate: duplicate ?? false, forgotten: forgotten ?? false, ...(shared ? { shared } : {}) };
 		return { json: { ...item.json, customer: (customer ?? null) as unknown as IDataObject, resolution }, pairedItem };
 	});
 }

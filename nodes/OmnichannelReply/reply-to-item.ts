@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import type { MessagingWindow } from '../../core/channels/meta/send-api';
 import { ReplyError, replyTarget } from '../../core/channels/reply-target';
 import { canonicalEventSchema, type CanonicalEvent } from '../../core/model';
+import { sharedSenderLeak } from '../../core/identity/shared-sender';
 import type { ReplyTarget } from '../../core/channels/outbound-types';
 import { ROUTE_CREDENTIALS, type ReplyContent, type ReplySenders } from './reply-senders';
 
@@ -47,5 +48,18 @@ export function replyContentOf(context: IExecuteFunctions, itemIndex: number): R
 /** One item's reply: its target (itemReplyTarget), and the node's message sent there. */
 export async function replyToItem(context: IExecuteFunctions, senders: ReplySenders, itemIndex: number, pickedChannels: boolean): Promise<CanonicalEvent> {
 	const { target } = itemReplyTarget(context, itemIndex, pickedChannels);
-	return await senders.send(target, replyContentOf(context, itemIndex));
+	const content = replyContentOf(context, itemIndex);
+	refuseSharedSenderLeak(context, itemIndex, content.text);
+	return await senders.send(target, content);
+}
+
+/** A message to a shared phone (a family's WhatsApp) never shows one person's data to another: refused while who is writing is not confirmed. */
+export function refuseSharedSenderLeak(context: IExecuteFunctions, itemIndex: number, text: string): void {
+	const leak = sharedSenderLeak(context.getInputData()[itemIndex].json, text);
+	if (leak) {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${leak}`, {
+			itemIndex,
+			description: 'Ask who is writing first (e.g. a WhatsApp list with the customers in resolution.shared.customers), then Customer Merge → Confirm Customer; or send a message without their data.',
+		});
+	}
 }

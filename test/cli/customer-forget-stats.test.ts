@@ -109,7 +109,7 @@ describe('customer, forget and stats on an embedded store folder', () => {
 	it('forgets a customer and everyone merged into it; then it is not found (exit 3)', async () => {
 		const run = await cli(['forget', '--store', store(), '--identifier', 'whatsapp:5511987650201']);
 		expect(run).toMatchObject({ code: 0, stderr: '' });
-		expect(JSON.parse(run.stdout)).toEqual({ forgotten: ana, customers: 2, identities: 2, events: 1, conversations: 0, crm_activities: 0, consent_changes: 0, engagement_sends: 0, compacted: true });
+		expect(JSON.parse(run.stdout)).toEqual({ forgotten: ana, customers: 2, identities: 2, events: 1, conversations: 0, shared_identifiers: 0, crm_activities: 0, consent_changes: 0, engagement_sends: 0, compacted: true });
 		expect((await cli(['customer', '--store', store(), '--id', ana])).code).toBe(3);
 		expect((await cli(['customer', '--store', store(), '--id', merged])).code).toBe(3);
 		expect(await cli(['forget', '--store', store(), '--id', ana])).toMatchObject({ code: 3, stderr: expect.stringContaining('no customer with') });
@@ -127,7 +127,7 @@ describeEachCliStore('vacuum', (store) => {
 		expect(run).toMatchObject({ code: 0, stderr: '' });
 		expect(JSON.parse(run.stdout)).toEqual({
 			store: expect.any(String),
-			tables: ['customers', 'identifiers', 'events', 'conversations', 'conversation_notes', 'crm_activities', 'consent_changes', 'engagement_sends', 'merges', 'forgotten_events', 'forgotten_identifiers'],
+			tables: ['customers', 'identifiers', 'shared_identifiers', 'events', 'conversations', 'conversation_notes', 'crm_activities', 'consent_changes', 'engagement_sends', 'merges', 'forgotten_events', 'forgotten_identifiers'],
 			seconds: expect.any(Number),
 		});
 		expect(await cli(['vacuum', '--store', location(), 'extra'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument extra') });

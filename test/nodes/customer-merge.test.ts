@@ -228,6 +228,7 @@ for (const store of STORES) {
 				identities: 1,
 				events: 0,
 				conversations: 0,
+				shared_identifiers: 0,
 				crm_activities: 0,
 				consent_changes: 0,
 				engagement_sends: 0,

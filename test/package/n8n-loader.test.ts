@@ -85,7 +85,7 @@ describe('the built package, as the editor shows it', () => {
 				return String(workflow.expression.getSimpleParameterValue(node, description.subtitle ?? '', 'internal', {}));
 			});
 		}
-		expect(subtitles.customerMerge).toEqual(['Add Identifier', 'Forget Customer', 'Get Consent', 'Get Customer', 'List Customers', 'Merge Customers', 'Resolve Customer', 'Set Consent', 'Unmerge Customer', 'Update Traits']);
+		expect(subtitles.customerMerge).toEqual(['Add Identifier', 'Confirm Customer', 'Forget Customer', 'Get Consent', 'Get Customer', 'List Customers', 'Merge Customers', 'Resolve Customer', 'Set Consent', 'Unmerge Customer', 'Update Traits']);
 		expect(subtitles.omnichannelReply).toEqual(['WhatsApp, Instagram, Messenger, E-Mail']);
 		expect(subtitles.omnichannelTwilio).toEqual(['Send SMS / MMS', 'Get Message']);
 		// The Conversation node names the operation and its resource, as n8n's own nodes do: "Open or Continue: Conversation".

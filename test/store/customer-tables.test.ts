@@ -57,6 +57,7 @@ describeEachStore('a per-customer table registered once', (store) => {
 			identities: 2,
 			events: 0,
 			conversations: 0,
+			shared_identifiers: 0,
 			crm_activities: 0,
 			consent_changes: 0,
 			engagement_sends: 0,

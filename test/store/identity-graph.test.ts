@@ -151,6 +151,7 @@ describeEachStore('identity graph', (store) => {
 			identities: 2,
 			events: 1,
 			conversations: 0,
+			shared_identifiers: 0,
 			crm_activities: 0,
 			consent_changes: 0,
 			engagement_sends: 0,

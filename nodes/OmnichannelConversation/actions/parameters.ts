@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { ConversationError, isCustomerId, type Conversation } from '../../../core';
+import { ConversationError, isCustomerId, unconfirmedSenderReason, unconfirmedSharedSender, type Conversation } from '../../../core';
 import type { ConversationStore } from '../transport';
 import { CONVERSATION_ID_EXAMPLE } from './common.descriptions';
 
@@ -37,4 +37,17 @@ export async function currentConversation(store: ConversationStore, id: string):
 /** The item's own fields with the conversation (and anything else) put on it. */
 export function onItem(context: IExecuteFunctions, itemIndex: number, fields: IDataObject | object): IDataObject {
 	return { ...context.getInputData()[itemIndex].json, ...(fields as IDataObject) };
+}
+
+/**
+ * Refuses to show a conversation for an item from a shared phone (a family's WhatsApp) whose
+ * writer is not confirmed: it may be another person's than the one presumed.
+ */
+export function refuseUnconfirmedSender(context: IExecuteFunctions, itemIndex: number, what: string): void {
+	const shared = unconfirmedSharedSender(context.getInputData()[itemIndex].json);
+	if (!shared) return;
+	throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${unconfirmedSenderReason(shared, what)}`, {
+		itemIndex,
+		description: 'Ask who is writing first (e.g. a WhatsApp list with the customers in resolution.shared.customers), then Customer Merge → Confirm Customer, and put this node after it.',
+	});
 }

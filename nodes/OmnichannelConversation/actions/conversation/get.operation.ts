@@ -3,7 +3,7 @@ import { isCustomerId } from '../../../../core';
 import { forOperation } from '../../../shared/for-operation';
 import type { ConversationStore } from '../../transport';
 import { conversationIdProperty } from '../common.descriptions';
-import { conversationIdOf, textOf } from '../parameters';
+import { conversationIdOf, textOf, refuseUnconfirmedSender } from '../parameters';
 
 export const description = forOperation(
 	'get',
@@ -50,6 +50,7 @@ export const description = forOperation(
 
 /** The conversation with its notes, history and transcript: {found: true, conversation}, or found false and a message. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, store: ConversationStore) {
+	refuseUnconfirmedSender(this, itemIndex, 'no conversation is shown');
 	const options = {
 		historyLimit: this.getNodeParameter('historyLimit', itemIndex, 20) as number,
 		transcriptLimit: this.getNodeParameter('transcriptLimit', itemIndex, 20) as number,

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { canonicalEventSchema, isCustomerId } from '../../../../core';
 import { forOperation } from '../../../shared/for-operation';
 import type { ConversationStore } from '../../transport';
+import { refuseUnconfirmedSender } from '../parameters';
 
 export const description = forOperation(
 	'openOrContinue',
@@ -39,6 +40,7 @@ export const description = forOperation(
  * this node read conversation.id, .tags and .lastChannel, customer, and the event at the top.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, store: ConversationStore) {
+	refuseUnconfirmedSender(this, itemIndex, 'no conversation was opened');
 	const json = this.getInputData()[itemIndex].json;
 	const customerId = (json.customer as IDataObject | null | undefined)?.id;
 	if (typeof customerId !== 'string' || !isCustomerId(customerId)) {

@@ -7,7 +7,7 @@ import type { ReplySenders } from '../../../OmnichannelReply/reply-senders';
 import { forOperation } from '../../../shared/for-operation';
 import type { ConversationStore } from '../../transport';
 import { agentLocator, conversationIdProperty } from '../common.descriptions';
-import { agentIdOf, conversationIdOf, currentConversation } from '../parameters';
+import { agentIdOf, conversationIdOf, currentConversation, refuseUnconfirmedSender } from '../parameters';
 
 const [message, options] = replyContentProperties;
 
@@ -36,6 +36,7 @@ export interface ReplyConnection extends ConversationStore {
  * waiting. Output: the outbound event, with `conversation` as it is now.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number, store: ReplyConnection) {
+	refuseUnconfirmedSender(this, itemIndex, 'no reply was sent');
 	const where = "Put this node after Open or Continue, so that the item still carries the customer's message to answer.";
 	const { target } = itemReplyTarget(this, itemIndex, true, where);
 	const conversationId = conversationIdOf(this, itemIndex);

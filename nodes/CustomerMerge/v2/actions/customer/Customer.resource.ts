@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { CustomerGraph } from '../../../../../core';
 import type { ActionOperation } from '../../../../shared/action-router';
 import * as addIdentifier from './addIdentifier.operation';
+import * as confirm from './confirm.operation';
 import * as forget from './forget.operation';
 import * as get from './get.operation';
 import * as getConsent from './getConsent.operation';
@@ -15,7 +16,7 @@ import * as updateTraits from './updateTraits.operation';
 export { listCustomers, resolve };
 
 /** The operations that act on one customer per item; Resolve, batch-wise, and List Customers, many items per item, are apart. */
-export const operations: Record<string, ActionOperation<CustomerGraph>> = { get, addIdentifier, merge, unmerge, forget, updateTraits, setConsent, getConsent };
+export const operations: Record<string, ActionOperation<CustomerGraph>> = { get, addIdentifier, confirm, merge, unmerge, forget, updateTraits, setConsent, getConsent };
 
 export const description: INodeProperties[] = [
 	{
@@ -26,6 +27,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
 			{ name: 'Add Identifier', value: 'addIdentifier', action: 'Add an identifier to a customer', description: 'Add an e-mail, phone or channel ID to a customer' },
+			{
+				name: 'Confirm Customer',
+				value: 'confirm',
+				action: 'Confirm who is writing from a shared phone',
+				description: 'Settle which of the customers sharing a phone (a family\'s WhatsApp) wrote the message, e.g. after asking "Who is writing?"',
+			},
 			{ name: 'Forget Customer', value: 'forget', action: 'Forget a customer', description: "Erase a customer's data and history (right to erasure, GDPR/LGPD)" },
 			{ name: 'Get Consent', value: 'getConsent', action: 'Get the consent of a customer', description: "Get a customer's consent now per channel and purpose, and optionally the whole audit trail" },
 			{ name: 'Get Customer', value: 'get', action: 'Get a customer', description: "Get a customer's identifiers, traits, channels and recent history" },
