@@ -2,7 +2,7 @@ import { identityKey, messageKeysInEveryForm, type CanonicalEvent } from '../mod
 import type { Database, SqlClient } from '../store/database';
 import * as sql from '../store/graph-sql';
 import { writeMerges } from '../store/merge-sql';
-import { insertSharedLinks, lookupSharedLinks, markSharedUsed, unownIdentifiers } from '../store/shared-identifier-sql';
+import { insertSharedLinks, markSharedUsed, unownIdentifiers } from '../store/shared-identifier-sql';
 import { tombstoneKey, tombstonedKeys, type TombstoneKey } from '../store/tombstones';
 import { WorkingGraph, planBatch, type ForgottenKeys, type ResolveOutcome } from './batch-plan';
 import { prepareInput, type PreparedInput, type ResolveInput } from './prepare';
@@ -61,10 +61,9 @@ export async function resolvePrepared(db: Database, prepared: PreparedInput[], r
 async function loadGraph(tx: SqlClient, prepared: PreparedInput[], rules: ProtectionRules): Promise<WorkingGraph> {
 	const identifiers = prepared.flatMap((input) => (input.error ? [] : input.identities));
 	await sql.reserveIdentifiers(tx, identifiers);
-	const { owners, versions } = await sql.lookupOwners(tx, identifiers);
 	// Only identifiers of kinds that may be shared can be: the others need no look-up.
-	const links = await lookupSharedLinks(tx, identifiers.filter((identifier) => rules.shared.shareableKinds.includes(identifier.kind)));
-	for (const link of links) versions.set(link.customer_id, link.version);
+	const shareable = identifiers.filter((identifier) => rules.shared.shareableKinds.includes(identifier.kind));
+	const { owners, versions, links } = await sql.lookupOwners(tx, identifiers, shareable);
 	const customerIds = [...versions.keys()];
 	const locked = await sql.lockCustomers(tx, customerIds);
 	// Whatever moves identifiers away from a customer (merge, unmerge, forget) changes its row:

@@ -1,5 +1,6 @@
 import { eventKey, identityKey, storedEventBody, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
+import type { SharedLinkRow } from './shared-identifier-sql';
 
 /** Statements that read and write the identity graph (customers and their identifiers), set-based: one round trip per step, whatever the batch size. */
 
@@ -21,25 +22,45 @@ export interface CustomerRow {
 	merged_into: string | null;
 }
 
-/** Which customer owns each of these identifiers (keyed "kind:value"), and each owner's row version. */
-export async function lookupOwners(tx: SqlClient, identifiers: Identity[]): Promise<{ owners: Map<string, string>; versions: Map<string, string> }> {
-	if (!identifiers.length) return { owners: new Map(), versions: new Map() };
+/**
+ * Which customer owns each of these identifiers (keyed "kind:value"), each owner's row version,
+ * and the customers each `shareable` identifier links as a shared one (shared-identifier-sql.ts),
+ * in one round trip.
+ */
+export async function lookupOwners(
+	tx: SqlClient,
+	identifiers: Identity[],
+	shareable: Identity[] = [],
+): Promise<{ owners: Map<string, string>; versions: Map<string, string>; links: SharedLinkRow[] }> {
+	if (!identifiers.length) return { owners: new Map(), versions: new Map(), links: [] };
 	// Each identifier looked up on its own by its key. The LIMIT keeps the planner from turning
 	// the LATERAL into a hash join over whole tables, which it prefers on tables it has no
-	// statistics for (PGlite never analyzes; servers may run without autovacuum).
-	const rows = await tx.query<{ kind: string; value: string; customer_id: string; version: string }>(
-		`SELECT k.kind, k.value, i.customer_id, i.version
+	// statistics for (PGlite never analyzes; servers may run without autovacuum); OFFSET 0 does
+	// the same where an identifier links several customers.
+	const rows = await tx.query<SharedLinkRow & { shared: boolean }>(
+		`SELECT false AS shared, k.kind, k.value, i.customer_id, i.version, NULL::timestamptz AS last_used_at
 		 FROM unnest($1::text[], $2::text[]) AS k(kind, value)
 		 CROSS JOIN LATERAL (
 		   SELECT i.customer_id, c.xmin::text AS version
 		   FROM identifiers i JOIN customers c ON c.id = i.customer_id
 		   WHERE i.kind = k.kind AND i.value = k.value LIMIT 1
-		 ) i`,
-		[identifiers.map((i) => i.kind), identifiers.map((i) => i.value)],
+		 ) i
+		 UNION ALL
+		 SELECT true, k.kind, k.value, s.customer_id, s.version, s.last_used_at
+		 FROM unnest($3::text[], $4::text[]) AS k(kind, value)
+		 CROSS JOIN LATERAL (
+		   SELECT s.customer_id, s.last_used_at, c.xmin::text AS version
+		   FROM shared_identifiers s JOIN customers c ON c.id = s.customer_id
+		   WHERE s.kind = k.kind AND s.value = k.value OFFSET 0
+		 ) s`,
+		[identifiers.map((i) => i.kind), identifiers.map((i) => i.value), shareable.map((i) => i.kind), shareable.map((i) => i.value)],
 	);
+	const owned = rows.filter((row) => !row.shared);
+	const links = rows.filter((row) => row.shared).map(({ shared: _shared, ...link }) => link);
 	return {
-		owners: new Map(rows.map((row) => [identityKey({ kind: row.kind as IdentityKind, value: row.value }), row.customer_id])),
-		versions: new Map(rows.map((row) => [row.customer_id, row.version])),
+		owners: new Map(owned.map((row) => [identityKey({ kind: row.kind, value: row.value }), row.customer_id])),
+		versions: new Map([...owned, ...links].map((row) => [row.customer_id, row.version])),
+		links,
 	};
 }
 

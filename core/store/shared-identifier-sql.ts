@@ -18,22 +18,6 @@ export interface SharedLinkRow {
 	version: string;
 }
 
-/** The links of these identifiers, with their customers' row versions. */
-export async function lookupSharedLinks(tx: SqlClient, identifiers: Identity[]): Promise<SharedLinkRow[]> {
-	if (!identifiers.length) return [];
-	// One index look-up per identifier, whatever the statistics (see lookupOwners).
-	return await tx.query<SharedLinkRow>(
-		`SELECT k.kind, k.value, s.customer_id, s.last_used_at, s.version
-		 FROM unnest($1::text[], $2::text[]) AS k(kind, value)
-		 CROSS JOIN LATERAL (
-		   SELECT s.customer_id, s.last_used_at, c.xmin::text AS version
-		   FROM shared_identifiers s JOIN customers c ON c.id = s.customer_id
-		   WHERE s.kind = k.kind AND s.value = k.value OFFSET 0
-		 ) s`,
-		[identifiers.map((i) => i.kind), identifiers.map((i) => i.value)],
-	);
-}
-
 /** Takes these identifiers away from their customers, which are changed (their row version moves), as any move of identifiers does. */
 export async function unownIdentifiers(tx: SqlClient, rows: { identifier: Identity; customerId: string }[]): Promise<void> {
 	if (!rows.length) return;
