@@ -3,7 +3,8 @@
  * intake workflow opens with every node drawn with its own icon, and the Customer Merge and
  * Omnichannel Reply panels show their labels; the example inbox workflow opens with the
  * Omnichannel Conversation and Router nodes drawn with their icons, the Router's outputs
- * labelled with its routes. Screenshots go to test/artifacts/.
+ * labelled with its routes; the CRM workflow's HubSpot nodes and the campaign's Engagement
+ * Policy, its outputs named after its decisions. Screenshots go to test/artifacts/.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -177,5 +178,56 @@ test('the Conversation panel shows the Open or Continue operation', async () => 
 	// The channel credentials are Record Agent Reply's: Open or Continue shows none of them.
 	expect(text).not.toContain('Credential for');
 	expect(text).not.toMatch(/Install this node to use it|node is not currently installed/i);
+	await closePanel();
+});
+
+const crm = state.workflows.find((candidate) => candidate.file === '08-crm-hubspot.json');
+
+test('open the CRM workflow: the HubSpot nodes and trigger drawn with their icons, each HubSpot node titled by its operation', async () => {
+	if (!crm) throw new Error('the CRM workflow was not imported');
+	await page.goto(`${state.url}/workflow/${crm.id}`);
+	await page.locator('[data-test-id="canvas-node"][data-node-name="Contact in HubSpot"]').waitFor();
+	await page.waitForLoadState('networkidle');
+	await page.screenshot({ path: join(ARTIFACTS, 'editor-crm-workflow.png') });
+	const nodes = await drawnNodes();
+	const byName = new Map(nodes.map((node) => [node.name, node]));
+	expect(byName.get('Contact in HubSpot')).toMatchObject({ type: 'n8n-nodes-omnichannel.omnichannelHubSpot', image: { src: expect.stringContaining('hubspot.svg'), loaded: true } });
+	expect(byName.get('HubSpot contact changes')).toMatchObject({ type: 'n8n-nodes-omnichannel.omnichannelHubSpotTrigger', image: { loaded: true } });
+	await expectEveryNodeDrawn(nodes);
+	const text = await page.locator('body').innerText();
+	expect(text).toContain('Upsert Contact');
+	expect(text).toContain('Log Conversation');
+});
+
+test("the HubSpot panel offers n8n's own HubSpot credentials and the four operations' fields", async () => {
+	await openPanel('Contact in HubSpot');
+	await page.screenshot({ path: join(ARTIFACTS, 'editor-hubspot-panel.png') });
+	const text = await page.locator('[data-test-id="ndv"], .ndv-wrapper').first().innerText();
+	expect(text).not.toMatch(/Install this node to use it|node is not currently installed|Could not load|Problem loading/i);
+	for (const label of ['Authentication', 'Example HubSpot (local stand-in)', 'Operation', 'Upsert Contact', 'Customer', 'Contact Fields']) expect(text).toContain(label);
+	await closePanel();
+});
+
+const campaign = state.workflows.find((candidate) => candidate.file === '07-campaign.json');
+
+test("open the campaign workflow: the Engagement Policy drawn with its icon, its outputs named Send Now, Later and Blocked", async () => {
+	if (!campaign) throw new Error('the campaign workflow was not imported');
+	await page.goto(`${state.url}/workflow/${campaign.id}`);
+	await page.locator('[data-test-id="canvas-node"][data-node-name="Decide"]').waitFor();
+	await page.waitForLoadState('networkidle');
+	await page.screenshot({ path: join(ARTIFACTS, 'editor-campaign-workflow.png') });
+	const nodes = await drawnNodes();
+	expect(nodes.find((node) => node.name === 'Decide')).toMatchObject({ type: 'n8n-nodes-omnichannel.omnichannelEngagementPolicy', image: { src: expect.stringContaining('omnichannelEngagementPolicy.svg'), loaded: true } });
+	await expectEveryNodeDrawn(nodes);
+	const handles = await page.locator('[data-test-id="canvas-node-output-handle"]').evaluateAll((elements) => elements.map((element) => ({ node: element.getAttribute('data-node-name') ?? '', label: (element as unknown as { innerText: string }).innerText.trim() })));
+	expect(handles.filter((handle) => handle.node === 'Decide').map((handle) => handle.label)).toEqual(['Send Now', 'Later', 'Blocked']);
+});
+
+test('the Engagement Policy panel shows the message, channels, caps and quiet hours', async () => {
+	await openPanel('Decide');
+	await page.screenshot({ path: join(ARTIFACTS, 'editor-engagement-policy-panel.png') });
+	const text = await page.locator('[data-test-id="ndv"], .ndv-wrapper').first().innerText();
+	expect(text).not.toMatch(/Install this node to use it|node is not currently installed|Could not load|Problem loading/i);
+	for (const label of ['Message Key', 'Purpose', 'Channels', 'Frequency Caps', 'Quiet Hours']) expect(text).toContain(label);
 	await closePanel();
 });
