@@ -1,18 +1,18 @@
 /**
- * The example CRM workflow (workflows/08-crm-hubspot.json) in a real n8n, against the HubSpot
+ * The example CRM workflow (workflows/08-crm-sync.json) in a real n8n, against the HubSpot
  * stand-in: a WhatsApp customer becomes a HubSpot contact with the message on its timeline, and
  * the next message finds the contact by the HubSpot id the customer now carries, with no search;
  * a signed HubSpot webhook teaching the contact's e-mail reaches the same customer, and a forged
- * one is refused and starts nothing.
+ * one is refused and starts nothing. An e-mail's sender is upserted by address, the e-mail a note.
  */
 import { executionsSince, latestExecutionId, waitForExecution, type ExecutionResult } from '../../scripts/n8n-runtime/executions';
-import { deliver, hubspotPropertyChange, whatsAppMessage, type ProviderRequest } from '../../scripts/n8n-runtime/provider-webhooks';
+import { deliver, hubspotPropertyChange, postmarkEmail, whatsAppMessage, type ProviderRequest } from '../../scripts/n8n-runtime/provider-webhooks';
 import { N8nRestClient } from '../../scripts/n8n-runtime/rest-client';
 import { E2E_OWNER, lastRecordSeq, readState, triggerUrl } from './support/n8n-under-test';
 
 const state = readState();
 const client = new N8nRestClient(state.url);
-const workflow = state.workflows.find((candidate) => candidate.file === '08-crm-hubspot.json');
+const workflow = state.workflows.find((candidate) => candidate.file === '08-crm-sync.json');
 
 interface Record {
 	seq: number;
@@ -27,7 +27,7 @@ const hubspotRecords = async (since: number) =>
 	((await (await fetch(`${state.standIns.apiUrl}/__records?since=${since}`)).json()) as Record[]).filter((record) => record.api === 'hubspot');
 
 beforeAll(async () => {
-	if (!workflow?.active) throw new Error('the example workflow 08-crm-hubspot.json is not active');
+	if (!workflow?.active) throw new Error('the example workflow 08-crm-sync.json is not active');
 	await client.login(E2E_OWNER);
 });
 
@@ -82,5 +82,16 @@ describe('the CRM example workflow in a real n8n', () => {
 		const { result: next } = await play('WhatsApp', whatsAppMessage({ waId, name: 'Renata Lima', text: 'Obrigada!' }));
 		const customer = next.nodes['Recognise the customer'].items[0] as { customer: { identities: { kind: string; value: string }[] } };
 		expect(customer.customer.identities).toContainEqual({ kind: 'email', value: 'renata.lima@example.com' });
+	});
+
+	it('upserts the sender of an e-mail by address and puts the e-mail on the timeline as a note', async () => {
+		const address = `paulo.${Date.now()}@example.com`;
+		const { result, hubspot } = await play('E-mail (Postmark)', postmarkEmail({ from: address, name: 'Paulo Reis', subject: 'Troca de tamanho', text: 'Quero trocar o tamanho do tênis.' }));
+		const upsert = hubspot.find((record) => record.path === '/crm/v3/objects/contacts/batch/upsert');
+		expect(upsert?.body.inputs).toEqual([expect.objectContaining({ id: address, idProperty: 'email' })]);
+		const note = hubspot.find((record) => record.path === '/crm/v3/objects/notes');
+		expect(note?.status).toBe(201);
+		expect(note?.body.properties?.hs_note_body).toContain('Quero trocar o tamanho do tênis.');
+		expect((result.nodes['Message on the HubSpot timeline'].items[0] as { crm: { hubspot: { duplicate: boolean } } }).crm.hubspot.duplicate).toBe(false);
 	});
 });

@@ -181,7 +181,7 @@ test('the Conversation panel shows the Open or Continue operation', async () => 
 	await closePanel();
 });
 
-const crm = state.workflows.find((candidate) => candidate.file === '08-crm-hubspot.json');
+const crm = state.workflows.find((candidate) => candidate.file === '08-crm-sync.json');
 
 test('open the CRM workflow: the HubSpot nodes and trigger drawn with their icons, each HubSpot node titled by its operation', async () => {
 	if (!crm) throw new Error('the CRM workflow was not imported');
