@@ -101,6 +101,22 @@ export const resolveOptionsProperty: INodeProperties = {
 				'Whether the items are a bulk import (a CRM export, a spreadsheet, a contact list) rather than live conversations: an item with an e-mail, phone or ID of a forgotten customer is then skipped whole, with a warning, so that an old list does not bring back a person who asked to be erased',
 		},
 		{
+			displayName: 'Opt-In Keywords',
+			name: 'optInKeywords',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. START, VOLTAR, ALTA',
+			description: 'Comma-separated words that, written as the whole message, subscribe the customer to marketing on that channel again. Empty: English, Portuguese, Spanish and Polish defaults (START, VOLTAR, ALTA, ZAPISZ…).',
+		},
+		{
+			displayName: 'Opt-Out Keywords',
+			name: 'optOutKeywords',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. STOP, PARAR, SAIR, BAJA',
+			description: 'Comma-separated words that, written as the whole message, unsubscribe the customer from marketing on that channel. Empty: English, Portuguese, Spanish and Polish defaults (STOP, PARAR, SAIR, CANCELAR, BAJA, WYPISZ…).',
+		},
+		{
 			displayName: 'Max Identifiers per Type',
 			name: 'maxPerKind',
 			type: 'number',

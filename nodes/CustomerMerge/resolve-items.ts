@@ -1,9 +1,19 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { eventInputSchema, inputFromEvent, type CustomerGraph, type ForgottenPolicy, type PreparedInput, type ResolveInput, type ResolveOutcome } from '../../core';
+import { DEFAULT_CONSENT_KEYWORDS, eventInputSchema, inputFromEvent, type ConsentKeywords, type CustomerGraph, type BatchPolicy, type PreparedInput, type ResolveInput, type ResolveOutcome } from '../../core';
 
 interface IdentifierRow {
 	kind: string;
 	value: string;
+}
+
+const wordList = (value: unknown) => (typeof value === 'string' ? value.split(',').map((word) => word.trim()).filter(Boolean) : []);
+
+/** The consent keywords of the node's options: each list given replaces its defaults. */
+function consentKeywordsOf(options: IDataObject): ConsentKeywords | undefined {
+	const optOut = wordList(options.optOutKeywords);
+	const optIn = wordList(options.optInKeywords);
+	if (!optOut.length && !optIn.length) return undefined;
+	return { optOut: optOut.length ? optOut : DEFAULT_CONSENT_KEYWORDS.optOut, optIn: optIn.length ? optIn : DEFAULT_CONSENT_KEYWORDS.optIn };
 }
 
 /** What one item says about its customer, from a channel event or from the mapped fields. */
@@ -60,7 +70,7 @@ function itemRefused(context: IExecuteFunctions, refused: { itemIndex: number; m
  * aside (its batch is stored without it, see isolateRefusedInputs): with continue on fail it
  * becomes an error item; without, the node stops after that batch, naming the item.
  */
-async function resolveInBatches(context: IExecuteFunctions, graph: CustomerGraph, valid: ItemInput[], batchSize: number, policy: ForgottenPolicy, failures: Map<number, string>) {
+async function resolveInBatches(context: IExecuteFunctions, graph: CustomerGraph, valid: ItemInput[], batchSize: number, policy: BatchPolicy, failures: Map<number, string>) {
 	const outcomes = new Map<number, ResolveOutcome>();
 	const itemCount = context.getInputData().length;
 	for (let start = 0; start < valid.length; start += batchSize) {
@@ -98,7 +108,7 @@ export async function resolveItems(context: IExecuteFunctions, graph: CustomerGr
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const batchSize = Number(options.batchSize ?? 100);
 	const recordEvent = options.recordEvent !== false;
-	const policy = { skipForgottenIdentifiers: options.bulkImport === true && options.allowForgotten !== true };
+	const policy = { skipForgottenIdentifiers: options.bulkImport === true && options.allowForgotten !== true, consentKeywords: consentKeywordsOf(options) };
 	const failures = new Map<number, string>();
 	const inputs = items.map((_, itemIndex): PreparedInput | undefined => {
 		try {

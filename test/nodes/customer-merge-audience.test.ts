@@ -117,6 +117,16 @@ for (const store of STORES) {
 			expect(withoutTrail.jsonOf('Customer Merge')[0]).toEqual({ found: true, customerId: ids[0], consent: [expect.objectContaining({ channel: 'whatsapp', purpose: 'marketing', state: 'unsubscribed', source: 'keyword' })] });
 		});
 
+		it("records consent from a keyword written on WhatsApp, with the node's own keywords replacing the defaults", async () => {
+			const phone = { kind: 'phone' as const, value: '+5521988887777' };
+			const [chega, stop] = [inboundMessage([phone], { text: 'Chega!' }), inboundMessage([phone], { text: 'STOP' })];
+			const resolved = await run({ operation: 'resolve', identifyBy: 'event', options: { optOutKeywords: 'chega, basta' } }, [chega, stop] as unknown as IDataObject[]);
+			expect(resolved.error).toBeUndefined();
+			const got = await run({ operation: 'getConsent', findBy: 'identifier', identifierKind: 'phone', identifierValue: phone.value, includeTrail: true });
+			const json = got.jsonOf('Customer Merge')[0] as { trail: IDataObject[] };
+			expect(json.trail).toEqual([expect.objectContaining({ channel: 'whatsapp', purpose: 'marketing', state: 'unsubscribed', source: 'keyword', evidence: chega.id })]);
+		});
+
 		it('says when the customer of a consent change does not exist, and when a cursor is not one', async () => {
 			const missing = await run({ operation: 'setConsent', findBy: 'identifier', identifierKind: 'email', identifierValue: 'nobody@example.org', consentChannel: 'email', consentPurpose: 'marketing', consentState: 'subscribed' });
 			expect(missing.error?.message).toBe('No customer with email nobody@example.org');
