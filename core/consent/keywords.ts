@@ -46,8 +46,8 @@ export function keywordForm(text: string): string {
 
 export type KeywordConsent = 'unsubscribed' | 'subscribed';
 
-/** Longer messages are never keywords; it spares normalizing every message a customer writes. */
-const LONGEST_KEYWORD = 40;
+/** Room for punctuation, emoji and spaces around a keyword ("🛑  Stop!!"): longer messages are not keywords. */
+const AROUND_KEYWORD = 12;
 
 /**
  * A function telling whether a whole message asks to stop marketing messages, to receive them
@@ -56,8 +56,10 @@ const LONGEST_KEYWORD = 40;
 export function consentKeywordMatcher(keywords: ConsentKeywords = DEFAULT_CONSENT_KEYWORDS): (text: string | undefined) => KeywordConsent | undefined {
 	const optOut = new Set(keywords.optOut.map(keywordForm).filter(Boolean));
 	const optIn = new Set(keywords.optIn.map(keywordForm).filter(Boolean));
+	// Most messages are longer than any keyword: they are not normalized at all.
+	const longest = Math.max(0, ...[...optOut, ...optIn].map((word) => word.length)) + AROUND_KEYWORD;
 	return (text) => {
-		if (!text || text.length > LONGEST_KEYWORD) return undefined;
+		if (!text || text.length > longest) return undefined;
 		const word = keywordForm(text);
 		if (optOut.has(word)) return 'unsubscribed';
 		if (optIn.has(word)) return 'subscribed';
