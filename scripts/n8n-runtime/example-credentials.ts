@@ -43,6 +43,9 @@ export const EXAMPLE_WEBHOOK_KEYS = {
 /** The example HubSpot private app's token and client secret (which signs its webhooks). */
 export const EXAMPLE_HUBSPOT = { appToken: 'pat-example-0000-hubspot-stand-in', clientSecret: 'example-hubspot-client-secret-0123456789' } as const;
 
+/** The basic auth the example Pipedrive webhook calls with. */
+export const EXAMPLE_PIPEDRIVE_WEBHOOK = { user: 'pipedrive', password: 'example-pipedrive-webhook-password' } as const;
+
 export interface ExampleCredential {
 	name: string;
 	type: string;
@@ -109,6 +112,7 @@ export function exampleCredentials({ apiUrl, smtpPort }: StandInAddresses): Exam
 		{ name: 'Example Postmark inbound (local)', type: 'omnichannelPostmarkInboundApi', data: { user: 'postmark', password: 'example-inbound-password' } },
 		// n8n's own HubSpot credential types: the token the stand-in accepts, and the app's client secret its webhooks are signed with.
 		{ name: 'Example HubSpot (local stand-in)', type: 'hubspotAppToken', data: { appToken: EXAMPLE_HUBSPOT.appToken } },
+		{ name: 'Example Pipedrive webhook (local)', type: 'httpBasicAuth', data: { user: EXAMPLE_PIPEDRIVE_WEBHOOK.user, password: EXAMPLE_PIPEDRIVE_WEBHOOK.password } },
 		{ name: 'Example HubSpot app (local)', type: 'hubspotDeveloperApi', data: { clientId: 'example-client-id', clientSecret: EXAMPLE_HUBSPOT.clientSecret, apiKey: '', appId: '' } },
 		{
 			name: 'Example SMTP (local sink)',

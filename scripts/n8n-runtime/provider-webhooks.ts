@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { mailgunSignature } from '../../core/channels/mailgun/signature';
 import { hubSpotSignature, HUBSPOT_SIGNATURE_HEADER, HUBSPOT_TIMESTAMP_HEADER } from '../../core/crm/hubspot/webhook';
 import { twilioSignature } from '../../core/channels/twilio/signature';
-import { EXAMPLE_ACCOUNTS, EXAMPLE_HUBSPOT, EXAMPLE_WEBHOOK_KEYS, testSecrets } from './example-credentials';
+import { EXAMPLE_ACCOUNTS, EXAMPLE_HUBSPOT, EXAMPLE_PIPEDRIVE_WEBHOOK, EXAMPLE_WEBHOOK_KEYS, testSecrets } from './example-credentials';
 
 const SHARED = join(__dirname, '../../test/fixtures/shared/channels');
 
@@ -119,6 +119,16 @@ export function hubspotPropertyChange(input: { url: string; contactId: string; p
 	const timestamp = String(Date.now());
 	const signature = hubSpotSignature(input.clientSecret ?? EXAMPLE_HUBSPOT.clientSecret, 'POST', input.url, body, timestamp);
 	return { label: 'HubSpot contact change', contentType: 'application/json', body, headers: { [HUBSPOT_SIGNATURE_HEADER]: signature, [HUBSPOT_TIMESTAMP_HEADER]: timestamp } };
+}
+
+/** A Pipedrive person whose e-mail changed, as a webhook of version 2.0 posts it (the fixture's shape), with the example webhook's basic auth. */
+export function pipedrivePersonChange(input: { personId: number; email: string; password?: string }): ProviderRequest {
+	const json = JSON.parse(readFileSync(join(__dirname, '../../test/fixtures/crm/pipedrive/webhook-v2-person-change.payload.json'), 'utf8')) as Json;
+	json.meta = { ...json.meta, id: Number.parseInt(unique().slice(0, 8), 16), entity_id: input.personId, timestamp: Math.floor(Date.now() / 1000) };
+	json.data = { ...json.data, id: input.personId, emails: [{ label: 'work', value: input.email, primary: true }] };
+	json.previous = { emails: [] };
+	const login = Buffer.from(`${EXAMPLE_PIPEDRIVE_WEBHOOK.user}:${input.password ?? EXAMPLE_PIPEDRIVE_WEBHOOK.password}`).toString('base64');
+	return { label: 'Pipedrive person change', contentType: 'application/json', body: Buffer.from(JSON.stringify(json)), headers: { authorization: `Basic ${login}` } };
 }
 
 /** An incoming SMS to the example Twilio number, signed for `url` (the URL Twilio calls) with the example auth token. */

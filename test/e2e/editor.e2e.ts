@@ -202,9 +202,13 @@ test('open the CRM workflow: the HubSpot nodes and trigger drawn with their icon
 test("the HubSpot panel offers n8n's own HubSpot credentials and the four operations' fields", async () => {
 	await openPanel('Contact in HubSpot');
 	await page.screenshot({ path: join(ARTIFACTS, 'editor-hubspot-panel.png') });
-	const text = await page.locator('[data-test-id="ndv"], .ndv-wrapper').first().innerText();
+	const panel = page.locator('[data-test-id="ndv"], .ndv-wrapper').first();
+	const text = await panel.innerText();
 	expect(text).not.toMatch(/Install this node to use it|node is not currently installed|Could not load|Problem loading/i);
-	for (const label of ['Authentication', 'Example HubSpot (local stand-in)', 'Operation', 'Upsert Contact', 'Customer', 'Contact Fields']) expect(text).toContain(label);
+	// n8n folds the Authentication choice into the credential picker, which shows the credential chosen.
+	for (const label of ['Credential', 'Customer Store', 'Operation', 'Upsert Contact', 'Customer', 'Contact Fields', 'API Base URL']) expect(text).toContain(label);
+	const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+	expect(values).toContain('Example HubSpot (local stand-in)');
 	await closePanel();
 });
 

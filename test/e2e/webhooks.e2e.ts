@@ -1,23 +1,26 @@
 /**
  * Every trigger the package ships, through its production webhook in a real n8n: those of
- * the example intake workflow, and the Mailgun and Evolution API triggers on a workflow of
- * their own. Signed requests start one execution, forged or unsigned ones are refused
- * (401/403) and start none, Meta's GET handshake answers the challenge, and redeliveries
+ * the example intake workflow, and the Mailgun, Evolution API, HubSpot, Pipedrive and
+ * unsubscribe-link triggers on a workflow of their own. Signed requests start one execution,
+ * forged or unsigned ones are refused (401/403, a changed unsubscribe link 403) and start none, Meta's GET handshake answers the challenge, and redeliveries
  * start nothing new.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { ONE_CLICK_BODY, unsubscribeToken, unsubscribeUrl } from '../../core/consent/unsubscribe-link';
 import { executionsSince, latestExecutionId, waitForExecution } from '../../scripts/n8n-runtime/executions';
 import { waitUntilPublished, webhookEndpoints, type ImportedWorkflow } from '../../scripts/n8n-runtime/example-workflows';
 import {
 	deliver,
 	evolutionJwt,
+	hubspotPropertyChange,
 	evolutionMessage,
 	instagramMessage,
 	mailgunEmail,
 	messengerMessage,
 	metaSignature,
+	pipedrivePersonChange,
 	postmarkAuthorization,
 	postmarkEmail,
 	telegramMessage,
@@ -36,10 +39,15 @@ const client = new N8nRestClient(state.url);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const digits = () => String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
 
+const UNSUBSCRIBE_SECRET = 'example-unsubscribe-link-secret-0123456789';
+
 /** The triggers the intake workflow leaves out, each alone on one published workflow, with the example credentials. */
 const OTHER_TRIGGERS = [
 	{ name: 'E-mail (Mailgun)', type: 'omnichannelMailgunTrigger', credentialType: 'omnichannelMailgunWebhookApi', credential: 'Example Mailgun routes (local)', parameters: { webhookRegistration: 'manual' } },
 	{ name: 'WhatsApp (Evolution API)', type: 'omnichannelEvolutionTrigger', credentialType: 'omnichannelEvolutionApi', credential: 'Example Evolution API (local stand-in)', parameters: {} },
+	{ name: 'HubSpot', type: 'omnichannelHubSpotTrigger', credentialType: 'hubspotDeveloperApi', credential: 'Example HubSpot app (local)', parameters: {} },
+	{ name: 'Pipedrive', type: 'omnichannelPipedriveTrigger', credentialType: 'httpBasicAuth', credential: 'Example Pipedrive webhook (local)', parameters: { webhookRegistration: 'manual' } },
+	{ name: 'Unsubscribe link', type: 'omnichannelUnsubscribeTrigger', parameters: { unsubscribeSecret: UNSUBSCRIBE_SECRET } },
 ];
 let others: ImportedWorkflow;
 
@@ -47,7 +55,7 @@ async function publishOtherTriggers(): Promise<ImportedWorkflow> {
 	const credentials = await client.listCredentials();
 	const nodes = OTHER_TRIGGERS.map((trigger, index) => {
 		const credential = credentials.find((candidate) => candidate.name === trigger.credential && candidate.type === trigger.credentialType);
-		if (!credential) throw new Error(`no example credential "${trigger.credential}"`);
+		if (trigger.credential && !credential) throw new Error(`no example credential "${trigger.credential}"`);
 		return {
 			name: trigger.name,
 			type: `n8n-nodes-omnichannel.${trigger.type}`,
@@ -55,10 +63,10 @@ async function publishOtherTriggers(): Promise<ImportedWorkflow> {
 			position: [0, index * 200],
 			webhookId: randomUUID(),
 			parameters: trigger.parameters,
-			credentials: { [trigger.credentialType]: { id: credential.id, name: credential.name } },
+			...(credential && trigger.credentialType ? { credentials: { [trigger.credentialType]: { id: credential.id, name: credential.name } } } : {}),
 		};
 	});
-	const body: WorkflowBody = { name: 'E2E: Mailgun and Evolution API triggers', nodes, connections: {}, settings: { executionOrder: 'v1' } };
+	const body: WorkflowBody = { name: 'E2E: Mailgun, Evolution API, CRM and unsubscribe triggers', nodes, connections: {}, settings: { executionOrder: 'v1' } };
 	const saved = await client.createWorkflow(body);
 	await client.activateWorkflow(saved.id, saved.versionId);
 	await waitUntilPublished(client, saved.id, body.name);
@@ -73,8 +81,9 @@ beforeAll(async () => {
 interface TriggerCase {
 	node: string;
 	valid: () => ProviderRequest;
-	/** A request whose signature (or auth) is wrong: 403. */
+	/** A request whose signature (or auth) is wrong: 403 (401 for the CRMs', which don't tell it from a missing one). */
 	invalid: (valid: ProviderRequest) => ProviderRequest;
+	invalidStatus?: number;
 	/** The same request without its signature (or auth): 401 (403 for Telegram and Twilio, whose refusal does not tell the two apart). */
 	missing: (valid: ProviderRequest) => ProviderRequest;
 	missingStatus: number[];
@@ -133,6 +142,26 @@ const otherCases: TriggerCase[] = [
 	},
 ];
 
+/** CRM webhooks: HubSpot signs with the app's client secret (v3), Pipedrive calls with the webhook's basic auth; both answer 401 to either fault. */
+const crmCases: TriggerCase[] = [
+	{
+		node: 'HubSpot',
+		valid: () => hubspotPropertyChange({ url: triggerUrl(others, 'HubSpot'), contactId: `9${digits()}`, property: 'email', value: `hs.${digits()}@example.com` }),
+		invalid: () => hubspotPropertyChange({ url: triggerUrl(others, 'HubSpot'), contactId: '91', property: 'email', value: 'forged@example.com', clientSecret: 'not-the-client-secret' }),
+		invalidStatus: 401,
+		missing: (request) => withHeader(request, 'x-hubspot-signature-v3', undefined),
+		missingStatus: [401],
+	},
+	{
+		node: 'Pipedrive',
+		valid: () => pipedrivePersonChange({ personId: Number(digits()), email: `pd.${digits()}@example.com` }),
+		invalid: () => pipedrivePersonChange({ personId: 7, email: 'forged@example.com', password: 'not-the-password' }),
+		invalidStatus: 401,
+		missing: (request) => withHeader(request, 'authorization', undefined),
+		missingStatus: [401],
+	},
+];
+
 /** Forged and unsigned copies of a signed webhook: refused, and no execution of the trigger's workflow. */
 function refusesForgedWebhooks(trigger: TriggerCase, workflowOf: () => ImportedWorkflow): void {
 	test('a wrong signature gets 403 and a missing one 401, and neither starts an execution', async () => {
@@ -141,7 +170,7 @@ function refusesForgedWebhooks(trigger: TriggerCase, workflowOf: () => ImportedW
 		const valid = trigger.valid();
 		const invalid = await deliver(triggerUrl(workflow, trigger.node), trigger.invalid(valid));
 		const missing = await deliver(triggerUrl(workflow, trigger.node), trigger.missing(valid));
-		expect(invalid.status).toBe(403);
+		expect(invalid.status).toBe(trigger.invalidStatus ?? 403);
 		expect(trigger.missingStatus).toContain(missing.status);
 		await sleep(1500);
 		expect(await executionsSince(client, workflow.id, before)).toBe(0);
@@ -159,7 +188,7 @@ test('every trigger the package ships is checked here', () => {
 		.map((file) => basename(file, '.node.js'))
 		.filter((name) => name.endsWith('Trigger'))
 		.map((name) => `n8n-nodes-omnichannel.${name[0].toLowerCase()}${name.slice(1)}`);
-	const checked = [...cases.map((trigger) => ({ trigger, workflow })), ...otherCases.map((trigger) => ({ trigger, workflow: others }))].map(
+	const checked = [...cases.map((trigger) => ({ trigger, workflow })), ...[...otherCases, ...crmCases, { node: 'Unsubscribe link' }].map((trigger) => ({ trigger, workflow: others }))].map(
 		({ trigger, workflow: { webhooks } }) => webhooks.find((webhook) => webhook.node === trigger.node)?.type,
 	);
 	expect(checked.sort()).toEqual(shipped.sort());
@@ -201,6 +230,46 @@ describe.each(otherCases)('$node trigger', (trigger) => {
 	});
 
 	refusesForgedWebhooks(trigger, () => others);
+});
+
+describe.each(crmCases)('$node trigger', (trigger) => {
+	test('a signed change of a contact no customer is known by gets 200 and starts one execution that applies nothing', async () => {
+		const before = await latestExecutionId(client, others.id);
+		const answer = await deliver(triggerUrl(others, trigger.node), trigger.valid());
+		expect(answer.status).toBe(200);
+		const result = await waitForExecution(client, others.id, before);
+		expect(result.status).toBe('success');
+		expect(result.nodes[trigger.node]?.items).toEqual([expect.objectContaining({ applied: 'nothing', change: expect.objectContaining({ type: 'identifiers-changed' }) })]);
+		await sleep(300);
+		expect(await executionsSince(client, others.id, before)).toBe(1);
+	});
+
+	refusesForgedWebhooks(trigger, () => others);
+});
+
+describe('the unsubscribe link', () => {
+	test("a one-click POST with a customer's signed link unsubscribes them from e-mail marketing; a changed link gets 403, a missing token 400, and neither starts anything", async () => {
+		// A customer to unsubscribe: whoever writes on WhatsApp.
+		const intakeBefore = await latestExecutionId(client, workflow.id);
+		expect((await deliver(triggerUrl(workflow, 'WhatsApp'), whatsAppMessage({ waId: `5511${digits()}`, name: 'Ursula', text: 'Hi' }))).status).toBe(200);
+		const intake = await waitForExecution(client, workflow.id, intakeBefore);
+		const customerId = (intake.nodes['Recognise the customer'].items[0] as { customer: { id: string } }).customer.id;
+		// Its webhook path is unsubscribe, where the other triggers' is webhook.
+		const url = triggerUrl(others, 'Unsubscribe link').replace(/\/webhook$/, '/unsubscribe');
+		const oneClick = (link: string) => fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ONE_CLICK_BODY });
+
+		const before = await latestExecutionId(client, others.id);
+		const token = unsubscribeToken(UNSUBSCRIBE_SECRET, customerId);
+		expect((await oneClick(`${url}?token=${token.slice(0, -2)}xx`)).status).toBe(403);
+		expect((await oneClick(url)).status).toBe(400);
+		await sleep(1500);
+		expect(await executionsSince(client, others.id, before)).toBe(0);
+
+		expect((await oneClick(unsubscribeUrl(url, token))).status).toBe(200);
+		const result = await waitForExecution(client, others.id, before);
+		expect(result.status).toBe('success');
+		expect(result.nodes['Unsubscribe link']?.items).toEqual([expect.objectContaining({ customerId })]);
+	});
 });
 
 describe("Meta's GET handshake", () => {

@@ -54,7 +54,7 @@ function crmProperties(definition: CrmNodeDefinition): INodeProperties[] {
 /** The description of a CRM node: the same four operations for every CRM, under its own name, icon and credentials. */
 export function crmNodeDescription(definition: CrmNodeDefinition): INodeTypeDescription {
 	const properties = crmProperties(definition);
-	const credentials = [...definition.credentials, { name: STORE_CREDENTIAL, required: false, testedBy: 'omnichannelStoreTest' }];
+	const credentials = [...definition.credentials, { name: STORE_CREDENTIAL, displayName: 'Customer Store', required: false, testedBy: 'omnichannelStoreTest' }];
 	return {
 		displayName: definition.displayName,
 		name: definition.name,
