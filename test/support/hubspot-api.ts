@@ -182,12 +182,9 @@ export function hubSpotStandIn(tokens?: string[], options: HubSpotStandInOptions
 		return { record, created: true };
 	};
 	const byEmail = (email: string) => {
-		const wanted = email.toLowerCase();
-		// The index is a shortcut; a record changed or removed behind its back is found by looking at all.
-		const indexed = contacts.get(emailIndex.get(wanted) ?? '');
-		if (indexed?.properties.email?.toLowerCase() === wanted) return indexed;
-		for (const record of contacts.values()) if (record.properties.email?.toLowerCase() === wanted) return record;
-		return undefined;
+		// Every write goes through save(), which keeps the index; a record since deleted or given another e-mail is not this one.
+		const record = contacts.get(emailIndex.get(email.toLowerCase()) ?? '');
+		return record?.properties.email?.toLowerCase() === email.toLowerCase() ? record : undefined;
 	};
 	const answer = (record: HubSpotRecord, extra: object = {}) => ({ id: record.id, properties: { ...record.properties }, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: false, ...extra });
 
