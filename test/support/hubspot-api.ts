@@ -1,13 +1,15 @@
 /**
  * A local stand-in of HubSpot's CRM v3 API for contacts, keeping state as HubSpot does: search
  * (filter groups ORed, at most 5 groups, 6 filters each, 18 in all; EQ, IN, CONTAINS_TOKEN),
- * get by id, batch upsert by e-mail and batch update (at most 100 inputs, 207 with the
+ * get and update by id, batch upsert by e-mail and batch update (at most 100 inputs, 207 with the
  * inputs it refused), create, communications and notes with their contact association,
  * GDPR delete, and the contact property definitions. Bearer tokens; errors in HubSpot's shape
  * (status, message, correlationId, category). hs_searchable_calculated_phone_number is
- * computed as HubSpot keeps it: the number's digits without country code.
+ * computed as HubSpot keeps it: the number's digits without country code. Optionally HubSpot's
+ * ten-secondly rolling rate limit (off unless asked for).
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { HubSpotRateLimit, type HubSpotRateLimitOptions } from './hubspot-rate-limit';
 import { sendJson, startLocalServer, type RecordedRequest } from './local-server';
 
 export interface HubSpotRecord {
@@ -91,6 +93,8 @@ export interface FakeHubSpotApi {
 	/** Adds a contact as someone typed it in HubSpot; returns its record id. */
 	addContact(properties: Record<string, string>): string;
 	failNext(failure: Failure): void;
+	/** How many requests the rate limit answered 429 (0 without one). */
+	rateLimited(): number;
 	/** The requests to one path, in order. */
 	calls(path: string): RecordedRequest[];
 	reset(): void;
@@ -145,9 +149,17 @@ function invalidProperties(properties: Record<string, unknown>): Array<{ isValid
 
 const validationMessage = (problems: object[]) => `Property values were not valid: ${JSON.stringify(problems)}`;
 
+export interface HubSpotStandInOptions {
+	/** HubSpot's ten-secondly rolling limit; without it every request is answered. */
+	rateLimit?: HubSpotRateLimitOptions;
+}
+
 /** HubSpot's contacts API as state and a function answering one request, for a server of its own or a route of the provider stand-ins. */
-export function hubSpotStandIn(tokens?: string[]) {
+export function hubSpotStandIn(tokens?: string[], options: HubSpotStandInOptions = {}) {
 	const contacts = new Map<string, HubSpotRecord>();
+	const rateLimit = options.rateLimit && new HubSpotRateLimit(options.rateLimit);
+	/** Lower-case e-mail to record id: a batch of 100 upserts looks up 100 e-mails among many contacts. */
+	const emailIndex = new Map<string, string>();
 	const engagements: HubSpotEngagement[] = [];
 	const violations: string[] = [];
 	const failures: Failure[] = [];
@@ -160,14 +172,20 @@ export function hubSpotStandIn(tokens?: string[]) {
 		if (existing) {
 			Object.assign(existing.properties, values, { lastmodifieddate: now() });
 			existing.updatedAt = now();
+			if (existing.properties.email) emailIndex.set(existing.properties.email.toLowerCase(), existing.id);
 			return { record: existing, created: false };
 		}
 		const newId = String(nextId++);
 		const record: HubSpotRecord = { id: newId, properties: { ...values, hs_object_id: newId, createdate: now(), lastmodifieddate: now() }, createdAt: now(), updatedAt: now() };
 		contacts.set(newId, record);
+		if (record.properties.email) emailIndex.set(record.properties.email.toLowerCase(), newId);
 		return { record, created: true };
 	};
-	const byEmail = (email: string) => [...contacts.values()].find((record) => record.properties.email?.toLowerCase() === email.toLowerCase());
+	const byEmail = (email: string) => {
+		// Every write goes through save(), which keeps the index; a record since deleted or given another e-mail is not this one.
+		const record = contacts.get(emailIndex.get(email.toLowerCase()) ?? '');
+		return record?.properties.email?.toLowerCase() === email.toLowerCase() ? record : undefined;
+	};
 	const answer = (record: HubSpotRecord, extra: object = {}) => ({ id: record.id, properties: { ...record.properties }, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: false, ...extra });
 
 	/** A batch: at most 100 inputs, no id twice; the inputs with invalid values come back as errors, the rest are saved. */
@@ -218,6 +236,8 @@ export function hubSpotStandIn(tokens?: string[]) {
 	const answerRequest = (request: RecordedRequest): HubSpotAnswer => {
 		const token = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
 		if (!token || (tokens && !tokens.includes(token))) return hubspotError(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found. This API supports OAuth 2.0 authentication.');
+		const limited = rateLimit?.admit();
+		if (limited) return limited;
 		const failure = failures.findIndex((candidate) => !candidate.path || candidate.path === request.path);
 		if (failure >= 0) {
 			const [{ status, body, headers }] = failures.splice(failure, 1);
@@ -241,6 +261,13 @@ export function hubSpotStandIn(tokens?: string[]) {
 			const record = contacts.get(byId[1]);
 			if (!record) return hubspotError(404, 'OBJECT_NOT_FOUND', 'resource not found');
 			return { status: 200, body: answer(record) };
+		}
+		if (byId && request.method === 'PATCH') {
+			if (!contacts.has(byId[1])) return hubspotError(404, 'OBJECT_NOT_FOUND', 'resource not found');
+			const properties = (request.json as { properties?: Record<string, unknown> })?.properties ?? {};
+			const problems = invalidProperties(properties);
+			if (problems.length) return hubspotError(400, 'VALIDATION_ERROR', validationMessage(problems));
+			return { status: 200, body: answer(save(byId[1], properties).record) };
 		}
 		if (path === '/crm/v3/objects/contacts/batch/upsert' && request.method === 'POST') return batch(request, 'upsert');
 		if (path === '/crm/v3/objects/contacts/batch/update' && request.method === 'POST') return batch(request, 'update');
@@ -271,17 +298,20 @@ export function hubSpotStandIn(tokens?: string[]) {
 		engagements,
 		addContact: (properties: Record<string, string>) => save(undefined, properties).record.id,
 		failNext: (failure: Failure) => failures.push(failure),
+		rateLimited: () => rateLimit?.refused ?? 0,
 		reset: () => {
 			violations.splice(0);
 			contacts.clear();
+			emailIndex.clear();
+			rateLimit?.reset();
 			engagements.splice(0);
 			failures.splice(0);
 		},
 	};
 }
 
-export async function startFakeHubSpotApi(tokens: string[]): Promise<FakeHubSpotApi> {
-	const hubspot = hubSpotStandIn(tokens);
+export async function startFakeHubSpotApi(tokens: string[], options: HubSpotStandInOptions = {}): Promise<FakeHubSpotApi> {
+	const hubspot = hubSpotStandIn(tokens, options);
 	const server = await startLocalServer((request, response) => {
 		const { status, body, headers } = hubspot.answer(request);
 		for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);

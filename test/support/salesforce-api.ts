@@ -21,8 +21,8 @@ export interface FakeSalesforceApi {
 	tasks: SalesforceRow[];
 	/** Adds a Contact or Lead with a fresh id; returns the id. */
 	add(object: 'Contact' | 'Lead', fields: Record<string, unknown>): string;
-	/** The next request (not a composite subrequest) answers this instead. */
-	failNext(status: number, body: unknown): void;
+	/** The next request (not a composite subrequest) answers this instead, with these headers (Sforce-Limit-Info, …). */
+	failNext(status: number, body: unknown, headers?: Record<string, string>): void;
 	/** Accepts JWT sign-ins of this Connected App and user, signed by the key of this public key. */
 	trustJwt(app: { clientId: string; username: string; publicKey: KeyObject }): void;
 	close(): Promise<void>;
@@ -31,6 +31,7 @@ export interface FakeSalesforceApi {
 interface Answer {
 	status: number;
 	body?: unknown;
+	headers?: Record<string, string>;
 }
 
 const DATA = '/services/data/v62.0';
@@ -223,7 +224,8 @@ export async function startFakeSalesforceApi(token = 'session-token'): Promise<F
 		}
 		if (request.headers.authorization !== `Bearer ${token}`) return sendJson(response, 401, fail(401, 'INVALID_SESSION_ID', 'Session expired or invalid').body);
 		const failure = failures.shift();
-		const answer = failure ?? (request.path === `${DATA}/composite` && request.method === 'POST' ? composite(request.json) : request.path.startsWith(DATA) ? data(request.method, request.path.slice(DATA.length), request.query, request.json) : fail(404, 'NOT_FOUND', 'The requested resource does not exist'));
+		const answer: Answer = failure ?? (request.path === `${DATA}/composite` && request.method === 'POST' ? composite(request.json) : request.path.startsWith(DATA) ? data(request.method, request.path.slice(DATA.length), request.query, request.json) : fail(404, 'NOT_FOUND', 'The requested resource does not exist'));
+		for (const [name, value] of Object.entries(answer.headers ?? {})) response.setHeader(name, value);
 		if (answer.body === undefined) {
 			response.statusCode = answer.status;
 			response.end();
@@ -241,7 +243,7 @@ export async function startFakeSalesforceApi(token = 'session-token'): Promise<F
 		leads: tables.Lead,
 		tasks,
 		add: (object, fields) => create(object, fields).Id,
-		failNext: (status, body) => failures.push({ status, body }),
+		failNext: (status, body, headers) => failures.push({ status, body, headers }),
 		trustJwt: (app) => apps.push(app),
 		close: () => server.close(),
 	};

@@ -8,6 +8,8 @@ export interface HubSpotErrorBody {
 	category?: string;
 	subCategory?: string;
 	policyName?: string;
+	/** RATE_LIMIT on a 429, where `category` is missing. */
+	errorType?: string;
 	correlationId?: string;
 	context?: Record<string, string[]>;
 	errors?: Array<{ message?: string; code?: string; context?: Record<string, string[]> }>;
@@ -57,12 +59,28 @@ function missingScopes(body: HubSpotErrorBody): string[] {
 }
 
 /**
+ * The daily limit lasts until midnight where the account is: the message says so, and how large
+ * the allowance is when HubSpot's X-HubSpot-RateLimit-Daily header tells.
+ */
+function dailyLimitError(response: HttpResponse, what: string, details: CrmError['details']): CrmError {
+	const allowance = Number(response.headers['x-hubspot-ratelimit-daily']);
+	const limit = allowance > 0 ? ` of ${allowance.toLocaleString('en-US')} requests` : '';
+	return new CrmError('hubspot', `HubSpot refused ${what}: the account has used up its daily API limit${limit}. It resets at midnight in the HubSpot account's time zone; until then every request is refused, so this one was not retried.`, {
+		...details,
+		hint: "Run the workflow again after midnight in the account's time zone (Settings > Account Defaults), sync fewer records a day, or raise the limit with HubSpot's API limit increase.",
+	});
+}
+
+/**
  * A HubSpot answer that is not a success, as a CrmError whose message says what happened and
  * whose hint says what to do. `what` names the request's subject: "the contact", "the note".
+ * `details.code` is HubSpot's own: the category (VALIDATION_ERROR, MISSING_SCOPES, …) or, for a
+ * 429, the limit's policy name (TEN_SECONDLY_ROLLING, DAILY).
  */
 export function hubspotError(response: HttpResponse, what: string): CrmError {
 	const body = bodyOf(response);
-	const details = { status: response.status, code: body.category, body };
+	const code = response.status === 429 ? (body.policyName ?? body.errorType ?? body.category) : (body.category ?? body.errorType);
+	const details = { status: response.status, code, body };
 	if (response.status === 401) {
 		return new CrmError('hubspot', 'HubSpot did not accept the credential (401): the token is wrong, expired or revoked', { ...details, hint: CREDENTIAL_HINT });
 	}
@@ -71,10 +89,13 @@ export function hubspotError(response: HttpResponse, what: string): CrmError {
 		const message = scopes.length ? `HubSpot refused ${what}: the credential lacks the scope ${scopes.join(' or ')}` : `HubSpot refused ${what}: the credential is not allowed to do this (403)`;
 		return new CrmError('hubspot', message, { ...details, hint: CREDENTIAL_HINT });
 	}
+	if (response.status === 429 && body.policyName === 'DAILY') return dailyLimitError(response, what, details);
 	if (response.status === 429) {
 		const policy = body.policyName ?? 'rate';
-		const hint = policy === 'DAILY' ? 'The daily API limit of the HubSpot account is used up; it resets at midnight in the account time zone.' : 'Run fewer items at once, or add a Wait node before this one.';
-		return new CrmError('hubspot', `HubSpot is limiting requests (${policy} limit) and still was after several tries`, { ...details, hint });
+		return new CrmError('hubspot', `HubSpot is limiting requests (${policy} limit) and still was after several tries`, {
+			...details,
+			hint: 'Other apps or workflows share the account\'s limit: run fewer items at once, or add a Wait node before this one.',
+		});
 	}
 	if (response.status === 400 && (body.category === 'VALIDATION_ERROR' || propertyProblems(body.message).length)) {
 		return new CrmError('hubspot', validationMessage(what, body), { ...details, hint: 'Map only properties that exist on HubSpot contacts, with values of their type (options by their internal value).' });

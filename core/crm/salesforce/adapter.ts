@@ -27,7 +27,7 @@ export function createSalesforceAdapter(config: SalesforceConfig): CrmAdapter {
 			if (response.status < 300) return { erased: true };
 			const codes = salesforceErrorItems(response.body).map((item) => item.errorCode);
 			if (codes.includes('ENTITY_IS_DELETED') || codes.includes('NOT_FOUND') || response.status === 404) return { erased: false };
-			throw salesforceError(response.status, response.body, `the ${object.toLowerCase()} ${id}`);
+			throw salesforceError(response.status, response.body, `the ${object.toLowerCase()} ${id}`, response.headers);
 		},
 
 		async listProperties(): Promise<CrmProperty[]> {

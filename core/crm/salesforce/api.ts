@@ -27,5 +27,5 @@ export async function callSalesforce<T>(config: SalesforceConfig, call: Salesfor
 		config.sleep,
 	);
 	if ((response.status >= 200 && response.status < 300) || call.accept?.includes(response.status)) return response;
-	throw salesforceError(response.status, response.body, call.subject);
+	throw salesforceError(response.status, response.body, call.subject, response.headers);
 }

@@ -1,6 +1,7 @@
 import { CrmError } from '../types';
 import { callSalesforce } from './api';
 import { dataPath, type SalesforceConfig } from './config';
+import { isDailyLimitError } from './errors';
 
 /** Salesforce's limit of subrequests in one composite request. */
 export const COMPOSITE_LIMIT = 25;
@@ -38,7 +39,10 @@ export async function sendComposite(config: SalesforceConfig, subrequests: Subre
 			for (const answer of response.body.compositeResponse ?? []) answers.set(answer.referenceId, answer);
 		} catch (error) {
 			if (!(error instanceof CrmError)) throw error;
-			for (const { referenceId } of chunk) answers.set(referenceId, error);
+			// Past the daily limit the next calls would be refused as well: the rest share this answer, unsent.
+			const refused = isDailyLimitError(error) ? subrequests.slice(start) : chunk;
+			for (const { referenceId } of refused) answers.set(referenceId, error);
+			if (refused !== chunk) break;
 		}
 	}
 	return answers;

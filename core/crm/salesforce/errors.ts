@@ -18,9 +18,30 @@ function fieldNamed(item: SalesforceErrorItem): string | undefined {
 	return item.fields?.[0] ?? /No such column '([^']+)'/.exec(item.message ?? '')?.[1] ?? /field[: ]+'?([A-Za-z0-9_]+)'?/i.exec(item.message ?? '')?.[1];
 }
 
+/** Requests used and allowed in the org's last 24 hours, as Salesforce reports them on every answer. */
+export interface SalesforceApiUsage {
+	used: number;
+	allowed: number;
+}
+
+/** Sforce-Limit-Info: "api-usage=25000/25000" (the header's name in any case). */
+export function salesforceApiUsage(headers: Record<string, string> = {}): SalesforceApiUsage | undefined {
+	const value = Object.entries(headers).find(([name]) => name.toLowerCase() === 'sforce-limit-info')?.[1];
+	const usage = /api-usage=(\d+)\/(\d+)/.exec(value ?? '');
+	return usage ? { used: Number(usage[1]), allowed: Number(usage[2]) } : undefined;
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
+
 /** A 403 for too many long requests at once passes in seconds; the daily allowance does not. */
 function isConcurrencyLimit(item: SalesforceErrorItem | undefined): boolean {
 	return item?.errorCode === 'REQUEST_LIMIT_EXCEEDED' && /concurrent/i.test(item.message ?? '');
+}
+
+/** The org's daily allowance is used up: every further request is refused too, so none is sent. */
+export function isDailyLimitError(error: unknown): error is CrmError {
+	if (!(error instanceof CrmError) || error.crm !== 'salesforce' || error.details.code !== 'REQUEST_LIMIT_EXCEEDED') return false;
+	return !isConcurrencyLimit(salesforceErrorItems(error.details.body)[0]);
 }
 
 /** Answers worth sending again after a pause: 429, 5xx and Salesforce's limit on concurrent long requests. */
@@ -30,7 +51,7 @@ export function isRetryableSalesforceAnswer(response: HttpResponse): boolean {
 }
 
 /** What went wrong and what to do, in words for whoever runs the workflow. */
-function explain(status: number, item: SalesforceErrorItem | undefined, subject: string): { message: string; hint?: string } {
+function explain(status: number, item: SalesforceErrorItem | undefined, subject: string, usage?: SalesforceApiUsage): { message: string; hint?: string } {
 	const said = item?.message?.trim().replace(/\s+/g, ' ');
 	switch (item?.errorCode) {
 		case 'INVALID_SESSION_ID':
@@ -38,7 +59,10 @@ function explain(status: number, item: SalesforceErrorItem | undefined, subject:
 		case 'REQUEST_LIMIT_EXCEEDED':
 			return isConcurrencyLimit(item)
 				? { message: 'Salesforce refused the request: too many long requests are running in the org at once', hint: 'Run the workflow again in a few minutes, or process fewer items at a time.' }
-				: { message: "Salesforce refused the request: the org has used up its daily API request limit", hint: 'Try again tomorrow, or ask your Salesforce admin to raise the API request limit (Setup > Company Information shows the usage).' };
+				: {
+						message: `Salesforce refused the request: the org has used up its daily API request limit${usage ? ` (${count(usage.used)} of ${count(usage.allowed)} requests in the last 24 hours, Sforce-Limit-Info: api-usage=${usage.used}/${usage.allowed})` : ''}. Nothing was retried: every request is refused until the usage falls`,
+						hint: 'Try again tomorrow: Salesforce counts the requests of the last 24 hours, so the limit frees up as the oldest age out. Or ask your Salesforce admin to raise the API request limit (Setup > Company Information shows the usage).',
+					};
 		case 'INVALID_FIELD':
 		case 'INVALID_FIELD_FOR_INSERT_UPDATE':
 		case 'INVALID_FIELD_WHEN_USING_TEMPLATE': {
@@ -66,11 +90,15 @@ function explain(status: number, item: SalesforceErrorItem | undefined, subject:
 	return { message: `Salesforce refused ${subject}: ${said ?? `HTTP ${status}`}` };
 }
 
-/** A refusal as a CrmError; `subject` names what was asked, e.g. "the contact", "the task". */
-export function salesforceError(status: number, body: unknown, subject: string): CrmError {
+/**
+ * A refusal as a CrmError; `subject` names what was asked, e.g. "the contact", "the task".
+ * `headers` are the answer's, for the API usage Salesforce reports in Sforce-Limit-Info.
+ * `details.code` is Salesforce's errorCode (REQUEST_LIMIT_EXCEEDED, INVALID_FIELD, …).
+ */
+export function salesforceError(status: number, body: unknown, subject: string, headers: Record<string, string> = {}): CrmError {
 	const items = salesforceErrorItems(body);
 	const item = items[0];
-	const { message, hint } = explain(status, item, subject);
+	const { message, hint } = explain(status, item, subject, salesforceApiUsage(headers));
 	const safeBody = items.length > 0 ? items : typeof body === 'string' ? { message: body.slice(0, 500) } : body;
 	return new CrmError('salesforce', message, { status, code: item?.errorCode, hint, body: safeBody });
 }

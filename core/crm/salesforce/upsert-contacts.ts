@@ -2,7 +2,7 @@ import { CrmError, type CrmContact, type CrmCustomer, type CrmUpsert, type CrmUp
 import { checkedExternalIdField, type SalesforceConfig } from './config';
 import { sendComposite, type Subrequest, type Subresponse } from './composite';
 import { isPlaceholderName, placeholderName, splitName } from './contact-name';
-import { salesforceError, salesforceErrorItems } from './errors';
+import { isDailyLimitError, salesforceError, salesforceErrorItems } from './errors';
 import { findSalesforceContacts } from './find-contacts';
 import { requirePersonObject, type PersonObject } from './record-ids';
 import { toCrmContact } from './records';
@@ -103,7 +103,11 @@ export async function upsertSalesforceContacts(config: SalesforceConfig, inputs:
 	const externalIdField = checkedExternalIdField(config.externalIdField);
 	// One input after another: a search takes up to three calls, and Salesforce limits concurrent requests.
 	const plans: Plan[] = [];
-	for (const [index, input] of inputs.entries()) plans.push(await plan(config, externalIdField, input, index));
+	for (const [index, input] of inputs.entries()) {
+		// Past the daily limit every search is refused: the other inputs share that answer, unsent.
+		const limited = plans.find((planned): planned is { index: number; error: CrmError } => 'error' in planned && isDailyLimitError(planned.error));
+		plans.push(limited ? { index, error: limited.error } : await plan(config, externalIdField, input, index));
+	}
 	const results: CrmUpsertResult[] = plans.map((planned) => ('error' in planned ? { ok: false, error: planned.error } : { ok: false, error: new CrmError('salesforce', 'Not sent') }));
 	let pending: PlannedWrite[] = [];
 	for (const planned of plans) {

@@ -209,23 +209,79 @@ describe('HubSpot adapter, against a stand-in of HubSpot CRM v3', () => {
 		expect(properties.find((property) => property.name === 'hs_internal_marker')).toBeUndefined();
 	});
 
+	describe('under the ten-secondly rolling limit', () => {
+		let limited: FakeHubSpotApi;
+		let clock: number;
+		const throughLimit = () => new HubSpotAdapter({ http: new BearerClient(TOKEN), baseUrl: limited.url, sleep: async (ms) => void (waits.push(ms), (clock += ms)) });
+		beforeAll(async () => {
+			limited = await startFakeHubSpotApi([TOKEN], { rateLimit: { requests: 3, windowMs: 10_000, now: () => clock } });
+		});
+		afterAll(() => limited.close());
+		beforeEach(() => {
+			limited.reset();
+			clock = 1_000_000;
+		});
+
+		it('the stand-in answers past the limit as HubSpot does, and again once the window has rolled on', async () => {
+			const search = () => new BearerClient(TOKEN).request({ method: 'POST', url: `${limited.url}/crm/v3/objects/contacts/search`, json: { filterGroups: [] } });
+			for (let i = 0; i < 3; i++) expect((await search()).status).toBe(200);
+			clock += 4000;
+			const refused = await search();
+			expect(refused.status).toBe(429);
+			expect(refused.body).toEqual(fixture('error-429-ten-secondly.response.json'));
+			expect(refused.headers).toMatchObject({ 'retry-after': '6', 'x-hubspot-ratelimit-max': '3', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' });
+			expect(limited.rateLimited()).toBe(1);
+			clock += 6000;
+			expect((await search()).status).toBe(200);
+		});
+
+		it('upserts every contact: the batch refused waits as Retry-After says, and none fails', async () => {
+			limited.addContact({ email: 'person7@example.com', firstname: 'Old' });
+			const inputs = Array.from({ length: 450 }, (_, i) => ({ customer: customer({ emails: [`person${i}@example.com`], phones: [`+55119${String(i).padStart(8, '0')}`], name: `Person ${i}` }), properties: {} }));
+			const results = await throughLimit().upsertContacts(inputs);
+			expect(results.every((result) => result.ok)).toBe(true);
+			expect(results.filter((result) => result.ok && !result.created)).toHaveLength(1);
+			expect(limited.calls('/crm/v3/objects/contacts/batch/upsert').map((request) => (request.json as { inputs: unknown[] }).inputs.length)).toEqual([100, 100, 100, 100, 100, 50]);
+			expect(limited.rateLimited()).toBe(1);
+			expect(waits).toEqual([10_000]);
+			expect(limited.contacts.size).toBe(450);
+		});
+	});
+
 	describe('errors', () => {
-		it('waits and tries again when HubSpot limits the ten-secondly rolling window', async () => {
+		it('waits for the ten-secondly rolling window (10 s, its interval header, or Retry-After) and tries again', async () => {
 			api.failNext({ status: 429, body: fixture('error-429-ten-secondly.response.json') });
+			api.failNext({ status: 429, body: fixture('error-429-ten-secondly.response.json'), headers: { 'x-hubspot-ratelimit-interval-milliseconds': '5000' } });
 			api.failNext({ status: 429, body: fixture('error-429-ten-secondly.response.json'), headers: { 'retry-after': '2' } });
 			api.addContact({ email: 'ana@example.com' });
 			expect(await adapter().findContacts(customer({ emails: ['ana@example.com'] }))).toHaveLength(1);
-			expect(api.requests).toHaveLength(3);
-			expect(waits[0]).toBeGreaterThanOrEqual(500);
-			expect(waits[1]).toBe(2000);
+			expect(api.requests).toHaveLength(4);
+			expect(waits).toEqual([10_000, 5000, 2000]);
 		});
 
-		it('does not wait for the daily limit, and says when it resets', async () => {
-			api.failNext({ status: 429, body: { ...fixture('error-429-ten-secondly.response.json'), policyName: 'DAILY' } });
+		it('gives up on the ten-secondly window after four retries, with the policy as the code', async () => {
+			for (let i = 0; i < 5; i++) api.failNext({ status: 429, body: fixture('error-429-ten-secondly.response.json'), headers: { 'retry-after': '1' } });
 			const failure = adapter().findContacts(customer({ emails: ['ana@example.com'] }));
-			await expect(failure).rejects.toThrow('HubSpot is limiting requests (DAILY limit) and still was after several tries');
-			await expect(failure).rejects.toMatchObject({ details: { hint: expect.stringContaining('resets at midnight') } });
+			await expect(failure).rejects.toThrow('HubSpot is limiting requests (TEN_SECONDLY_ROLLING limit) and still was after several tries');
+			await expect(failure).rejects.toMatchObject({ details: { status: 429, code: 'TEN_SECONDLY_ROLLING' } });
+			expect(api.requests).toHaveLength(5);
+		});
+
+		it('does not wait for the daily limit, and says it resets at midnight in the account time zone', async () => {
+			api.failNext({ status: 429, body: { ...fixture('error-429-ten-secondly.response.json'), policyName: 'DAILY' }, headers: { 'x-hubspot-ratelimit-daily': '500000', 'x-hubspot-ratelimit-daily-remaining': '0' } });
+			const failure = adapter().findContacts(customer({ emails: ['ana@example.com'] }));
+			await expect(failure).rejects.toThrow(
+				"HubSpot refused the contact search: the account has used up its daily API limit of 500,000 requests. It resets at midnight in the HubSpot account's time zone; until then every request is refused, so this one was not retried.",
+			);
+			await expect(failure).rejects.toMatchObject({ details: { status: 429, code: 'DAILY', hint: expect.stringContaining('Settings > Account Defaults') } });
 			expect(api.requests).toHaveLength(1);
+			expect(waits).toEqual([]);
+		});
+
+		it("keeps HubSpot's category as the error code", async () => {
+			api.failNext({ status: 400, body: fixture('error-400-validation.response.json') });
+			const [result] = await adapter().upsertContacts([{ customer: customer({ emails: ['maria@example.com'] }), properties: {} }]);
+			expect(result).toMatchObject({ ok: false, error: { details: { status: 400, code: 'VALIDATION_ERROR' } } });
 		});
 
 		it('names the refused property of a 400 in words', async () => {

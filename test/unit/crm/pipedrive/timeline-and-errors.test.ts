@@ -124,6 +124,12 @@ describe('Pipedrive adapter: timeline, erasure, fields and errors', () => {
 		expect(JSON.stringify((error as CrmError).details)).not.toContain('revoked-token');
 	});
 
+	it("keeps Pipedrive's own code, when its answer has one, as the error code", async () => {
+		api.failNext(403, { success: false, error: "Couldn't add the deal. Open deals limit reached.", error_info: 'Please check developers.pipedrive.com for more information about Pipedrive API.', data: null, additional_data: null, code: 'feature_capping_deals_limit' });
+		const error = (await adapter.eraseContact(personId).catch((caught: unknown) => caught)) as CrmError;
+		expect(error.details).toMatchObject({ status: 403, code: 'feature_capping_deals_limit' });
+	});
+
 	it('explains a missing permission, a rate limit that does not end, and an unreachable Pipedrive', async () => {
 		api.failNext(403, { success: false, error: 'You do not have permission to delete persons', error_info: 'Please check developers.pipedrive.com', data: null });
 		await expect(adapter.eraseContact(personId)).rejects.toThrow(

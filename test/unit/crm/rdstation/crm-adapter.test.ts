@@ -191,6 +191,15 @@ describe('RD Station CRM: erasing, properties and errors', () => {
 		expect(api.requests).toHaveLength(2);
 	});
 
+	it('waits as long as Retry-After says before sending again', async () => {
+		const patient = new RdStationCrmAdapter(signedClient(new AxiosHttpClient(), { token: TOKEN }), { baseUrl: api.url, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5000 } });
+		api.failNext(429, { errors: 'Too Many Requests' }, { headers: { 'retry-after': '1' } });
+		const started = Date.now();
+		expect(await patient.findContacts(customer({ emails: ['maria.silva@example.com'] }))).toHaveLength(1);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+		expect(api.requests).toHaveLength(2);
+	});
+
 	it('gives up on a 429 that lasts, in words', async () => {
 		for (let i = 0; i < 3; i++) api.failNext(429, { errors: 'Too Many Requests' }, { headers: { 'retry-after': '0' } });
 		const error = (await adapter.findContacts(customer({ emails: ['maria.silva@example.com'] })).catch((caught: unknown) => caught)) as CrmError;

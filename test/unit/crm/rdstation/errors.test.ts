@@ -28,6 +28,12 @@ describe('RD Station error answers', () => {
 		expect(error.details.hint).toContain('already retried');
 	});
 
+	it("keeps RD Station's own error type as the code of a rate limit", () => {
+		const error = rdStationError('marketing', answer(429, { errors: { error_type: 'TOO_MANY_REQUESTS', error_message: 'Too many requests.' } }), 'save the contact ana@example.com');
+		expect(error.message).toBe('RD Station Marketing is limiting the request rate and still refused to save the contact ana@example.com after several retries.');
+		expect(error.details).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
+	});
+
 	it('tells a missing permission from a wrong token', () => {
 		const error = rdStationError('marketing', answer(403, { errors: { error_type: 'ACCESS_DENIED', error_message: 'Access denied.' } }), 'delete the contact');
 		expect(error.message).toBe('RD Station Marketing did not allow the request to delete the contact: Access denied.');

@@ -81,8 +81,18 @@ describe('Salesforce errors', () => {
 	it('tells the daily API limit apart from a passing one', async () => {
 		api().failNext(403, salesforceFixture('error-request-limit.response.json'));
 		await expect(findByEmail()).rejects.toMatchObject({
-			message: 'Salesforce refused the request: the org has used up its daily API request limit',
+			message: 'Salesforce refused the request: the org has used up its daily API request limit. Nothing was retried: every request is refused until the usage falls',
 			details: { status: 403, code: 'REQUEST_LIMIT_EXCEEDED', hint: expect.stringContaining('Try again tomorrow'), body: salesforceFixture('error-request-limit.response.json') },
+		});
+		expect(api().requests).toHaveLength(1);
+	});
+
+	it('quotes the usage Salesforce reports in Sforce-Limit-Info when the daily limit is used up, without retrying', async () => {
+		api().failNext(403, salesforceFixture('error-request-limit.response.json'), { 'Sforce-Limit-Info': 'api-usage=25000/25000' });
+		await expect(findByEmail()).rejects.toMatchObject({
+			message:
+				'Salesforce refused the request: the org has used up its daily API request limit (25,000 of 25,000 requests in the last 24 hours, Sforce-Limit-Info: api-usage=25000/25000). Nothing was retried: every request is refused until the usage falls',
+			details: { status: 403, code: 'REQUEST_LIMIT_EXCEEDED', hint: expect.stringContaining('last 24 hours') },
 		});
 		expect(api().requests).toHaveLength(1);
 	});

@@ -124,4 +124,24 @@ describe('Salesforce upsertContacts', () => {
 		expect(results.map((result) => (result.ok ? 'ok' : result.error.details.code))).toEqual(['REQUEST_LIMIT_EXCEEDED', 'REQUEST_LIMIT_EXCEEDED']);
 		expect(api().requests).toHaveLength(1);
 	});
+
+	it('past the daily limit sends no further composite call: the next 25 inputs share the refusal', async () => {
+		api().failNext(403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], { 'Sforce-Limit-Info': 'api-usage=15000/15000' });
+		const inputs: CrmUpsert[] = Array.from({ length: 30 }, (_, index) => ({ customer: customer({ id: `cus-${index}`, name: `Person Number${index}` }), properties: {} }));
+
+		const results = await adapterFor(api(), { externalIdField: EXTERNAL }).upsertContacts(inputs);
+
+		expect(compositeCalls(api())).toHaveLength(1);
+		expect(results.every((result) => !result.ok && result.error.message.includes('(15,000 of 15,000 requests in the last 24 hours'))).toBe(true);
+	});
+
+	it('past the daily limit searches for no further customer', async () => {
+		api().failNext(403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+		const inputs = ['ana', 'bia', 'caio'].map((name) => ({ customer: customer({ name, emails: [`${name}@example.com`] }), properties: {} }));
+
+		const results = await adapterFor(api()).upsertContacts(inputs);
+
+		expect(api().requests).toHaveLength(1);
+		expect(results.map((result) => (result.ok ? 'ok' : result.error.details.code))).toEqual(['REQUEST_LIMIT_EXCEEDED', 'REQUEST_LIMIT_EXCEEDED', 'REQUEST_LIMIT_EXCEEDED']);
+	});
 });
