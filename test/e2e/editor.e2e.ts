@@ -206,9 +206,9 @@ test("the HubSpot panel offers n8n's own HubSpot credentials and the four operat
 	const text = await panel.innerText();
 	expect(text).not.toMatch(/Install this node to use it|node is not currently installed|Could not load|Problem loading/i);
 	// n8n folds the Authentication choice into the credential picker, which shows the credential chosen.
-	for (const label of ['Credential', 'Customer Store', 'Operation', 'Upsert Contact', 'Customer', 'Contact Fields', 'API Base URL']) expect(text).toContain(label);
+	for (const label of ['Credential', 'Customer Store', 'Operation', 'Customer', 'Contact Fields', 'API Base URL']) expect(text).toContain(label);
 	const values = await panel.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
-	expect(values).toContain('Example HubSpot (local stand-in)');
+	for (const value of ['Example HubSpot (local stand-in)', 'Upsert Contact', 'Customer on the Item', 'Lifecycle Stage', 'lead']) expect(values).toContain(value);
 	await closePanel();
 });
 
