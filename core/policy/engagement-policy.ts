@@ -1,9 +1,8 @@
 import { withConflictRetry } from '../identity/conflict-retry';
 import { currentCustomerId, isCustomerId } from '../store/customer-sql';
 import type { Database, SqlClient } from '../store/database';
-import { currentCustomerIds } from '../store/engagement-facts-sql';
+import { lockCurrentCustomers } from '../store/engagement-facts-sql';
 import { sendsOfMessage, type EngagementSend } from '../store/engagement-sends-sql';
-import { lockCustomers } from '../store/graph-sql';
 import type { EngagementRequest } from './campaign-message';
 import { decideLockedBatch, type LockedCustomer } from './decide-batch';
 import type { EngagementDecision } from './decision';
@@ -27,19 +26,17 @@ export class UnknownCustomerError extends EngagementPolicyError {
  */
 export async function lockCustomersOf(tx: SqlClient, ids: string[]): Promise<Map<string, LockedCustomer | UnknownCustomerError>> {
 	const asked = [...new Set(ids.map((id) => id.trim()))];
-	const current = await currentCustomerIds(tx, asked.filter(isCustomerId));
-	const rows = new Map((await lockCustomers(tx, [...new Set(current.values())])).map((row) => [row.id, row]));
+	const rows = new Map((await lockCurrentCustomers(tx, asked.filter(isCustomerId))).map((row) => [row.asked, row]));
 	const locked = new Map<string, LockedCustomer | UnknownCustomerError>();
 	for (const id of asked) {
-		const survivor = current.get(id.toLowerCase()) ?? current.get(id);
-		if (!survivor) {
+		const row = rows.get(id.toLowerCase());
+		if (!row) {
 			locked.set(id, new UnknownCustomerError(id));
 			continue;
 		}
-		const row = rows.get(survivor);
-		// Merged away or forgotten between the look-up and the lock: the caller's retry finds the survivor.
-		if (!row || row.merged_into) throw Object.assign(new Error('the customer was merged while deciding'), { code: '40001' });
-		locked.set(id, { id: survivor, traits: row.traits });
+		// Merged away between the look-up and the lock: the caller's retry finds the survivor.
+		if (row.merged_into) throw Object.assign(new Error('the customer was merged while deciding'), { code: '40001' });
+		locked.set(id, { id: row.id, traits: row.traits });
 	}
 	return locked;
 }

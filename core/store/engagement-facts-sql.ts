@@ -1,4 +1,4 @@
-import type { Channel, Identity } from '../model';
+import type { Channel, Identity, Traits } from '../model';
 import { iso } from './customer-sql';
 import type { SqlClient } from './database';
 
@@ -10,20 +10,39 @@ import type { SqlClient } from './database';
  * first and the millionth customer.
  */
 
-/** The customer each of these ids stands for today (itself, or the one it was merged into); ids of no customer are left out. */
-export async function currentCustomerIds(tx: SqlClient, ids: string[]): Promise<Map<string, string>> {
-	if (!ids.length) return new Map();
-	const rows = await tx.query<{ start: string; id: string }>(
+/** A customer an id led to (itself, or the one it was merged into), locked. */
+export interface LockedCurrentCustomer {
+	/** The id asked for. */
+	asked: string;
+	id: string;
+	traits: Traits;
+	/** Set when the customer was merged away between the look-up and the lock. */
+	merged_into: string | null;
+}
+
+/**
+ * Locks the customers these ids stand for today (themselves, or those they were merged into)
+ * until the transaction ends, in id order so that workers never deadlock, in one round trip.
+ * Ids of no customer are left out.
+ */
+export async function lockCurrentCustomers(tx: SqlClient, ids: string[]): Promise<LockedCurrentCustomer[]> {
+	if (!ids.length) return [];
+	return await tx.query<LockedCurrentCustomer>(
 		`WITH RECURSIVE chain AS (
-		   SELECT u.id AS start, c.id, c.merged_into FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS t(id)) u
+		   SELECT u.id AS asked, c.id, c.merged_into FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS t(id)) u
 		   CROSS JOIN LATERAL (SELECT id, merged_into FROM customers WHERE id = u.id LIMIT 1) c
 		   UNION ALL
-		   SELECT chain.start, c.id, c.merged_into FROM chain
+		   SELECT chain.asked, c.id, c.merged_into FROM chain
 		   CROSS JOIN LATERAL (SELECT id, merged_into FROM customers WHERE id = chain.merged_into LIMIT 1) c
-		 ) SELECT start, id FROM chain WHERE merged_into IS NULL`,
+		 ),
+		 survivors AS (SELECT asked, id FROM chain WHERE merged_into IS NULL),
+		 locked AS (
+		   SELECT c.* FROM (SELECT DISTINCT id FROM survivors ORDER BY id) t
+		   CROSS JOIN LATERAL (SELECT id, traits, merged_into FROM customers c WHERE c.id = t.id LIMIT 1 FOR UPDATE) c
+		 )
+		 SELECT survivors.asked, locked.* FROM survivors JOIN locked ON locked.id = survivors.id`,
 		[ids],
 	);
-	return new Map(rows.map((row) => [row.start, row.id]));
 }
 
 /** Each customer's identifiers, oldest first: where the channels can reach them. */

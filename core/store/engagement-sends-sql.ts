@@ -49,14 +49,31 @@ const fromRow = (row: SendRow): EngagementSend => ({
 	...(row.settled_at ? { settledAt: iso(row.settled_at) } : {}),
 });
 
-/** Records these sends in one statement; the ids are made before, so that the decisions name them. */
+/**
+ * Records these sends in one statement; the ids are made before, so that the decisions name
+ * them. A batch's sends mostly carry one message: each distinct content is sent and read once.
+ */
 export async function insertSends(tx: SqlClient, sends: Omit<EngagementSend, 'outcome' | 'settledAt'>[]): Promise<void> {
 	if (!sends.length) return;
+	const contents = new Map<unknown, number>();
+	const texts = new Map<string, number>();
+	const contentOf = sends.map((send) => {
+		let index = contents.get(send.content);
+		if (index === undefined) {
+			const text = toJsonb(send.content);
+			index = texts.get(text) ?? texts.size + 1;
+			texts.set(text, index);
+			contents.set(send.content, index);
+		}
+		return index;
+	});
 	await tx.query(
-		`INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, content, decided_at)
-		 SELECT id, customer_id, message_key, channel, recipient, purpose, content::jsonb, decided_at
-		 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-		   AS s(id, customer_id, message_key, channel, recipient, purpose, content, decided_at)`,
+		`WITH content AS (SELECT n, c::jsonb AS c FROM unnest($7::text[]) WITH ORDINALITY AS t(c, n))
+		 INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, content, decided_at)
+		 SELECT s.id, s.customer_id, s.message_key, s.channel, s.recipient, s.purpose, content.c, s.decided_at
+		 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $8::int[], $9::timestamptz[])
+		   AS s(id, customer_id, message_key, channel, recipient, purpose, content_n, decided_at)
+		 JOIN content ON content.n = s.content_n`,
 		[
 			sends.map((send) => send.id),
 			sends.map((send) => send.customerId),
@@ -64,7 +81,8 @@ export async function insertSends(tx: SqlClient, sends: Omit<EngagementSend, 'ou
 			sends.map((send) => send.channel),
 			sends.map((send) => send.recipient),
 			sends.map((send) => send.purpose),
-			sends.map((send) => toJsonb(send.content)),
+			[...texts.keys()],
+			contentOf,
 			sends.map((send) => send.decidedAt),
 		],
 	);
