@@ -190,6 +190,7 @@ for (const store of STORES) {
 			const items = [{ customer: jon.customer }, { customer: { id: unknown } }, { customer: kim.customer }];
 			const stopped = await run(decide({ messageKey: 'together' }), items);
 			expect(stopped.error?.message).toBe(`No customer with id "${unknown}": it may have been forgotten, or the id is mistyped`);
+			expect((stopped.error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
 			const claimed = await db.query('SELECT 1 FROM engagement_sends WHERE customer_id = ANY($1::uuid[])', [[jon.customer.id, kim.customer.id]]);
 			expect(claimed).toEqual([]);
 			const tolerant = await run(decide({ messageKey: 'together' }), items, 'continueRegularOutput');

@@ -80,8 +80,8 @@ export async function decideInBatches<T>(
 			);
 			batch.forEach((entry, position) => results.set(entry.itemIndex, outcomes[position]));
 		} catch (error) {
-			const position = Math.max(0, (error as { position?: number }).position ?? 0);
-			fail(batch[position].itemIndex, error);
+			// An error about one item (a NodeOperationError) names it; another is the batch's.
+			fail(batch[0].itemIndex, error);
 			for (const entry of batch) results.set(entry.itemIndex, error as Error);
 		}
 	}

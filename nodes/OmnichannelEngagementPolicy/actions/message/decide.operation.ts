@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { UnknownCustomerError, type EngagementItem } from '../../../../core';
 import { forOperation } from '../../../shared/for-operation';
 import type { PolicyStore } from '../../transport';
@@ -27,9 +27,10 @@ export async function execute(this: IExecuteFunctions, store: PolicyStore): Prom
 				'error' in outcome ? outcome.error : { ...items[inputs[position].itemIndex].json, policy: outcome.decision as unknown as IDataObject },
 			);
 		} catch (error) {
-			// Whose customer is unknown: the item the node's error names.
-			if (error instanceof UnknownCustomerError) Object.assign(error, { position: inputs.findIndex((input) => input.customerId.trim() === error.customerId) });
-			throw error;
+			if (!(error instanceof UnknownCustomerError)) throw error;
+			// The item whose customer is unknown: the one the node's error names.
+			const itemIndex = inputs.find((input) => input.customerId.trim() === error.customerId)?.itemIndex;
+			throw new NodeOperationError(this.getNode(), error.message, { itemIndex });
 		}
 	});
 }
