@@ -26,6 +26,20 @@ export interface QuietHoursVerdict {
  * becomes the first minute after the jump.
  */
 export function quietHoursAt(quiet: QuietHours, zone: string, at: number): QuietHoursVerdict {
+	// A batch asks once per customer with one time and a handful of zones: the zone's arithmetic is the costly part.
+	const key = `${quiet.start}-${quiet.end}@${zone}@${at}`;
+	const known = recentVerdicts.get(key);
+	if (known) return known;
+	if (recentVerdicts.size >= MAX_REMEMBERED) recentVerdicts.clear();
+	const verdict = computeQuietHoursAt(quiet, zone, at);
+	recentVerdicts.set(key, verdict);
+	return verdict;
+}
+
+const MAX_REMEMBERED = 512;
+const recentVerdicts = new Map<string, QuietHoursVerdict>();
+
+function computeQuietHoursAt(quiet: QuietHours, zone: string, at: number): QuietHoursVerdict {
 	const local = DateTime.fromMillis(at, { zone });
 	const minute = local.hour * 60 + local.minute;
 	const localTime = local.toFormat('HH:mm');

@@ -17,8 +17,19 @@ export interface CustomerTimeZone {
 const ZONE_TRAITS = ['timeZone', 'timezone', 'time_zone'];
 
 export function isTimeZone(zone: unknown): zone is string {
-	return typeof zone === 'string' && zone.trim() !== '' && IANAZone.isValidZone(zone.trim());
+	if (typeof zone !== 'string' || zone.trim() === '') return false;
+	// Checked once per name: luxon asks Intl each time, and a campaign asks for every customer.
+	let valid = checkedZones.get(zone);
+	if (valid === undefined) {
+		if (checkedZones.size >= MAX_REMEMBERED) checkedZones.clear();
+		valid = IANAZone.isValidZone(zone.trim());
+		checkedZones.set(zone, valid);
+	}
+	return valid;
 }
+
+const MAX_REMEMBERED = 1024;
+const checkedZones = new Map<string, boolean>();
 
 /**
  * The customer's time zone: their `timeZone` trait when it names a real zone, else the main

@@ -1,7 +1,7 @@
-import type { Channel, Identity } from '../model';
-import { newCustomerId } from '../identity/customer-id';
+import type { Channel } from '../model';
 import { iso } from './customer-sql';
 import type { SqlClient } from './database';
+import { toJsonb } from './graph-sql';
 
 /** The statements of the Engagement Policy: the sends it decided, and what the history says about caps and engagement. */
 
@@ -49,24 +49,60 @@ const fromRow = (row: SendRow): EngagementSend => ({
 	...(row.settled_at ? { settledAt: iso(row.settled_at) } : {}),
 });
 
-export async function insertSend(tx: SqlClient, send: Omit<EngagementSend, 'id' | 'outcome' | 'settledAt'>): Promise<EngagementSend> {
-	const id = newCustomerId();
+/**
+ * Records these sends in one statement; the ids are made before, so that the decisions name
+ * them. A batch's sends mostly carry one message: each distinct content is sent and read once.
+ */
+export async function insertSends(tx: SqlClient, sends: Omit<EngagementSend, 'outcome' | 'settledAt'>[]): Promise<void> {
+	if (!sends.length) return;
+	const contents = new Map<unknown, number>();
+	const texts = new Map<string, number>();
+	const contentOf = sends.map((send) => {
+		let index = contents.get(send.content);
+		if (index === undefined) {
+			const text = toJsonb(send.content);
+			index = texts.get(text) ?? texts.size + 1;
+			texts.set(text, index);
+			contents.set(send.content, index);
+		}
+		return index;
+	});
 	await tx.query(
-		`INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, content, decided_at)
-		 VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-		[id, send.customerId, send.messageKey, send.channel, send.recipient, send.purpose, JSON.stringify(send.content), send.decidedAt],
+		`WITH content AS (SELECT n, c::jsonb AS c FROM unnest($7::text[]) WITH ORDINALITY AS t(c, n))
+		 INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, content, decided_at)
+		 SELECT s.id, s.customer_id, s.message_key, s.channel, s.recipient, s.purpose, content.c, s.decided_at
+		 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $8::int[], $9::timestamptz[])
+		   AS s(id, customer_id, message_key, channel, recipient, purpose, content_n, decided_at)
+		 JOIN content ON content.n = s.content_n`,
+		[
+			sends.map((send) => send.id),
+			sends.map((send) => send.customerId),
+			sends.map((send) => send.messageKey),
+			sends.map((send) => send.channel),
+			sends.map((send) => send.recipient),
+			sends.map((send) => send.purpose),
+			[...texts.keys()],
+			contentOf,
+			sends.map((send) => send.decidedAt),
+		],
 	);
-	return { id, ...send };
-}
-
-/** The customer's identifiers, oldest first: where the channels can reach them. */
-export async function customerIdentifiers(tx: SqlClient, customerId: string): Promise<Identity[]> {
-	return await tx.query<Identity>('SELECT kind, value FROM identifiers WHERE customer_id = $1 ORDER BY created_at, kind, value', [customerId]);
 }
 
 /** The customer's sends of one message, oldest first: the channels its chain has tried. */
 export async function sendsOfMessage(tx: SqlClient, customerId: string, messageKey: string): Promise<EngagementSend[]> {
 	const rows = await tx.query<SendRow>('SELECT * FROM engagement_sends WHERE customer_id = $1 AND message_key = $2 ORDER BY decided_at, id', [customerId, messageKey]);
+	return rows.map(fromRow);
+}
+
+/** The sends of each of these customers' messages, oldest first, in one round trip. */
+export async function sendsOfMessages(tx: SqlClient, wanted: { customerId: string; messageKey: string }[]): Promise<EngagementSend[]> {
+	if (!wanted.length) return [];
+	const rows = await tx.query<SendRow>(
+		`SELECT s.* FROM (SELECT DISTINCT customer_id, message_key FROM unnest($1::uuid[], $2::text[]) AS k(customer_id, message_key)) k
+		 CROSS JOIN LATERAL (SELECT * FROM engagement_sends WHERE customer_id = k.customer_id AND message_key = k.message_key OFFSET 0) s
+		 ORDER BY s.decided_at, s.id`,
+		[wanted.map((entry) => entry.customerId), wanted.map((entry) => entry.messageKey)],
+	);
 	return rows.map(fromRow);
 }
 
@@ -83,42 +119,6 @@ export async function openSendOnChannel(tx: SqlClient, customerId: string, chann
 		[customerId, channel, at],
 	);
 	return row && fromRow(row);
-}
-
-/**
- * When each marketing message counted against the caps was sent, since `since`: by the policy's
- * own sends (once per message, whatever the channels its fallback tried) and by the history's
- * outbound marketing messages, kept apart so the caps take whichever are more.
- */
-export async function marketingSendTimes(tx: SqlClient, customerId: string, since: string): Promise<{ claims: string[]; history: string[] }> {
-	// One after the other: a transaction's connection runs one statement at a time.
-	const claims = await tx.query<{ at: Date | string }>(
-		`SELECT min(decided_at) AS at FROM engagement_sends
-		 WHERE customer_id = $1 AND purpose = 'marketing' AND decided_at > $2 GROUP BY message_key`,
-		[customerId, since],
-	);
-	const history = await tx.query<{ at: Date | string }>(
-		`SELECT occurred_at AS at FROM events
-		 WHERE customer_id = $1 AND occurred_at > $2 AND direction = 'outbound' AND type = 'message' AND category = 'marketing'`,
-		[customerId, since],
-	);
-	return { claims: claims.map((row) => iso(row.at)), history: history.map((row) => iso(row.at)) };
-}
-
-/** Per channel: when the customer last wrote, and when they last read one of our messages. */
-export async function channelEngagement(tx: SqlClient, customerId: string): Promise<{ channel: Channel; lastInboundAt?: string; lastReadAt?: string }[]> {
-	const rows = await tx.query<{ channel: Channel; last_inbound: Date | string | null; last_read: Date | string | null }>(
-		`SELECT channel,
-		   max(occurred_at) FILTER (WHERE direction = 'inbound' AND type = 'message') AS last_inbound,
-		   max(occurred_at) FILTER (WHERE type = 'status' AND body->>'status' = 'read') AS last_read
-		 FROM events WHERE customer_id = $1 GROUP BY channel`,
-		[customerId],
-	);
-	return rows.map((row) => ({
-		channel: row.channel,
-		...(row.last_inbound ? { lastInboundAt: iso(row.last_inbound) } : {}),
-		...(row.last_read ? { lastReadAt: iso(row.last_read) } : {}),
-	}));
 }
 
 /** The latest of these statuses the history holds for the customer on a channel since `since`, if any. */

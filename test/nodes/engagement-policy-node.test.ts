@@ -184,6 +184,21 @@ for (const store of STORES) {
 			expect(result.outputOf(POLICY, SEND_NOW)[0].pairedItem).toEqual({ item: 0 });
 		});
 
+		it('decides the items of a run together; an unknown customer stops the run before anything is claimed, or with continue on fail leaves by Blocked', async () => {
+			const [jon, kim] = [await customerItem({ name: 'Jon' }), await customerItem({ name: 'Kim' })];
+			const unknown = '01932f6e-8d4a-7b7e-9c1a-2f5e7d9b0a12';
+			const items = [{ customer: jon.customer }, { customer: { id: unknown } }, { customer: kim.customer }];
+			const stopped = await run(decide({ messageKey: 'together' }), items);
+			expect(stopped.error?.message).toBe(`No customer with id "${unknown}": it may have been forgotten, or the id is mistyped`);
+			expect((stopped.error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
+			const claimed = await db.query('SELECT 1 FROM engagement_sends WHERE customer_id = ANY($1::uuid[])', [[jon.customer.id, kim.customer.id]]);
+			expect(claimed).toEqual([]);
+			const tolerant = await run(decide({ messageKey: 'together' }), items, 'continueRegularOutput');
+			expect(tolerant.outputOf(POLICY, SEND_NOW).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+			expect(tolerant.jsonOf(POLICY, SEND_NOW).map((item) => (item.customer as IDataObject).id)).toEqual([jon.customer.id, kim.customer.id]);
+			expect(tolerant.outputOf(POLICY, BLOCKED)).toEqual([expect.objectContaining({ pairedItem: { item: 1 }, json: expect.objectContaining({ error: expect.stringContaining(unknown) }) })]);
+		});
+
 		it('says what to fix: no customer, no message key, quiet hours mistyped; with continue on fail the item leaves by Blocked', async () => {
 			const noCustomer = await run(decide(), [{ name: 'nobody' }]);
 			expect(noCustomer.error?.message).toBe('Item 1 has no customer ID');

@@ -52,4 +52,23 @@ const NOON = Date.parse('2026-11-20T15:00:00Z');
 		const decisions = await Promise.all(workers.map((db, worker) => new EngagementPolicy(db).decide(customerId, campaignRequest(`weekly-${worker}`, { rules: weekly }), NOON)));
 		expect(tally(decisions)).toEqual({ send: 3, 'cap-reached': 5 });
 	});
+
+	it('keeps the cap for every customer when eight batches over the same customers, in different orders, run at once', async () => {
+		const customers = await Promise.all(Array.from({ length: 30 }, (_, n) => newCustomer(`+55119610000${String(n).padStart(2, '0')}`)));
+		const outcomes = await Promise.all(
+			workers.map((db, worker) => {
+				// Each worker lists the customers in its own order: the batch locks them in id order anyway.
+				const rotated = [...customers.slice(worker * 4), ...customers.slice(0, worker * 4)];
+				const order = worker % 2 ? rotated.reverse() : rotated;
+				return new EngagementPolicy(db).decideMany(
+					order.map((customerId) => ({ customerId, request: campaignRequest(`batch-${worker}`) })),
+					NOON,
+				);
+			}),
+		);
+		const decisions = outcomes.flat().map((outcome) => ('decision' in outcome ? outcome.decision : undefined)).filter((decision) => decision !== undefined);
+		expect(tally(decisions)).toEqual({ send: 30, 'cap-reached': 210 });
+		const rows = await workers[0].query<{ n: number }>('SELECT count(*)::int AS n FROM engagement_sends WHERE customer_id = ANY($1::uuid[]) GROUP BY customer_id', [customers]);
+		expect(rows.map((row) => row.n)).toEqual(Array(30).fill(1));
+	});
 });

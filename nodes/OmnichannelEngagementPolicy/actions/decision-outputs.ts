@@ -38,6 +38,66 @@ export async function decideEachItem(context: IExecuteFunctions, run: (itemIndex
 	return outputs;
 }
 
+/** An item ready to decide, or why it can't be (its parameters, or its customer). */
+type Prepared<T> = { itemIndex: number; input: T } | { itemIndex: number; error: unknown };
+
+/**
+ * The node's items decided a batch at a time: each item's input read from its parameters, then
+ * every `batchSize` of them decided in one call, each result on the output its decision names,
+ * paired with its input. Without continue on fail the first failing item stops the node before
+ * its batch claims anything; with it a failing item comes out on Blocked with its error (a
+ * batch the store could not decide: each of its items), and the others go on.
+ */
+export async function decideInBatches<T>(
+	context: IExecuteFunctions,
+	batchSize: number,
+	read: (itemIndex: number) => T,
+	decide: (inputs: T[], options: { stopAtFirstError: boolean }) => Promise<(IDataObject | Error)[]>,
+): Promise<INodeExecutionData[][]> {
+	const outputs: INodeExecutionData[][] = [[], [], []];
+	const tolerant = context.continueOnFail();
+	const fail = (itemIndex: number, error: unknown) => {
+		const failure = nodeError(context, error, itemIndex);
+		if (!tolerant) throw failure;
+		return failure;
+	};
+	const prepared: Prepared<T>[] = context.getInputData().map((_item, itemIndex) => {
+		try {
+			return { itemIndex, input: read(itemIndex) };
+		} catch (error) {
+			fail(itemIndex, error);
+			return { itemIndex, error };
+		}
+	});
+	const results = new Map<number, IDataObject | Error>();
+	const ready = prepared.filter((entry): entry is { itemIndex: number; input: T } => 'input' in entry);
+	for (let start = 0; start < ready.length; start += batchSize) {
+		const batch = ready.slice(start, start + batchSize);
+		try {
+			const outcomes = await decide(
+				batch.map((entry) => entry.input),
+				{ stopAtFirstError: !tolerant },
+			);
+			batch.forEach((entry, position) => results.set(entry.itemIndex, outcomes[position]));
+		} catch (error) {
+			// An error about one item (a NodeOperationError) names it; another is the batch's.
+			fail(batch[0].itemIndex, error);
+			for (const entry of batch) results.set(entry.itemIndex, error as Error);
+		}
+	}
+	for (const entry of prepared) {
+		const pairedItem = { item: entry.itemIndex };
+		const result = 'error' in entry ? entry.error : results.get(entry.itemIndex);
+		if (result && !(result instanceof Error) && !('error' in entry)) {
+			outputs[outputOf(result as IDataObject)].push({ json: result as IDataObject, pairedItem });
+			continue;
+		}
+		const failure = fail(entry.itemIndex, result);
+		outputs[BLOCKED].push({ json: errorItemJson(context, entry.itemIndex, failure.message), pairedItem });
+	}
+	return outputs;
+}
+
 /** Items a run makes from nothing (the sweep): on their outputs, paired with the first input item. */
 export function sortDecisions(items: IDataObject[]): INodeExecutionData[][] {
 	const outputs: INodeExecutionData[][] = [[], [], []];
