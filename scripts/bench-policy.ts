@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { closeStores, EngagementPolicy, openStore, parseQuietHours, type Database, type EngagementRequest, type QuietHours, type SqlClient, type StoreConfig } from '../core';
+import { closeStores, EngagementPolicy, openStore, type Database, type EngagementRequest, type SqlClient, type StoreConfig } from '../core';
+import { campaignRequest } from '../test/support/engagement';
 import { NaivePolicy } from './bench/naive-policy';
 import { CAMPAIGN, loadAudience, NOON } from './bench/policy-audience';
 
@@ -33,29 +34,9 @@ const BATCH = Number(args.batch);
 const NAIVE = Math.min(Number(args.naive), CUSTOMERS);
 
 /** The campaign: Portuguese and English, a WhatsApp template, WhatsApp then SMS then e-mail, 1 a day and 3 a week, quiet 21:00-08:00. */
-const request = (messageKey: string, purpose: 'marketing' | 'transactional' = 'marketing'): EngagementRequest => ({
-	message: {
-		messageKey,
-		purpose,
-		versions: [
-			{ language: 'pt', text: 'Olá {{firstName|cliente}}, a Black Friday começou', subject: 'Black Friday' },
-			{ language: 'en', text: 'Hi {{firstName|there}}, Black Friday is on', subject: 'Black Friday' },
-		],
-		fallbackLanguage: 'en',
-		whatsappTemplates: [{ language: 'pt', name: 'black_friday', code: 'pt_BR' }],
-		templateVariables: ['{{firstName|cliente}}'],
-	},
-	rules: {
-		preference: ['whatsapp', 'sms', 'email'],
-		caps: [
-			{ limit: 1, hours: 24 },
-			{ limit: 3, hours: 168 },
-		],
-		quietHours: parseQuietHours('21:00-08:00') as QuietHours,
-		defaultTimeZone: 'America/Sao_Paulo',
-		consent: {},
-	},
-});
+/** The test suite's campaign (1 a day and 3 a week, quiet 21:00-08:00), in São Paulo's time by default. */
+const request = (messageKey: string, purpose: 'marketing' | 'transactional' = 'marketing'): EngagementRequest =>
+	campaignRequest(messageKey, { purpose, rules: { defaultTimeZone: 'America/Sao_Paulo' } });
 
 interface Result {
 	store: string;

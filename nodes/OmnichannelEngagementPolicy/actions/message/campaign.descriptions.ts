@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { CHANNEL_OPTIONS } from '../../../shared/channel-options';
 
 /** The parameters of Decide: the message, its channels, caps, quiet hours and consent rules. */
 
@@ -9,14 +10,8 @@ export const LANGUAGE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Spanish', value: 'es' },
 ];
 
-const CHANNEL_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'E-Mail', value: 'email' },
-	{ name: 'Instagram', value: 'instagram' },
-	{ name: 'Messenger', value: 'messenger' },
-	{ name: 'SMS', value: 'sms' },
-	{ name: 'Telegram', value: 'telegram' },
-	{ name: 'WhatsApp', value: 'whatsapp' },
-];
+/** The channels a campaign can send on: a phone call and the web chat (where the customer must be present) can't carry one. */
+const CAMPAIGN_CHANNEL_OPTIONS = CHANNEL_OPTIONS.filter((option) => option.value !== 'voice' && option.value !== 'webchat');
 
 export const customerIdProperty: INodeProperties = {
 	displayName: 'Customer ID',
@@ -91,7 +86,7 @@ export const campaignProperties: INodeProperties[] = [
 		placeholder: 'Add Channel',
 		default: { channel: [{ channel: 'whatsapp' }, { channel: 'sms' }, { channel: 'email' }] },
 		description: 'The channels to use, preferred (or cheapest) first: the channel the customer last wrote or read on goes first, then this order; a failed send falls back along it',
-		options: [{ displayName: 'Channel', name: 'channel', values: [{ displayName: 'Channel', name: 'channel', type: 'options', options: CHANNEL_OPTIONS, default: 'whatsapp' }] }],
+		options: [{ displayName: 'Channel', name: 'channel', values: [{ displayName: 'Channel', name: 'channel', type: 'options', options: CAMPAIGN_CHANNEL_OPTIONS, default: 'whatsapp' }] }],
 	},
 	{
 		displayName: 'WhatsApp Sends Through',
