@@ -32,6 +32,28 @@ const MAX_REMEMBERED = 1024;
 const checkedZones = new Map<string, boolean>();
 
 /**
+ * A number's country follows from its calling code and at most four national digits (NANP area
+ * codes, the UK's crown dependencies): numbers that share their first 7 characters share it, or
+ * (Vatican City in Rome's numbering) a country of the same time zone. A campaign then parses one
+ * number per prefix rather than every customer's.
+ */
+const COUNTRY_PREFIX_LENGTH = 7;
+const MAX_PREFIXES = 50_000;
+const countriesByPrefix = new Map<string, string>();
+
+function phoneCountry(e164: string): string | undefined {
+	const prefix = e164.slice(0, COUNTRY_PREFIX_LENGTH);
+	const known = countriesByPrefix.get(prefix);
+	if (known) return known;
+	const country = parsePhoneNumberFromString(e164)?.country;
+	if (country) {
+		if (countriesByPrefix.size >= MAX_PREFIXES) countriesByPrefix.clear();
+		countriesByPrefix.set(prefix, country);
+	}
+	return country;
+}
+
+/**
  * The customer's time zone: their `timeZone` trait when it names a real zone, else the main
  * zone of their first phone number's country, else `defaultZone`.
  */
@@ -42,7 +64,7 @@ export function customerTimeZone(customer: { traits: Traits; identities: Identit
 	}
 	for (const identity of customer.identities) {
 		if (identity.kind !== 'phone') continue;
-		const country = parsePhoneNumberFromString(identity.value)?.country;
+		const country = phoneCountry(identity.value);
 		const zone = country && COUNTRY_MAIN_ZONES[country];
 		if (zone) return { zone, source: 'phone', country };
 	}
