@@ -101,6 +101,13 @@ export const resolveOptionsProperty: INodeProperties = {
 				'Whether the items are a bulk import (a CRM export, a spreadsheet, a contact list) rather than live conversations: an item with an e-mail, phone or ID of a forgotten customer is then skipped whole, with a warning, so that an old list does not bring back a person who asked to be erased',
 		},
 		{
+			displayName: 'Max Identifiers per Type',
+			name: 'maxPerKind',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 5,
+			description: 'How many e-mails or phones one customer may have; a merge that would exceed it is refused and reported as a warning',
+		},		{
 			displayName: 'Opt-In Keywords',
 			name: 'optInKeywords',
 			type: 'string',
@@ -116,14 +123,7 @@ export const resolveOptionsProperty: INodeProperties = {
 			placeholder: 'e.g. STOP, PARAR, SAIR, BAJA',
 			description: 'Comma-separated words that, written as the whole message, unsubscribe the customer from marketing on that channel. Empty: English, Portuguese, Spanish and Polish defaults (STOP, PARAR, SAIR, CANCELAR, BAJA, WYPISZ…).',
 		},
-		{
-			displayName: 'Max Identifiers per Type',
-			name: 'maxPerKind',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 5,
-			description: 'How many e-mails or phones one customer may have; a merge that would exceed it is refused and reported as a warning',
-		},
+
 		{
 			displayName: 'Record Event in History',
 			name: 'recordEvent',

@@ -25,7 +25,7 @@ const rdStation: CrmNodeDefinition = {
 				{ name: 'RD Station Marketing', value: 'marketing', description: 'Leads by e-mail, and conversions' },
 			],
 			default: 'crm',
-			description: 'Contact ids say which product they come from (crm:… or marketing:…), so one customer can be in both',
+			description: 'Contact IDs say which product they come from (crm:… or marketing:…), so one customer can be in both',
 		},
 	],
 	options: [
