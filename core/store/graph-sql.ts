@@ -1,4 +1,4 @@
-import { eventKey, identityKey, storedEventBody, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
+import { eventKey, identityKey, STORED_EVENT_VERSION, storedEventBody, type CanonicalEvent, type Identity, type IdentityKind, type Traits } from '../model';
 import type { SqlClient } from './database';
 import type { SharedLinkRow } from './shared-identifier-sql';
 
@@ -119,6 +119,12 @@ export interface HistoryRow {
 	body: string;
 }
 
+/** storedEventBody(event) as JSON, without copying the event when it has no raw payload to leave out. */
+function storedEventJson(event: CanonicalEvent): string {
+	if (event.raw !== undefined) return toJsonb(storedEventBody(event));
+	return `{"schemaVersion":${STORED_EVENT_VERSION},${toJsonb(event).slice(1)}`;
+}
+
 export function historyRow(event: CanonicalEvent): HistoryRow {
 	const { channel, account, externalId, type, direction, timestamp } = event;
 	const key = eventKey(event);
@@ -133,7 +139,7 @@ export function historyRow(event: CanonicalEvent): HistoryRow {
 		type,
 		direction,
 		timestamp,
-		body: toJsonb(storedEventBody(event)),
+		body: storedEventJson(event),
 	};
 }
 
