@@ -1,9 +1,7 @@
 import { AssignmentError, ConversationRouter, Team } from '../../core';
-import { migrate } from '../../core/store/migrations';
-import { PostgresDatabase } from '../../core/store/postgres-database';
 import { insertConversation, newCustomers, storedRouting } from '../support/conversations';
-import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
-import { describeEachStore, useStore } from '../support/stores';
+import { postgresUnavailable } from '../support/postgres';
+import { describeEachStore, useStore, useWorkerConnections } from '../support/stores';
 
 const ana = { id: 'ana', name: 'Ana', queues: ['Support'], capacity: { chat: 3, call: 1 }, status: 'online' };
 
@@ -60,20 +58,13 @@ describeEachStore('assigning a conversation to an agent by hand', (store) => {
 });
 
 (postgresUnavailable ? describe.skip : describe)('assigning by hand from 8 workers at once on the PostgreSQL server', () => {
-	const schema = uniqueSchema('omni_assign');
-	const workers: PostgresDatabase[] = [];
+	const workers = useWorkerConnections('omni_assign', 8);
 	let conversations: string[];
 
 	beforeAll(async () => {
-		for (let i = 0; i < 8; i++) workers.push(await PostgresDatabase.open({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}`, max: 1 }, `worker ${i}`));
-		await migrate(workers[0], schema);
 		await new Team(workers[0]).importAgents([ana]);
 		conversations = [];
 		for (const customer of await newCustomers(workers[0], 8)) conversations.push(await insertConversation(workers[0], customer));
-	});
-	afterAll(async () => {
-		await Promise.all(workers.map((db) => db.close()));
-		await dropSchema(schema);
 	});
 
 	it('never puts the agent over capacity: 3 conversations are hers, 5 are refused saying she is full', async () => {

@@ -1,7 +1,6 @@
 import { CustomerGraph, type Identity, type ResolveInput } from '../../core';
-import { migrate } from '../../core/store/migrations';
-import { PostgresDatabase } from '../../core/store/postgres-database';
-import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
+import { postgresUnavailable } from '../support/postgres';
+import { useWorkerConnections } from '../support/stores';
 
 const WORKERS = 8;
 const PEOPLE = 2000;
@@ -25,18 +24,7 @@ function streamOf(worker: number): ResolveInput[] {
 }
 
 (postgresUnavailable ? describe.skip : describe)('concurrent resolvers on the PostgreSQL server (n8n queue-mode workers)', () => {
-	const schema = uniqueSchema('omni_concurrency');
-	const workers: PostgresDatabase[] = [];
-	beforeAll(async () => {
-		for (let i = 0; i < WORKERS; i++) {
-			workers.push(await PostgresDatabase.open({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}`, max: 1 }, `worker ${i}`));
-		}
-		await migrate(workers[0], schema);
-	});
-	afterAll(async () => {
-		await Promise.all(workers.map((db) => db.close()));
-		await dropSchema(schema);
-	});
+	const workers = useWorkerConnections('omni_concurrency', WORKERS);
 
 	it('never creates two customers for one person nor loses an identifier', async () => {
 		await Promise.all(

@@ -1,27 +1,15 @@
 // Frequency caps hold when n8n runs in queue mode: eight workers deciding at once for one
 // customer, each on its own connection, never both pass a cap of one message a day.
 import { CustomerGraph, EngagementPolicy, type EngagementDecision } from '../../core';
-import { migrate } from '../../core/store/migrations';
-import { PostgresDatabase } from '../../core/store/postgres-database';
 import { campaignRequest } from '../support/engagement';
-import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
+import { postgresUnavailable } from '../support/postgres';
+import { useWorkerConnections } from '../support/stores';
 
 const WORKERS = 8;
 const NOON = Date.parse('2026-11-20T15:00:00Z');
 
 (postgresUnavailable ? describe.skip : describe)('engagement caps under concurrency on the PostgreSQL server (n8n queue-mode workers)', () => {
-	const schema = uniqueSchema('omni_policy_caps');
-	const workers: PostgresDatabase[] = [];
-	beforeAll(async () => {
-		for (let i = 0; i < WORKERS; i++) {
-			workers.push(await PostgresDatabase.open({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}`, max: 1 }, `worker ${i}`));
-		}
-		await migrate(workers[0], schema);
-	});
-	afterAll(async () => {
-		await Promise.all(workers.map((db) => db.close()));
-		await dropSchema(schema);
-	});
+	const workers = useWorkerConnections('omni_policy_caps', WORKERS);
 
 	const newCustomer = async (phone: string) => (await new CustomerGraph(workers[0]).resolve([{ identities: [{ kind: 'phone', value: phone }] }]))[0].customerId!;
 	const tally = (decisions: EngagementDecision[]) =>

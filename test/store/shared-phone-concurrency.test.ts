@@ -1,22 +1,12 @@
 import { CustomerGraph, type Identity } from '../../core';
-import { migrate } from '../../core/store/migrations';
-import { PostgresDatabase } from '../../core/store/postgres-database';
-import { dropSchema, postgresUnavailable, TEST_POSTGRES_URL, uniqueSchema } from '../support/postgres';
+import { postgresUnavailable } from '../support/postgres';
+import { useWorkerConnections } from '../support/stores';
 
 const FAMILIES = 40;
 const familyPhone = (family: number): Identity => ({ kind: 'phone', value: `+552198${String(7000000 + family).padStart(7, '0')}` });
 
 (postgresUnavailable ? describe.skip : describe)('a mother and her son resolved at once by two workers (PostgreSQL)', () => {
-	const schema = uniqueSchema('omni_shared_race');
-	const workers: PostgresDatabase[] = [];
-	beforeAll(async () => {
-		for (let i = 0; i < 2; i++) workers.push(await PostgresDatabase.open({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}`, max: 1 }, `worker ${i}`));
-		await migrate(workers[0], schema);
-	});
-	afterAll(async () => {
-		await Promise.all(workers.map((db) => db.close()));
-		await dropSchema(schema);
-	});
+	const workers = useWorkerConnections('omni_shared_race', 2);
 
 	it('ends with two customers and one shared phone per family, whoever comes first', async () => {
 		// Worker 0 registers the mothers, worker 1 the sons, family by family, both at once.

@@ -48,3 +48,23 @@ export async function storeAtVersion(version: number, server: boolean, schema: s
 	await migrate(db, schema, version);
 	return db;
 }
+
+/**
+ * `count` connections of their own (one each) to a fresh schema on the server, as n8n
+ * queue-mode workers have, migrated before the suite and dropped after: call inside a describe.
+ */
+export function useWorkerConnections(prefix: string, count: number): PostgresDatabase[] {
+	const schema = uniqueSchema(prefix);
+	const workers: PostgresDatabase[] = [];
+	beforeAll(async () => {
+		for (let i = 0; i < count; i++) {
+			workers.push(await PostgresDatabase.open({ connectionString: TEST_POSTGRES_URL, options: `-c search_path=${schema}`, max: 1 }, `worker ${i}`));
+		}
+		await migrate(workers[0], schema);
+	});
+	afterAll(async () => {
+		await Promise.all(workers.map((db) => db.close()));
+		await dropSchema(schema);
+	});
+	return workers;
+}
