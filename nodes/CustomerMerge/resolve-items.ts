@@ -1,3 +1,4 @@
+import { commaList } from '../shared/comma-list';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { DEFAULT_CONSENT_KEYWORDS, eventInputSchema, inputFromEvent, type ConsentKeywords, type CustomerGraph, type BatchPolicy, type PreparedInput, type ResolveInput, type ResolveOutcome } from '../../core';
 
@@ -6,12 +7,10 @@ interface IdentifierRow {
 	value: string;
 }
 
-const wordList = (value: unknown) => (typeof value === 'string' ? value.split(',').map((word) => word.trim()).filter(Boolean) : []);
-
 /** The consent keywords of the node's options: each list given replaces its defaults. */
 function consentKeywordsOf(options: IDataObject): ConsentKeywords | undefined {
-	const optOut = wordList(options.optOutKeywords);
-	const optIn = wordList(options.optInKeywords);
+	const optOut = commaList(options.optOutKeywords);
+	const optIn = commaList(options.optInKeywords);
 	if (!optOut.length && !optIn.length) return undefined;
 	return { optOut: optOut.length ? optOut : DEFAULT_CONSENT_KEYWORDS.optOut, optIn: optIn.length ? optIn : DEFAULT_CONSENT_KEYWORDS.optIn };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { isCustomerId, type RoutingFacts, type Traits } from '../../core';
-import { commaList } from './routing-plan';
+import { commaList } from '../shared/comma-list';
 
 /**
  * What the Router reads of an item: the item a Conversation node's Open or Continue gives, that

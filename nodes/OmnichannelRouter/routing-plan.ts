@@ -1,3 +1,4 @@
+import { commaList } from '../shared/comma-list';
 import { conditionsProblem, PRIORITIES, type Assignment, type FallbackRoute, type Priority, type Route, type RouteConditions, type RoutingPlan, type TraitCondition } from '../../core';
 
 /** The Router's parameters as core routes: one route per entry, in order, and the fallback. */
@@ -18,8 +19,6 @@ type Values = Record<string, unknown>;
 
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value)).trim();
 
-/** "refund, invoice" → ["refund", "invoice"] */
-export const commaList = (value: unknown) => (Array.isArray(value) ? value.map(text) : text(value).split(',').map((item) => item.trim())).filter(Boolean);
 
 const yesNo = (value: unknown) => (value === 'yes' ? true : value === 'no' ? false : undefined);
 

@@ -1,3 +1,4 @@
+import { commaList } from '../../../shared/comma-list';
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { forOperation } from '../../../shared/for-operation';
 import type { ConversationStore } from '../../transport';
@@ -34,7 +35,7 @@ export const description = forOperation(
 /** Adds or removes tags. Output: the item with the conversation as it is now. */
 export async function execute(this: IExecuteFunctions, itemIndex: number, store: ConversationStore) {
 	const conversationId = conversationIdOf(this, itemIndex);
-	const tags = textOf(this, 'tags', itemIndex).split(',').map((tag) => tag.trim()).filter(Boolean);
+	const tags = commaList(textOf(this, 'tags', itemIndex));
 	if (!tags.length) throw new NodeOperationError(this.getNode(), 'No tags given', { itemIndex, description: 'Write one or more tags separated by commas, such as "vip, refund".' });
 	const conversation = this.getNodeParameter('tagAction', itemIndex) === 'remove' ? await store.conversations.untag(conversationId, tags) : await store.conversations.tag(conversationId, tags);
 	return onItem(this, itemIndex, { conversation });

@@ -1,3 +1,4 @@
+import { commaList } from '../../../../shared/comma-list';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { AudienceFilter, Channel, ConsentCondition } from '../../../../../core';
 import { CHANNEL_OPTIONS } from '../../../../shared/channel-options';
@@ -122,7 +123,7 @@ export function audienceFilterOf(context: IExecuteFunctions, itemIndex: number, 
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const traits = ((filters.traits as Rows<{ name?: string; check?: string; value?: unknown }>)?.condition ?? []).filter((row) => String(row.name ?? '').trim());
 	const consent = ((filters.consent as Rows<ConsentCondition>)?.condition ?? []).map(({ channel, purpose, rule }) => ({ channel, purpose, rule }));
-	const tags = String(filters.tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
+	const tags = commaList(filters.tags);
 	const filter: AudienceFilter = {
 		traitEquals: traits.filter((row) => row.check !== 'exists').map((row) => ({ name: String(row.name).trim(), value: String(row.value ?? '') })),
 		traitExists: traits.filter((row) => row.check === 'exists').map((row) => String(row.name).trim()),
