@@ -7,7 +7,7 @@ import { renderMessage, whatsappTemplateFor, type EngagementRequest } from './ca
 import { channelName } from './channel-names';
 import { rankChannels } from './channel-choice';
 import { consentRefusal } from './consent-check';
-import type { BlockedCode, EngagementDecision } from './decision';
+import type { BlockedCode, EngagementDecision, SendDecision } from './decision';
 import { checkCaps } from './frequency-cap';
 import { describeQuietHours, quietHoursAt } from './quiet-hours';
 import { customerTimeZone } from './time-zone';
@@ -29,6 +29,10 @@ export interface CustomerFacts {
 /** A send the decision claims: written by the caller, in the same transaction. */
 export type NewSend = Omit<EngagementSend, 'outcome' | 'settledAt'>;
 
+/** A batch decides at one time: its timestamp is written once, not for every send. */
+let lastIso: { at: number; iso: string } | undefined;
+const isoAt = (at: number) => (lastIso?.at === at ? lastIso.iso : (lastIso = { at, iso: new Date(at).toISOString() }).iso);
+
 const OUTCOME_WORDS: Record<string, string> = { failed: 'failed', unconfirmed: 'no delivery confirmed' };
 
 /**
@@ -38,12 +42,15 @@ const OUTCOME_WORDS: Record<string, string> = { failed: 'failed', unconfirmed: '
  */
 export function decideFromFacts(facts: CustomerFacts, request: EngagementRequest, now: number): { decision: EngagementDecision; send?: NewSend } {
 	const { message, rules } = request;
+	const { messageKey, purpose } = message;
 	const customerId = facts.id;
-	const earlier = facts.sends.filter((send) => send.messageKey === message.messageKey);
+	const earlier = facts.sends.filter((send) => send.messageKey === messageKey);
 	const zone = customerTimeZone(facts, rules.defaultTimeZone);
-	const base = { customerId, messageKey: message.messageKey, purpose: message.purpose, timeZone: zone.zone, timeZoneSource: zone.source };
+	// Decisions are written field by field, not spread from a common base: on Node 20 each field
+	// added after a spread builds the object's layout anew, and a campaign makes 100,000 of them.
+	const { zone: timeZone, source: timeZoneSource } = zone;
 	const blocked = (code: BlockedCode, reason: string, channels: { channel: Channel; reason: string }[] = []) => ({
-		decision: { ...base, decision: 'blocked', code, reason, channels } as EngagementDecision,
+		decision: { customerId, messageKey, purpose, timeZone, timeZoneSource, decision: 'blocked', code, reason, channels } as EngagementDecision,
 	});
 
 	const settled = earlier.find((send) => send.outcome === 'delivered' || send.outcome === 'read');
@@ -59,7 +66,7 @@ export function decideFromFacts(facts: CustomerFacts, request: EngagementRequest
 			routes: rules.routes,
 			hasWhatsAppTemplate: whatsappTemplateFor(message, facts.traits) !== undefined,
 			humanAgentTag: rules.humanAgentTag,
-			refusal: (channel) => consentRefusal(facts.consents, channel, message.purpose, rules.consent),
+			refusal: (channel) => consentRefusal(facts.consents, channel, purpose, rules.consent),
 			exclude: tried,
 		},
 		now,
@@ -75,42 +82,55 @@ export function decideFromFacts(facts: CustomerFacts, request: EngagementRequest
 		return blocked('unreachable', `no channel can reach them: ${rejected.map((entry) => entry.reason).join('; ') || 'no channel is selected'}`, rejected);
 	}
 
-	if (message.purpose === 'marketing' && !earlier.length && rules.caps.length) {
+	if (purpose === 'marketing' && !earlier.length && rules.caps.length) {
 		const verdict = checkCaps(rules.caps, facts.marketing, now);
 		if (verdict.reached) return blocked('cap-reached', verdict.reached.reason);
 	}
 
-	if (rules.quietHours && (message.purpose === 'marketing' || rules.quietHoursForTransactional)) {
+	if (rules.quietHours && (purpose === 'marketing' || rules.quietHoursForTransactional)) {
 		const quiet = quietHoursAt(rules.quietHours, zone.zone, now);
 		if (quiet.quiet) {
 			const reason = `quiet hours ${describeQuietHours(rules.quietHours)}: it is ${quiet.localTime} in ${zone.zone} (${zone.source === 'trait' ? 'their time zone' : zone.source === 'phone' ? `from their phone, ${zone.country}` : 'the default time zone'})`;
-			return { decision: { ...base, decision: 'later', sendAt: quiet.sendAt!, channel: chosen.channel, reason } };
+			return { decision: { customerId, messageKey, purpose, timeZone, timeZoneSource, decision: 'later', sendAt: quiet.sendAt!, channel: chosen.channel, reason } };
 		}
 	}
 
-	const decidedAt = new Date(now).toISOString();
+	const decidedAt = isoAt(now);
 	const send: NewSend = {
 		id: newCustomerId(),
 		customerId,
-		messageKey: message.messageKey,
+		messageKey,
 		channel: chosen.channel,
 		recipient: chosen.recipient,
-		purpose: message.purpose,
+		purpose,
 		content: request as unknown as Record<string, unknown>,
 		decidedAt,
 	};
-	const { engagedAt: _engaged, reason, ...where } = chosen;
-	const decision: EngagementDecision = {
-		...base,
-		...renderMessage(message, chosen, facts.traits),
-		...where,
+	const rendered = renderMessage(message, chosen, facts.traits);
+	const decision: SendDecision = {
+		customerId,
+		messageKey,
+		purpose,
+		timeZone,
+		timeZoneSource,
 		decision: 'send',
-		reason: tried.length ? `${reason}, after ${tried.map(channelName).join(', ')}` : reason,
+		channel: chosen.channel,
+		route: chosen.route,
+		recipient: chosen.recipient,
+		form: chosen.form,
+		language: rendered.language,
+		text: rendered.text,
+		reason: tried.length ? `${chosen.reason}, after ${tried.map(channelName).join(', ')}` : chosen.reason,
 		tried,
 		fallbackChannels: candidates.slice(1).map((candidate) => candidate.channel),
 		sendId: send.id,
 		decidedAt,
 	};
+	if (chosen.account) decision.account = chosen.account;
+	if (rendered.subject) decision.subject = rendered.subject;
+	if (rendered.template) decision.template = rendered.template;
+	if (rendered.tag) decision.tag = rendered.tag;
+	if (rendered.missingTraits) decision.missingTraits = rendered.missingTraits;
 	return { decision, send };
 }
 
