@@ -22,11 +22,27 @@ export interface LockedCurrentCustomer {
 
 /**
  * Locks the customers these ids stand for today (themselves, or those they were merged into)
- * until the transaction ends, in id order so that workers never deadlock, in one round trip.
- * Ids of no customer are left out.
+ * until the transaction ends, in id order so that workers never deadlock. Ids of no customer
+ * are left out.
  */
 export async function lockCurrentCustomers(tx: SqlClient, ids: string[]): Promise<LockedCurrentCustomer[]> {
 	if (!ids.length) return [];
+	// An audience lists customers of today: one index probe and one lock each.
+	const current = await tx.query<LockedCurrentCustomer>(
+		'SELECT id AS asked, id, traits, merged_into FROM customers WHERE id = ANY($1::uuid[]) AND merged_into IS NULL ORDER BY id FOR UPDATE',
+		[ids],
+	);
+	const locked = new Set(current.map((row) => row.asked));
+	const merged = ids.filter((id) => !locked.has(id.toLowerCase()));
+	return merged.length ? [...current, ...(await lockSurvivors(tx, merged))] : current;
+}
+
+/**
+ * The customers that merged ids lead to, locked in id order, in one round trip. Locked after
+ * the batch's other customers: a worker locking one of them the other way round deadlocks,
+ * and the server's detection turns that into a retry (see withConflictRetry).
+ */
+async function lockSurvivors(tx: SqlClient, ids: string[]): Promise<LockedCurrentCustomer[]> {
 	return await tx.query<LockedCurrentCustomer>(
 		`WITH RECURSIVE chain AS (
 		   SELECT u.id AS asked, c.id, c.merged_into FROM (SELECT DISTINCT id FROM unnest($1::uuid[]) AS t(id)) u

@@ -399,6 +399,17 @@ CREATE INDEX engagement_sends_customer ON engagement_sends (customer_id, decided
 CREATE INDEX engagement_sends_unsettled ON engagement_sends (decided_at) WHERE settled_at IS NULL;
 `,
 	},
+	{
+		version: 14,
+		name: 'engagement sends without a per-row customer check',
+		sql: `
+-- A send is written by the transaction that holds its customer's row lock (store/engagement-facts-sql
+-- lockCurrentCustomers), and forget and merge move or delete sends before their customer, as for
+-- events, which never had the key: the foreign key's check repeated that lock for every row, a
+-- third of a campaign batch's insert.
+ALTER TABLE engagement_sends DROP CONSTRAINT engagement_sends_customer_id_fkey;
+`,
+	},
 ];
 
 /** Brings the store's schema up to date (or up to version `upTo`); safe when several workers start at once. */
