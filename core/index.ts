@@ -18,7 +18,7 @@ export * from './store/open-store';
 export { countCustomers, isCustomerId, type StoreStats } from './store/customer-sql';
 export type { CustomerSearch, CustomerSearchPage, CustomerSummary } from './store/customer-search-sql';
 export { MAX_AUDIENCE_PAGE, type AudienceFilter, type AudienceMember, type AudiencePage, type ConsentCondition, type ConsentRule, type TraitEquals } from './store/audience-sql';
-export { registerCustomerTable, type CustomerTable, type TombstoneHook, type ErasedRow } from './store/customer-tables';
+export { registerCustomerTable, type CustomerTable, type ErasureHook, type ErasedRow } from './store/customer-tables';
 export * from './routing';
 export * from './conversations';
 export * from './agents';

@@ -1,17 +1,18 @@
 import { identityKey, messageKeys, type CanonicalEvent, type Channel, type IdentityKind } from '../model';
 import { foldConversations, unfoldConversations } from './conversation-folds';
 import type { SqlClient } from './database';
+import { deleteUncarriedMessages } from './engagement-sends-sql';
 import { insertTombstones, type TombstoneKey } from './tombstones';
 
 /** A row a Forget deleted: its key columns and whatever its hook asked for, by column name. */
 export type ErasedRow = Record<string, unknown>;
 
-/** What a table leaves behind when its customer is forgotten, so that nothing brings the data back. */
-export interface TombstoneHook {
+/** What a table does once Forget deleted its customer's rows: leave tombstones so that nothing brings the data back, delete what only those rows used. */
+export interface ErasureHook {
 	/** Expressions the hook needs of each deleted row besides its key columns, e.g. "body->'thread' AS thread". */
 	returning?: string[];
-	/** Writes the tombstones of the rows just deleted (keyed hashes only, see tombstones.ts). */
-	write(tx: SqlClient, rows: ErasedRow[], key: TombstoneKey): Promise<void>;
+	/** Runs on the rows just deleted; tombstones are keyed hashes only (see tombstones.ts). */
+	after(tx: SqlClient, rows: ErasedRow[], key: TombstoneKey): Promise<void>;
 }
 
 /**
@@ -40,8 +41,8 @@ export interface CustomerTable {
 	afterMerge?(tx: SqlClient, targetIds: string[]): Promise<void>;
 	/** Runs after an unmerge moved rows back between these customers. */
 	afterUnmerge?(tx: SqlClient, customerIds: string[]): Promise<void>;
-	/** Forget deletes the rows; a table with a hook also leaves tombstones of them. */
-	tombstones?: TombstoneHook;
+	/** Forget deletes the rows, then runs this hook on them. */
+	erased?: ErasureHook;
 }
 
 const identifiers: CustomerTable = {
@@ -51,8 +52,8 @@ const identifiers: CustomerTable = {
 	// Called identities until schema version 7.
 	formerName: 'identities',
 	// Bulk imports skip forgotten customers' identifiers.
-	tombstones: {
-		write: (tx, rows, key) => insertTombstones(tx, 'forgotten_identifiers', rows.map((row) => identityKey({ kind: row.kind as IdentityKind, value: row.value as string })), key),
+	erased: {
+		after: (tx, rows, key) => insertTombstones(tx, 'forgotten_identifiers', rows.map((row) => identityKey({ kind: row.kind as IdentityKind, value: row.value as string })), key),
 	},
 };
 
@@ -68,10 +69,10 @@ const events: CustomerTable = {
 	keyColumns: ['channel', 'external_id'],
 	customerColumn: 'customer_id',
 	// A redelivery, a late receipt, an edit, a reaction or a reply to one of these messages stores nothing.
-	tombstones: {
+	erased: {
 		// The provider's id is in the body (external_id is the key within the channel); rows from before accounts have no account.
 		returning: [`account`, `coalesce(body->>'externalId', external_id) AS provider_id`, `body->'thread' AS thread`],
-		write: (tx, rows, key) => {
+		after: (tx, rows, key) => {
 			const keys = rows.flatMap((row) =>
 				messageKeys({
 					channel: row.channel as Channel,
@@ -112,15 +113,22 @@ const consentChanges: CustomerTable = {
 	customerColumn: 'customer_id',
 };
 
-// The sends an Engagement Policy decided follow their customer: a merged customer's caps count both histories.
+// The sends an Engagement Policy decided follow their customer: a merged customer's caps count both
+// histories. A message no other customer's send carries goes with them: an expression may have
+// written them into it.
 const engagementSends: CustomerTable = {
 	table: 'engagement_sends',
 	keyColumns: ['id'],
 	customerColumn: 'customer_id',
+	dependents: ['engagement_messages'],
+	erased: {
+		returning: ['message_id'],
+		after: (tx, rows) => deleteUncarriedMessages(tx, [...new Set(rows.map((row) => row.message_id as string))]),
+	},
 };
 
 // Tables of the store that are not per-customer data, or whose names a Forget's summary uses.
-const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted', 'agents', 'queues', 'conversation_notes']);
+const RESERVED = new Set(['customers', 'merges', 'forgotten_events', 'forgotten_identifiers', 'deliveries', 'store_settings', 'schema_migrations', 'compacted', 'agents', 'queues', 'conversation_notes', 'engagement_messages']);
 const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 const registered: CustomerTable[] = [identifiers, sharedIdentifiers, events, conversations, crmActivities, consentChanges, engagementSends];

@@ -1,3 +1,4 @@
+import { newCustomerId } from '../identity/customer-id';
 import type { Channel } from '../model';
 import { iso } from './customer-sql';
 import type { SqlClient } from './database';
@@ -50,30 +51,28 @@ const fromRow = (row: SendRow): EngagementSend => ({
 });
 
 /**
- * Records these sends in one statement; the ids are made before, so that the decisions name
- * them. A batch's sends mostly carry one message: each distinct content is sent and read once.
+ * Records these sends in one statement, with their messages; the ids are made before, so that
+ * the decisions name them. A batch's sends mostly carry one message: each distinct content is
+ * written once.
  */
 export async function insertSends(tx: SqlClient, sends: Omit<EngagementSend, 'outcome' | 'settledAt'>[]): Promise<void> {
 	if (!sends.length) return;
-	const contents = new Map<unknown, number>();
-	const texts = new Map<string, number>();
-	const contentOf = sends.map((send) => {
-		let index = contents.get(send.content);
-		if (index === undefined) {
+	const messageOfContent = new Map<unknown, string>();
+	const messageOfText = new Map<string, string>();
+	const messageIds = sends.map((send) => {
+		let id = messageOfContent.get(send.content);
+		if (id === undefined) {
 			const text = toJsonb(send.content);
-			index = texts.get(text) ?? texts.size + 1;
-			texts.set(text, index);
-			contents.set(send.content, index);
+			id = messageOfText.get(text) ?? newCustomerId();
+			messageOfText.set(text, id);
+			messageOfContent.set(send.content, id);
 		}
-		return index;
+		return id;
 	});
 	await tx.query(
-		`WITH content AS (SELECT n, c::jsonb AS c FROM unnest($7::text[]) WITH ORDINALITY AS t(c, n))
-		 INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, content, decided_at)
-		 SELECT s.id, s.customer_id, s.message_key, s.channel, s.recipient, s.purpose, content.c, s.decided_at
-		 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $8::int[], $9::timestamptz[])
-		   AS s(id, customer_id, message_key, channel, recipient, purpose, content_n, decided_at)
-		 JOIN content ON content.n = s.content_n`,
+		`WITH messages AS (INSERT INTO engagement_messages (id, content) SELECT * FROM unnest($7::uuid[], $8::json[]))
+		 INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, message_id, decided_at)
+		 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $9::uuid[], $10::timestamptz[])`,
 		[
 			sends.map((send) => send.id),
 			sends.map((send) => send.customerId),
@@ -81,16 +80,28 @@ export async function insertSends(tx: SqlClient, sends: Omit<EngagementSend, 'ou
 			sends.map((send) => send.channel),
 			sends.map((send) => send.recipient),
 			sends.map((send) => send.purpose),
-			[...texts.keys()],
-			contentOf,
+			[...messageOfText.values()],
+			[...messageOfText.keys()],
+			messageIds,
 			sends.map((send) => send.decidedAt),
 		],
 	);
 }
 
+/** Deletes these messages unless a send still carries them: what a forgotten customer's sends alone carried. */
+export async function deleteUncarriedMessages(tx: SqlClient, messageIds: string[]): Promise<void> {
+	await tx.query(
+		`DELETE FROM engagement_messages m WHERE m.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM engagement_sends s WHERE s.message_id = m.id)`,
+		[messageIds],
+	);
+}
+
+/** Sends with their message's content. */
+const SENDS = 'engagement_sends s JOIN engagement_messages m ON m.id = s.message_id';
+
 /** The customer's sends of one message, oldest first: the channels its chain has tried. */
 export async function sendsOfMessage(tx: SqlClient, customerId: string, messageKey: string): Promise<EngagementSend[]> {
-	const rows = await tx.query<SendRow>('SELECT * FROM engagement_sends WHERE customer_id = $1 AND message_key = $2 ORDER BY decided_at, id', [customerId, messageKey]);
+	const rows = await tx.query<SendRow>(`SELECT s.*, m.content FROM ${SENDS} WHERE s.customer_id = $1 AND s.message_key = $2 ORDER BY s.decided_at, s.id`, [customerId, messageKey]);
 	return rows.map(fromRow);
 }
 
@@ -99,7 +110,7 @@ export async function sendsOfMessages(tx: SqlClient, wanted: { customerId: strin
 	if (!wanted.length) return [];
 	const rows = await tx.query<SendRow>(
 		`SELECT s.* FROM (SELECT DISTINCT customer_id, message_key FROM unnest($1::uuid[], $2::text[]) AS k(customer_id, message_key)) k
-		 CROSS JOIN LATERAL (SELECT * FROM engagement_sends WHERE customer_id = k.customer_id AND message_key = k.message_key OFFSET 0) s
+		 CROSS JOIN LATERAL (SELECT s.*, m.content FROM ${SENDS} WHERE s.customer_id = k.customer_id AND s.message_key = k.message_key OFFSET 0) s
 		 ORDER BY s.decided_at, s.id`,
 		[wanted.map((entry) => entry.customerId), wanted.map((entry) => entry.messageKey)],
 	);
@@ -107,15 +118,15 @@ export async function sendsOfMessages(tx: SqlClient, wanted: { customerId: strin
 }
 
 export async function sendById(tx: SqlClient, id: string): Promise<EngagementSend | undefined> {
-	const [row] = await tx.query<SendRow>('SELECT * FROM engagement_sends WHERE id = $1', [id]);
+	const [row] = await tx.query<SendRow>(`SELECT s.*, m.content FROM ${SENDS} WHERE s.id = $1`, [id]);
 	return row && fromRow(row);
 }
 
 /** The customer's latest send on a channel not yet settled, decided at or before `at`: what a status of that channel is about. */
 export async function openSendOnChannel(tx: SqlClient, customerId: string, channel: Channel, at: string): Promise<EngagementSend | undefined> {
 	const [row] = await tx.query<SendRow>(
-		`SELECT * FROM engagement_sends WHERE customer_id = $1 AND channel = $2 AND settled_at IS NULL AND decided_at <= $3
-		 ORDER BY decided_at DESC, id DESC LIMIT 1`,
+		`SELECT s.*, m.content FROM ${SENDS} WHERE s.customer_id = $1 AND s.channel = $2 AND s.settled_at IS NULL AND s.decided_at <= $3
+		 ORDER BY s.decided_at DESC, s.id DESC LIMIT 1`,
 		[customerId, channel, at],
 	);
 	return row && fromRow(row);
@@ -148,6 +159,6 @@ export async function settleSends(tx: SqlClient, where: { id: string } | { custo
 
 /** Sends nobody has settled that were decided before `before`, oldest first: what the sweep looks at. */
 export async function unsettledSendsBefore(db: SqlClient, before: string, limit: number): Promise<EngagementSend[]> {
-	const rows = await db.query<SendRow>('SELECT * FROM engagement_sends WHERE settled_at IS NULL AND decided_at <= $1 ORDER BY decided_at, id LIMIT $2', [before, limit]);
+	const rows = await db.query<SendRow>(`SELECT s.*, m.content FROM ${SENDS} WHERE s.settled_at IS NULL AND s.decided_at <= $1 ORDER BY s.decided_at, s.id LIMIT $2`, [before, limit]);
 	return rows.map(fromRow);
 }

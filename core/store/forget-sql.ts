@@ -21,19 +21,19 @@ async function countDeleted(tx: SqlClient, statement: string, ids: string[]): Pr
 
 /**
  * Deletes these customers and everything of theirs: their rows in every per-customer table
- * (a table with a tombstone hook first writes the tombstones of its rows), their merge audit,
+ * (then each table's erasure hook: tombstones, what only those rows used), their merge audit,
  * the customers. Returns how many rows went, per table.
  */
 export async function eraseCustomers(tx: SqlClient, ids: string[], key: TombstoneKey): Promise<Record<string, number>> {
 	const deleted: Record<string, number> = {};
-	for (const { table, customerColumn, keyColumns, tombstones } of customerTables()) {
+	for (const { table, customerColumn, keyColumns, erased } of customerTables()) {
 		const statement = `DELETE FROM ${table} WHERE ${customerColumn} = ANY($1::uuid[])`;
-		if (!tombstones) {
+		if (!erased) {
 			deleted[table] = await countDeleted(tx, statement, ids);
 			continue;
 		}
-		const rows = await tx.query(`${statement} RETURNING ${[...keyColumns, ...(tombstones.returning ?? [])].join(', ')}`, [ids]);
-		await tombstones.write(tx, rows, key);
+		const rows = await tx.query(`${statement} RETURNING ${[...keyColumns, ...(erased.returning ?? [])].join(', ')}`, [ids]);
+		await erased.after(tx, rows, key);
 		deleted[table] = rows.length;
 	}
 	deleted.merges = await countDeleted(tx, 'DELETE FROM merges WHERE target_id = ANY($1::uuid[]) OR source_id = ANY($1::uuid[])', ids);

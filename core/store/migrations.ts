@@ -401,13 +401,28 @@ CREATE INDEX engagement_sends_unsettled ON engagement_sends (decided_at) WHERE s
 	},
 	{
 		version: 14,
-		name: 'engagement sends without a per-row customer check',
+		name: 'engagement messages stored once',
 		sql: `
--- A send is written by the transaction that holds its customer's row lock (store/engagement-facts-sql
--- lockCurrentCustomers), and forget and merge move or delete sends before their customer, as for
--- events, which never had the key: the foreign key's check repeated that lock for every row, a
--- third of a campaign batch's insert.
-ALTER TABLE engagement_sends DROP CONSTRAINT engagement_sends_customer_id_fkey;
+-- The message a batch of sends carries (texts, templates, channels, rules: what a fallback needs to
+-- send it on the next channel) is stored once, not on each of its sends. A message is per-customer
+-- data only through its sends: Forget deletes the messages no other customer's send names
+-- (store/customer-tables.ts). json, not jsonb: read whole, never queried inside.
+CREATE TABLE engagement_messages (
+	id uuid PRIMARY KEY,
+	content json NOT NULL
+);
+ALTER TABLE engagement_sends ADD COLUMN message_id uuid;
+INSERT INTO engagement_messages (id, content) SELECT id, content FROM engagement_sends;
+UPDATE engagement_sends SET message_id = id;
+-- No foreign keys: a send is written by the transaction that holds its customer's row lock
+-- (store/engagement-facts-sql.ts lockCurrentCustomers) and its message's insert, and forget and
+-- merge handle sends before their customer, as for events, which never had the keys. The keys'
+-- per-row checks repeated that for every send, a third of a campaign batch's insert.
+ALTER TABLE engagement_sends
+	ALTER COLUMN message_id SET NOT NULL,
+	DROP COLUMN content,
+	DROP CONSTRAINT engagement_sends_customer_id_fkey;
+CREATE INDEX engagement_sends_message ON engagement_sends (message_id);
 `,
 	},
 ];

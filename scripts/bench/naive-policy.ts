@@ -31,8 +31,9 @@ export class NaivePolicy {
 		const recipient = customer.find((row) => row.kind === (channel === 'email' ? 'email' : 'phone'))?.value;
 		if (!channel || !recipient) return 'blocked';
 		await this.db.query(
-			`INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, content, decided_at)
-			 VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6::jsonb, $7)`,
+			`WITH message AS (INSERT INTO engagement_messages (id, content) VALUES (gen_random_uuid(), $6::json) RETURNING id)
+			 INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, message_id, decided_at)
+			 SELECT gen_random_uuid(), $1, $2, $3, $4, $5, message.id, $7 FROM message`,
 			[customerId, messageKey, channel, recipient, request.message.purpose, JSON.stringify(request), new Date(now).toISOString()],
 		);
 		return 'send';

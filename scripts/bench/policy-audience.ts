@@ -64,13 +64,16 @@ export async function loadAudience(db: SqlClient, count: number): Promise<string
 			[...rows, at(48)],
 		);
 		await db.query(
-			`INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, decided_at, outcome, settled_at)
-			 SELECT gen_random_uuid(), id, 'spring-sale', 'email', 'bench.' || n || '@example.org', 'marketing', $3::timestamptz, 'delivered', $3::timestamptz
-			 FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE n % 5 = 0
-			 UNION ALL
-			 SELECT gen_random_uuid(), id, $5, 'sms', '+55119' || lpad(n::text, 8, '0'), 'marketing', $4::timestamptz, NULL, NULL
-			 FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE n % 19 = 0 AND n % 5 <> 4`,
-			[...rows, at(72), at(1), CAMPAIGN],
+			`WITH message AS (INSERT INTO engagement_messages (id, content) VALUES ($6, '{}') RETURNING id)
+			 INSERT INTO engagement_sends (id, customer_id, message_key, channel, recipient, purpose, decided_at, outcome, settled_at, message_id)
+			 SELECT s.*, message.id FROM message, (
+			   SELECT gen_random_uuid(), id, 'spring-sale', 'email', 'bench.' || n || '@example.org', 'marketing', $3::timestamptz, 'delivered', $3::timestamptz
+			   FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE n % 5 = 0
+			   UNION ALL
+			   SELECT gen_random_uuid(), id, $5, 'sms', '+55119' || lpad(n::text, 8, '0'), 'marketing', $4::timestamptz, NULL, NULL
+			   FROM unnest($1::uuid[], $2::int[]) AS u(id, n) WHERE n % 19 = 0 AND n % 5 <> 4
+			 ) s`,
+			[...rows, at(72), at(1), CAMPAIGN, newCustomerId()],
 		);
 	}
 	// What a server's autovacuum would do after a load; the embedded store has no statistics and needs none.

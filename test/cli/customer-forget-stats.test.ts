@@ -127,7 +127,7 @@ describeEachCliStore('vacuum', (store) => {
 		expect(run).toMatchObject({ code: 0, stderr: '' });
 		expect(JSON.parse(run.stdout)).toEqual({
 			store: expect.any(String),
-			tables: ['customers', 'identifiers', 'shared_identifiers', 'events', 'conversations', 'conversation_notes', 'crm_activities', 'consent_changes', 'engagement_sends', 'merges', 'forgotten_events', 'forgotten_identifiers'],
+			tables: ['customers', 'identifiers', 'shared_identifiers', 'events', 'conversations', 'conversation_notes', 'crm_activities', 'consent_changes', 'engagement_sends', 'engagement_messages', 'merges', 'forgotten_events', 'forgotten_identifiers'],
 			seconds: expect.any(Number),
 		});
 		expect(await cli(['vacuum', '--store', location(), 'extra'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument extra') });

@@ -152,4 +152,39 @@ describeEachStore('engagement policy', (store) => {
 		const rows = await graph.db.query('SELECT 1 FROM engagement_sends WHERE customer_id = ANY($1::uuid[])', [[ines.id, joao.id]]);
 		expect(rows).toEqual([]);
 	});
+
+	it('stores a batch’s message once, and forgets a message with the last customer whose send carries it', async () => {
+		const [lia, rui, eva] = [await customer(), await customer(), await customer()];
+		const shared = campaignRequest('new-collection');
+		// An expression can write a customer into their own copy of the message.
+		const own = campaignRequest('new-collection', { rules: { defaultTimeZone: 'America/Sao_Paulo' } });
+		own.message.versions[0].text = 'Eva, your size is back';
+		const outcomes = await policy.decideMany(
+			[
+				{ customerId: lia.id, request: shared },
+				{ customerId: rui.id, request: shared },
+				{ customerId: eva.id, request: own },
+			],
+			NOON,
+		);
+		expect(outcomes.map((outcome) => 'decision' in outcome && outcome.decision.decision)).toEqual(['send', 'send', 'send']);
+		const carried = async () =>
+			(
+				await graph.db.query<{ customer_id: string; text: string }>(
+					`SELECT s.customer_id, m.content->'message'->'versions'->0->>'text' AS text FROM engagement_sends s JOIN engagement_messages m ON m.id = s.message_id
+					 WHERE s.customer_id = ANY($1::uuid[]) ORDER BY s.customer_id`,
+					[[lia.id, rui.id, eva.id]],
+				)
+			).map((row) => [row.customer_id, row.text]);
+		const messages = async () => (await graph.db.query<{ text: string }>(`SELECT content->'message'->'versions'->0->>'text' AS text FROM engagement_messages WHERE content::text LIKE '%new-collection%' ORDER BY 1`)).map((row) => row.text);
+		expect(await messages()).toEqual(['Eva, your size is back', shared.message.versions[0].text]);
+
+		await graph.forget(eva.id);
+		await graph.forget(lia.id);
+		// Rui's send still carries the batch's message; Eva's own copy left with her.
+		expect(await messages()).toEqual([shared.message.versions[0].text]);
+		expect(await carried()).toEqual([[rui.id, shared.message.versions[0].text]]);
+		await graph.forget(rui.id);
+		expect(await messages()).toEqual([]);
+	});
 });
