@@ -3,7 +3,7 @@ import type { InboundAdapter, ParseOptions } from '../types';
 import { messagingEntrySchema } from './messaging-schema';
 import { PayloadError } from '../shared/payload-error';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from './signature';
-import { isoTimestamp, readWebhookEntries } from './webhook-body';
+import { isoTimestamp, metaWebhookSchema, readWebhookEntries } from './webhook-body';
 import { asText, isRecord, objects, type JsonObject } from '../shared/json-body';
 import { withoutUndefined } from '../shared/without-undefined';
 
@@ -161,9 +161,11 @@ function itemEvents(item: JsonObject, entry: JsonObject, channel: MessagingChann
 	return [];
 }
 
+const WEBHOOK_SCHEMA = metaWebhookSchema(messagingEntrySchema);
+
 /** Parses a Messenger or Instagram webhook body into canonical events, in payload order. */
 export function parseMessagingWebhook(body: Buffer | string, channel: MessagingChannel, options: ParseOptions = {}): CanonicalEvent[] {
-	const entries = readWebhookEntries(body, channel.object, channel.label, messagingEntrySchema);
+	const entries = readWebhookEntries(body, channel.object, channel.label, WEBHOOK_SCHEMA);
 	return entries.flatMap((entry) => objects(entry.messaging).flatMap((item) => itemEvents(item, entry, channel, options)));
 }
 

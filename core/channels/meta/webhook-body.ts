@@ -12,14 +12,19 @@ import { dateToIso } from '../shared/unix-time';
  * `{ "object": "<product>", "entry": [ ... ] }`, and its timestamps.
  */
 
+/** The schema of a whole webhook whose entries are `entrySchema`s: built once per product, as zod's schemas are costly to make. */
+export function metaWebhookSchema(entrySchema: z.ZodTypeAny): z.ZodTypeAny {
+	return openObject({ entry: lenientObjectList(entrySchema, INBOUND_LIMITS.meta.batchItems) });
+}
+
 /**
- * Parses a webhook body and returns its entries, checked against `entrySchema`, or throws
+ * Parses a webhook body and returns its entries, checked against `webhookSchema` (see metaWebhookSchema), or throws
  * a PayloadError that says what was expected (`label` names the product: "WhatsApp Cloud
  * API", "Messenger", "Instagram"). Entries that are not objects are skipped. The entries
  * are returned as received, so that `raw` keeps the provider's keys in their order; the
  * parsers read them with the lenient helpers above, which the schema's leniency matches.
  */
-export function readWebhookEntries(body: Buffer | string, expectedObject: string, label: string, entrySchema: z.ZodTypeAny): JsonObject[] {
+export function readWebhookEntries(body: Buffer | string, expectedObject: string, label: string, webhookSchema: z.ZodTypeAny): JsonObject[] {
 	const notA = `not ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label} webhook`;
 	const source = boundedBodyText(body, label, INBOUND_LIMITS.meta.bodyBytes);
 	const payload = parseBoundedJson(source, label, (reason) => `${notA}: the body is not JSON (${reason})`);
@@ -33,7 +38,7 @@ export function readWebhookEntries(body: Buffer | string, expectedObject: string
 	if (!Array.isArray(payload.entry)) {
 		throw new PayloadError(label, `${notA}: "entry" is missing or is not a list`);
 	}
-	readPayload(openObject({ entry: lenientObjectList(entrySchema, INBOUND_LIMITS.meta.batchItems) }), payload, label);
+	readPayload(webhookSchema, payload, label);
 	return objects(payload.entry);
 }
 

@@ -1,7 +1,7 @@
 import { eventKey, type CanonicalEvent } from '../../model';
 import type { InboundAdapter, ParseOptions } from '../types';
 import { META_SIGNATURE_HEADER, verifyMetaSignature } from '../meta/signature';
-import { isoTimestamp, readWebhookEntries } from '../meta/webhook-body';
+import { isoTimestamp, metaWebhookSchema, readWebhookEntries } from '../meta/webhook-body';
 import { asText, isRecord, objects, type JsonObject } from '../shared/json-body';
 import { ownEntry } from '../shared/own-entry';
 import { PayloadError } from '../shared/payload-error';
@@ -186,9 +186,11 @@ function changeEvents(change: JsonObject, options: ParseOptions): CanonicalEvent
 	return events.filter((event): event is CanonicalEvent => event !== undefined);
 }
 
+const WEBHOOK_SCHEMA = metaWebhookSchema(whatsappEntrySchema);
+
 /** Parses a WhatsApp Cloud API webhook body into canonical events, in payload order. */
 export function parseWhatsAppWebhook(body: Buffer | string, options: ParseOptions = {}): CanonicalEvent[] {
-	const entries = readWebhookEntries(body, 'whatsapp_business_account', LABEL, whatsappEntrySchema);
+	const entries = readWebhookEntries(body, 'whatsapp_business_account', LABEL, WEBHOOK_SCHEMA);
 	return entries.flatMap((entry) => objects(entry.changes).flatMap((change) => changeEvents(change, options)));
 }
 
