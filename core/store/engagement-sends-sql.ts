@@ -90,6 +90,7 @@ export async function insertSends(tx: SqlClient, sends: Omit<EngagementSend, 'ou
 
 /** Deletes these messages unless a send still carries them: what a forgotten customer's sends alone carried. */
 export async function deleteUncarriedMessages(tx: SqlClient, messageIds: string[]): Promise<void> {
+	if (!messageIds.length) return;
 	await tx.query(
 		`DELETE FROM engagement_messages m WHERE m.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM engagement_sends s WHERE s.message_id = m.id)`,
 		[messageIds],
