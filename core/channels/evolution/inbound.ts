@@ -4,7 +4,7 @@ import { outboundEvent } from '../outbound-event';
 import { INBOUND_LIMITS } from '../shared/inbound-limits';
 import { asText, isRecord, parseJsonObject } from '../shared/json-body';
 import { PayloadError } from '../shared/payload-error';
-import { readPayload } from '../shared/payload-schema';
+import { checkPayload } from '../shared/payload-schema';
 import { nowIso, unixSecondsToIso } from '../shared/unix-time';
 import { evolutionEventName } from './event-name';
 import { isBroadcastJid, isGroupJid, parseJid, whatsAppUserIdentities } from './jid';
@@ -138,7 +138,7 @@ export const evolutionInbound: InboundAdapter = {
 		if (!event || envelope.data === undefined) throw new PayloadError(PROVIDER, `the body has no "event" or no "data"; expected ${EXPECTED}`);
 		const messages = event === 'messages.upsert' || event === 'send.message';
 		// Only the events read here are checked; the others (connection, contacts, chats…) yield nothing.
-		if (messages || event === 'messages.update') readPayload(evolutionMessageWebhookSchema, envelope, PROVIDER);
+		if (messages || event === 'messages.update') checkPayload(evolutionMessageWebhookSchema, envelope, PROVIDER);
 		if (messages) {
 			return items(envelope.data).flatMap((item) => messageEvents(envelope, item, options));
 		}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INBOUND_LIMITS } from '../shared/inbound-limits';
 import { parseBoundedJson } from '../shared/json-body';
 import { boundedList, formFields, labelField, openObject, textField } from '../shared/payload-fields';
-import { readPayload } from '../shared/payload-schema';
+import { checkPayload } from '../shared/payload-schema';
 
 type Fields = Record<string, string>;
 
@@ -53,12 +53,13 @@ function jsonField<Schema extends z.ZodTypeAny>(fields: Fields, name: string, sc
 	const text = fields[name];
 	if (text === undefined || text.trim() === '') return undefined;
 	const value = parseBoundedJson(text, PROVIDER, (reason) => `${name} is not JSON (${reason})`, name);
-	return readPayload(schema, value, PROVIDER, name);
+	checkPayload<z.output<Schema>>(schema, value, PROVIDER, name);
+	return value;
 }
 
 /** Checks the fields of a route post, from an urlencoded body or a multipart one; a PayloadError says what is wrong. */
 export function readRouteFields(fields: Fields): RouteFields {
-	readPayload(routeFormSchema, fields, PROVIDER);
+	checkPayload(routeFormSchema, fields, PROVIDER);
 	const headers = (jsonField(fields, 'message-headers', headerListSchema) ?? []).map(([name, value]): [string, string] => [name, value]);
 	return { fields, headers, stored: jsonField(fields, 'attachments', storedListSchema) ?? [] };
 }

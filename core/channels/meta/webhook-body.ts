@@ -4,7 +4,7 @@ import { INBOUND_LIMITS } from '../shared/inbound-limits';
 import { isRecord, objects, parseBoundedJson, type JsonObject } from '../shared/json-body';
 import { PayloadError } from '../shared/payload-error';
 import { lenientObjectList, openObject } from '../shared/payload-fields';
-import { readPayload } from '../shared/payload-schema';
+import { checkPayload } from '../shared/payload-schema';
 import { dateToIso } from '../shared/unix-time';
 
 /**
@@ -38,7 +38,7 @@ export function readWebhookEntries(body: Buffer | string, expectedObject: string
 	if (!Array.isArray(payload.entry)) {
 		throw new PayloadError(label, `${notA}: "entry" is missing or is not a list`);
 	}
-	readPayload(webhookSchema, payload, label);
+	checkPayload(webhookSchema, payload, label);
 	return objects(payload.entry);
 }
 

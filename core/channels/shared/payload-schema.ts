@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PayloadError } from './payload-error';
+import { schemaPredicate } from './schema-predicate';
 
 type Path = (string | number)[];
 
@@ -111,8 +112,9 @@ export function readPayload<Schema extends z.ZodTypeAny>(schema: Schema, value: 
 /**
  * Checks a value against a schema that only checks (no defaults, no transforms) and
  * narrows it to the schema's type. The value itself is kept, so the `raw` of events stays
- * the body as the provider sent it, keys in its order.
+ * the body as the provider sent it, keys in its order. A valid value costs a walk of the
+ * fields the schema names (see schemaPredicate); zod runs to word what is wrong.
  */
 export function checkPayload<Shape>(schema: z.ZodType<Shape, z.ZodTypeDef, unknown>, value: unknown, provider: string, name?: string): asserts value is Shape {
-	readPayload(schema, value, provider, name);
+	if (!schemaPredicate(schema)(value)) readPayload(schema, value, provider, name);
 }

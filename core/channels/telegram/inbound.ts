@@ -27,18 +27,16 @@ function botAccount(options: ParseOptions | undefined): string {
 	return account;
 }
 
-function baseEvent(update: TelegramUpdate, externalId: string, options: ParseOptions | undefined) {
+/** The fields of an event that say what happened, beside the ones telegramEvent fills in. */
+type EventFields = Omit<CanonicalEvent, 'id' | 'channel' | 'provider' | 'direction' | 'account' | 'externalId' | 'to' | 'raw'>;
+
+function telegramEvent(update: TelegramUpdate, externalId: string, options: ParseOptions | undefined, fields: EventFields): CanonicalEvent {
 	const account = botAccount(options);
-	return {
-		id: eventKey({ channel: 'telegram', account, externalId }),
-		channel: 'telegram' as const,
-		provider: 'telegram' as const,
-		direction: 'inbound' as const,
-		account,
-		externalId,
-		to: {},
-		...(options?.includeRaw ? { raw: update } : {}),
-	};
+	const place: Omit<CanonicalEvent, keyof EventFields> = { id: eventKey({ channel: 'telegram', account, externalId }), channel: 'telegram', provider: 'telegram', direction: 'inbound', account, externalId, to: {} };
+	// Object.assign rather than a spread followed by fields: on Node 20 each field added after a spread costs about a microsecond.
+	const event = Object.assign(place, fields);
+	if (options?.includeRaw) event.raw = update;
+	return event;
 }
 
 /**
@@ -53,15 +51,14 @@ function messageEvent(update: TelegramUpdate, message: TelegramMessage, edited: 
 	const sender = telegramSender(message.from);
 	const key = telegramMessageKey(message);
 	const externalId = edited ? `${key}:edited:${message.edit_date ?? message.date}` : key;
-	const event: CanonicalEvent = {
-		...baseEvent(update, externalId, options),
+	const event = telegramEvent(update, externalId, options, {
 		type: 'message',
 		timestamp: unixSecondsToIso(edited ? (message.edit_date ?? message.date) : message.date) ?? nowIso(),
 		from: {
 			identities: content.ownPhone ? [sender.identity, content.ownPhone] : [sender.identity],
 			...(sender.name ? { name: sender.name } : {}),
 		},
-	};
+	});
 	if (content.text !== undefined) event.text = content.text;
 	if (content.attachments.length > 0) event.attachments = content.attachments;
 	if (edited) event.thread = { messageId: key };
@@ -86,13 +83,12 @@ function callbackEvent(update: TelegramUpdate, query: TelegramCallbackQuery, opt
 	if (!query.from || payload === undefined) return [];
 	const sender = telegramSender(query.from);
 	const title = buttonTitle(query);
-	const event: CanonicalEvent = {
-		...baseEvent(update, query.id, options),
+	const event = telegramEvent(update, query.id, options, {
 		type: 'action',
 		timestamp: nowIso(),
 		from: { identities: [sender.identity], ...(sender.name ? { name: sender.name } : {}) },
 		action: title ? { payload, title } : { payload },
-	};
+	});
 	if (query.message) event.thread = { messageId: telegramMessageKey(query.message) };
 	return [event];
 }

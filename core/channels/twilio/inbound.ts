@@ -3,7 +3,7 @@ import { parseFormBody } from '../shared/form-body';
 import { INBOUND_LIMITS } from '../shared/inbound-limits';
 import { boundedBodyText } from '../shared/body-text';
 import { PayloadError } from '../shared/payload-error';
-import { readPayload } from '../shared/payload-schema';
+import { checkPayload } from '../shared/payload-schema';
 import { twilioCallEvent } from './call-events';
 import { twilioMessageEvent, twilioStatusEvent } from './message-events';
 import { twilioFormSchema } from './form-schema';
@@ -28,7 +28,7 @@ export const twilioInbound: InboundAdapter = {
 			throw new PayloadError('Twilio', `the request body is not form encoded; expected ${EXPECTED}`);
 		}
 		const { fields } = parseFormBody(text);
-		readPayload(twilioFormSchema, fields, 'Twilio');
+		checkPayload(twilioFormSchema, fields, 'Twilio');
 		if (fields.CallSid && fields.CallStatus && !fields.MessageSid) return twilioCallEvent(fields, options);
 		const messageSid = fields.MessageSid || fields.SmsMessageSid || fields.SmsSid;
 		if (!messageSid || !fields.From) throw new PayloadError('Twilio', `the form has no MessageSid/CallSid or no From; expected ${EXPECTED}`);

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/**
+ * A predicate derived from a zod schema: true when the schema accepts the value, without
+ * building zod's result. Checking a body with zod allocates for every field it reads, which
+ * costs more than the rest of intake; valid bodies are the rule, so they take this path,
+ * and zod runs only to word what is wrong with the others.
+ *
+ * It follows the building blocks of providers' schemas (objects, lists, unions, bounded
+ * strings and numbers, refinements, preprocessing); any other part of a schema is asked of
+ * zod itself, so the predicate never accepts what zod refuses.
+ */
+export type Predicate = (value: unknown) => boolean;
+
+const { ZodFirstPartyTypeKind: Kind } = z;
+
+const predicates = new WeakMap<z.ZodTypeAny, Predicate>();
+
+/** The predicate of `schema`, derived once. */
+export function schemaPredicate(schema: z.ZodTypeAny): Predicate {
+	let predicate = predicates.get(schema);
+	if (!predicate) {
+		predicate = derive(schema);
+		predicates.set(schema, predicate);
+	}
+	return predicate;
+}
+
+/** zod's object: not null, not a list, and none of the objects it gives types of their own. */
+const isZodObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Map) && !(value instanceof Set) && !(value instanceof Promise);
+
+/** Runs an effect's function as zod would, noting whether it adds an issue. */
+function withoutIssues<Result>(effect: (value: unknown, context: z.RefinementCtx) => Result, value: unknown): { result: Result; failed: boolean } {
+	let failed = false;
+	const result = effect(value, { addIssue: () => void (failed = true), path: [] });
+	return { result, failed: failed || result instanceof Promise };
+}
+
+/** True for a schema whose output is its input, so that a pipe may hand the input on. */
+function handsOnUnchanged(schema: z.ZodTypeAny): boolean {
+	const def = schema._def;
+	switch (def.typeName) {
+		case Kind.ZodUnknown:
+		case Kind.ZodAny:
+		case Kind.ZodString:
+		case Kind.ZodNumber:
+		case Kind.ZodBoolean:
+			return true;
+		case Kind.ZodArray:
+			return handsOnUnchanged(def.type);
+		case Kind.ZodRecord:
+			return handsOnUnchanged(def.valueType);
+		case Kind.ZodOptional:
+		case Kind.ZodNullable:
+			return handsOnUnchanged(def.innerType);
+		case Kind.ZodEffects:
+			return def.effect.type === 'refinement' && handsOnUnchanged(def.schema);
+		default:
+			return false;
+	}
+}
+
+function stringPredicate(def: z.ZodStringDef): Predicate | undefined {
+	const checks: Predicate[] = [];
+	for (const check of def.checks) {
+		if (check.kind === 'max') checks.push((value) => (value as string).length <= check.value);
+		else if (check.kind === 'min') checks.push((value) => (value as string).length >= check.value);
+		else if (check.kind === 'regex') checks.push((value) => ((check.regex.lastIndex = 0), check.regex.test(value as string)));
+		else return undefined;
+	}
+	return (value) => typeof value === 'string' && checks.every((check) => check(value));
+}
+
+function numberPredicate(def: z.ZodNumberDef): Predicate | undefined {
+	const checks: Predicate[] = [];
+	for (const check of def.checks) {
+		if (check.kind === 'int') checks.push((value) => Number.isInteger(value));
+		else if (check.kind === 'finite') checks.push((value) => Number.isFinite(value));
+		else if (check.kind === 'min') checks.push((value) => (check.inclusive ? (value as number) >= check.value : (value as number) > check.value));
+		else if (check.kind === 'max') checks.push((value) => (check.inclusive ? (value as number) <= check.value : (value as number) < check.value));
+		else return undefined;
+	}
+	return (value) => typeof value === 'number' && !Number.isNaN(value) && checks.every((check) => check(value));
+}
+
+function listPredicate(def: z.ZodArrayDef): Predicate {
+	const item = schemaPredicate(def.type);
+	const { minLength, maxLength, exactLength } = def;
+	return (value) => {
+		if (!Array.isArray(value)) return false;
+		if ((minLength && value.length < minLength.value) || (maxLength && value.length > maxLength.value) || (exactLength && value.length !== exactLength.value)) return false;
+		for (const element of value) if (!item(element)) return false;
+		return true;
+	};
+}
+
+function objectPredicate(def: z.ZodObjectDef): Predicate {
+	const shape: [string, Predicate][] = Object.entries(def.shape()).map(([key, field]) => [key, schemaPredicate(field as z.ZodTypeAny)]);
+	const known = new Set(shape.map(([key]) => key));
+	const others = def.catchall._def.typeName === Kind.ZodNever ? (def.unknownKeys === 'strict' ? () => false : undefined) : schemaPredicate(def.catchall);
+	return (value) => {
+		if (!isZodObject(value)) return false;
+		for (const [key, field] of shape) if (!field(value[key])) return false;
+		if (others) for (const key in value) if (!known.has(key) && !others(value[key])) return false;
+		return true;
+	};
+}
+
+function effectsPredicate(schema: z.ZodTypeAny, def: z.ZodEffectsDef): Predicate {
+	const inner = schemaPredicate(def.schema);
+	const { effect } = def;
+	if (effect.type === 'preprocess') {
+		return (value) => {
+			const { result, failed } = withoutIssues(effect.transform, value);
+			return !failed && inner(result);
+		};
+	}
+	// A refinement sees what the schema it refines makes of the value: the value itself only when that schema hands it on.
+	if (effect.type === 'refinement' && handsOnUnchanged(def.schema)) return (value) => inner(value) && !withoutIssues(effect.refinement, value).failed;
+	return askZod(schema);
+}
+
+/** The parts of a schema the predicate does not follow: zod answers for them. */
+const askZod = (schema: z.ZodTypeAny): Predicate => (value) => schema.safeParse(value).success;
+
+function derive(schema: z.ZodTypeAny): Predicate {
+	const def = schema._def;
+	switch (def.typeName) {
+		case Kind.ZodUnknown:
+		case Kind.ZodAny:
+			return () => true;
+		case Kind.ZodNull:
+			return (value) => value === null;
+		case Kind.ZodBoolean:
+			return (value) => typeof value === 'boolean';
+		case Kind.ZodLiteral:
+			return (value) => value === def.value;
+		case Kind.ZodEnum:
+			return (value) => (def.values as unknown[]).includes(value);
+		case Kind.ZodString:
+			return (!def.coerce && stringPredicate(def)) || askZod(schema);
+		case Kind.ZodNumber:
+			return (!def.coerce && numberPredicate(def)) || askZod(schema);
+		case Kind.ZodOptional: {
+			const inner = schemaPredicate(def.innerType);
+			return (value) => value === undefined || inner(value);
+		}
+		case Kind.ZodNullable: {
+			const inner = schemaPredicate(def.innerType);
+			return (value) => value === null || inner(value);
+		}
+		case Kind.ZodUnion: {
+			const options = (def.options as z.ZodTypeAny[]).map(schemaPredicate);
+			return (value) => options.some((option) => option(value));
+		}
+		case Kind.ZodArray:
+			return listPredicate(def);
+		case Kind.ZodTuple: {
+			const items = (def.items as z.ZodTypeAny[]).map(schemaPredicate);
+			const rest = def.rest ? schemaPredicate(def.rest) : undefined;
+			return (value) =>
+				Array.isArray(value) &&
+				value.length >= items.length &&
+				(rest !== undefined || value.length === items.length) &&
+				value.every((element, index) => (index < items.length ? items[index](element) : rest!(element)));
+		}
+		case Kind.ZodObject:
+			return objectPredicate(def);
+		case Kind.ZodRecord: {
+			if (def.keyType._def.typeName !== Kind.ZodString || def.keyType._def.checks.length > 0) return askZod(schema);
+			const field = schemaPredicate(def.valueType);
+			return (value) => {
+				if (!isZodObject(value)) return false;
+				for (const key in value) if (!field(value[key])) return false;
+				return true;
+			};
+		}
+		case Kind.ZodLazy: {
+			// Derived on first use: a lazy schema is how a schema refers to itself.
+			let inner: Predicate | undefined;
+			return (value) => (inner ??= schemaPredicate(def.getter()))(value);
+		}
+		case Kind.ZodEffects:
+			return effectsPredicate(schema, def);
+		case Kind.ZodPipeline: {
+			if (!handsOnUnchanged(def.in)) return askZod(schema);
+			const [first, then] = [schemaPredicate(def.in), schemaPredicate(def.out)];
+			return (value) => first(value) && then(value);
+		}
+		default:
+			return askZod(schema);
+	}
+}
