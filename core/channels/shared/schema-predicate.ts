@@ -27,14 +27,22 @@ export function schemaPredicate(schema: z.ZodTypeAny): Predicate {
 }
 
 /** zod's object: not null, not a list, and none of the objects it gives types of their own. */
-const isZodObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Map) && !(value instanceof Set) && !(value instanceof Promise);
+function isZodObject(value: unknown): value is Record<string, unknown> {
+	if (typeof value !== 'object' || value === null) return false;
+	const prototype = Object.getPrototypeOf(value);
+	if (prototype === Object.prototype || prototype === null) return true;
+	return !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Map) && !(value instanceof Set) && !(value instanceof Promise);
+}
 
-/** Runs an effect's function as zod would, noting whether it adds an issue. */
-function withoutIssues<Result>(effect: (value: unknown, context: z.RefinementCtx) => Result, value: unknown): { result: Result; failed: boolean } {
-	let failed = false;
-	const result = effect(value, { addIssue: () => void (failed = true), path: [] });
-	return { result, failed: failed || result instanceof Promise };
+/** The context an effect's function is given: it notes whether the function added an issue (read right after the call). */
+let issueAdded = false;
+const EFFECT_CONTEXT: z.RefinementCtx = { addIssue: () => void (issueAdded = true), path: [] };
+
+/** Runs an effect's function as zod would; `undefined` when it added an issue (or went async, which zod refuses here). */
+function withoutIssues<Result>(effect: (value: unknown, context: z.RefinementCtx) => Result, value: unknown): { result: Result } | undefined {
+	issueAdded = false;
+	const result = effect(value, EFFECT_CONTEXT);
+	return issueAdded || result instanceof Promise ? undefined : { result };
 }
 
 /** True for a schema whose output is its input, so that a pipe may hand the input on. */
@@ -62,26 +70,31 @@ function handsOnUnchanged(schema: z.ZodTypeAny): boolean {
 }
 
 function stringPredicate(def: z.ZodStringDef): Predicate | undefined {
-	const checks: Predicate[] = [];
+	let [min, max] = [0, Infinity];
+	const patterns: RegExp[] = [];
 	for (const check of def.checks) {
-		if (check.kind === 'max') checks.push((value) => (value as string).length <= check.value);
-		else if (check.kind === 'min') checks.push((value) => (value as string).length >= check.value);
-		else if (check.kind === 'regex') checks.push((value) => ((check.regex.lastIndex = 0), check.regex.test(value as string)));
+		if (check.kind === 'max') max = Math.min(max, check.value);
+		else if (check.kind === 'min') min = Math.max(min, check.value);
+		else if (check.kind === 'regex') patterns.push(check.regex);
 		else return undefined;
 	}
-	return (value) => typeof value === 'string' && checks.every((check) => check(value));
+	const sized = (value: unknown): value is string => typeof value === 'string' && value.length >= min && value.length <= max;
+	if (patterns.length === 0) return sized;
+	return (value) => sized(value) && patterns.every((pattern) => ((pattern.lastIndex = 0), pattern.test(value)));
 }
 
 function numberPredicate(def: z.ZodNumberDef): Predicate | undefined {
-	const checks: Predicate[] = [];
+	let [whole, finite] = [false, false];
+	const bounds: ((value: number) => boolean)[] = [];
 	for (const check of def.checks) {
-		if (check.kind === 'int') checks.push((value) => Number.isInteger(value));
-		else if (check.kind === 'finite') checks.push((value) => Number.isFinite(value));
-		else if (check.kind === 'min') checks.push((value) => (check.inclusive ? (value as number) >= check.value : (value as number) > check.value));
-		else if (check.kind === 'max') checks.push((value) => (check.inclusive ? (value as number) <= check.value : (value as number) < check.value));
+		if (check.kind === 'int') whole = true;
+		else if (check.kind === 'finite') finite = true;
+		else if (check.kind === 'min') bounds.push((value) => (check.inclusive ? value >= check.value : value > check.value));
+		else if (check.kind === 'max') bounds.push((value) => (check.inclusive ? value <= check.value : value < check.value));
 		else return undefined;
 	}
-	return (value) => typeof value === 'number' && !Number.isNaN(value) && checks.every((check) => check(value));
+	return (value) =>
+		typeof value === 'number' && !Number.isNaN(value) && (!whole || Number.isInteger(value)) && (!finite || Number.isFinite(value)) && bounds.every((bound) => bound(value));
 }
 
 function listPredicate(def: z.ZodArrayDef): Predicate {
@@ -96,12 +109,13 @@ function listPredicate(def: z.ZodArrayDef): Predicate {
 }
 
 function objectPredicate(def: z.ZodObjectDef): Predicate {
-	const shape: [string, Predicate][] = Object.entries(def.shape()).map(([key, field]) => [key, schemaPredicate(field as z.ZodTypeAny)]);
-	const known = new Set(shape.map(([key]) => key));
+	const keys = Object.keys(def.shape());
+	const fields = Object.values(def.shape()).map((field) => schemaPredicate(field as z.ZodTypeAny));
+	const known = new Set(keys);
 	const others = def.catchall._def.typeName === Kind.ZodNever ? (def.unknownKeys === 'strict' ? () => false : undefined) : schemaPredicate(def.catchall);
 	return (value) => {
 		if (!isZodObject(value)) return false;
-		for (const [key, field] of shape) if (!field(value[key])) return false;
+		for (let index = 0; index < keys.length; index++) if (!fields[index](value[keys[index]])) return false;
 		if (others) for (const key in value) if (!known.has(key) && !others(value[key])) return false;
 		return true;
 	};
@@ -112,12 +126,12 @@ function effectsPredicate(schema: z.ZodTypeAny, def: z.ZodEffectsDef): Predicate
 	const { effect } = def;
 	if (effect.type === 'preprocess') {
 		return (value) => {
-			const { result, failed } = withoutIssues(effect.transform, value);
-			return !failed && inner(result);
+			const processed = withoutIssues(effect.transform, value);
+			return processed !== undefined && inner(processed.result);
 		};
 	}
 	// A refinement sees what the schema it refines makes of the value: the value itself only when that schema hands it on.
-	if (effect.type === 'refinement' && handsOnUnchanged(def.schema)) return (value) => inner(value) && !withoutIssues(effect.refinement, value).failed;
+	if (effect.type === 'refinement' && handsOnUnchanged(def.schema)) return (value) => inner(value) && withoutIssues(effect.refinement, value) !== undefined;
 	return askZod(schema);
 }
 
