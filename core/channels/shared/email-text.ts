@@ -15,5 +15,8 @@ export interface EmailContent {
 export function emailContent(subject: string | undefined, strippedReply: string | undefined, body: string | undefined): EmailContent {
 	const reply = strippedReply && strippedReply.trim() !== '' ? strippedReply.replace(/\r\n?/g, '\n').trim() : stripQuotedReply(body ?? '');
 	const line = (subject ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
-	return { ...(line ? { subject: line } : {}), ...(reply ? { text: reply } : {}) };
+	const content: EmailContent = {};
+	if (line) content.subject = line;
+	if (reply) content.text = reply;
+	return content;
 }
