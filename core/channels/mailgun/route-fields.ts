@@ -14,7 +14,7 @@ const { fields: maxFields, headers: maxHeaders, attachments: maxAttachments } = 
  * text everywhere, bounded in number and length; the two fields that hold JSON are read
  * here, once, with their nesting bounded too.
  */
-const routeFormSchema = formFields(
+export const routeFormSchema = formFields(
 	{
 		from: textField.optional(),
 		sender: textField.optional(),

@@ -31,7 +31,7 @@ const { attachments, headers, recipients } = INBOUND_LIMITS.postmark;
 const addressSchema = openObject({ Email: z.string().max(INBOUND_LIMITS.idLength).optional(), Name: labelField.optional(), MailboxHash: labelField.optional() });
 
 /** Postmark writes every field of the email as a string ("" when empty) and the lists as lists. */
-const postmarkInboundSchema: z.ZodType<PostmarkInbound, z.ZodTypeDef, unknown> = openObject({
+export const postmarkInboundSchema: z.ZodType<PostmarkInbound, z.ZodTypeDef, unknown> = openObject({
 	From: textField.optional(),
 	FromName: labelField.optional(),
 	FromFull: addressSchema.optional(),

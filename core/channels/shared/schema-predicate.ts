@@ -26,12 +26,13 @@ export function schemaPredicate(schema: z.ZodTypeAny): Predicate {
 	return predicate;
 }
 
-/** zod's object: not null, not a list, and none of the objects it gives types of their own. */
+/** zod's object: not null, not a list, and none of the objects it gives types of their own (dates, maps, sets, promises and other thenables). */
 function isZodObject(value: unknown): value is Record<string, unknown> {
 	if (typeof value !== 'object' || value === null) return false;
+	const { then, catch: onError } = value as { then?: unknown; catch?: unknown };
+	if (typeof then === 'function' && typeof onError === 'function') return false;
 	const prototype = Object.getPrototypeOf(value);
-	if (prototype === Object.prototype || prototype === null) return true;
-	return !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Map) && !(value instanceof Set) && !(value instanceof Promise);
+	return prototype === Object.prototype || prototype === null || !(Array.isArray(value) || value instanceof Date || value instanceof Map || value instanceof Set);
 }
 
 /** The context an effect's function is given: it notes whether the function added an issue (read right after the call). */

@@ -54,6 +54,12 @@ describe('assertJsonDepth', () => {
 		expect(() => assertJsonDepth(`${'['.repeat(65)}${']'.repeat(65)}`, 64, 'Test')).toThrow('Test: the body nests objects and lists more than 64 levels deep');
 		expect(() => assertJsonDepth(`{"a":"${'['.repeat(100)}\\"${'{'.repeat(100)}"}`, 64, 'Test')).not.toThrow();
 	});
+
+	it('ends a string at a quote after an escaped backslash, so the brackets after it count', () => {
+		const deep = `${'['.repeat(65)}${']'.repeat(65)}`;
+		expect(() => assertJsonDepth(`{"a":"\\\\","b":${deep}}`, 64, 'Test')).toThrow('Test: the body nests objects and lists more than 64 levels deep');
+		expect(() => assertJsonDepth(`{"a":"\\\\\\"${deep}"}`, 64, 'Test')).not.toThrow();
+	});
 });
 
 describe('every JSON adapter refuses a value nested deeper than 64 levels before parsing it', () => {
