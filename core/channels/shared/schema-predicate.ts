@@ -14,6 +14,9 @@ export type Predicate = (value: unknown) => boolean;
 
 const { ZodFirstPartyTypeKind: Kind } = z;
 
+/** The kinds of schema any value passes. */
+const ACCEPTS_ANYTHING = new Set<string>([Kind.ZodUnknown, Kind.ZodAny]);
+
 const predicates = new WeakMap<z.ZodTypeAny, Predicate>();
 
 /** The predicate of `schema`, derived once. */
@@ -99,24 +102,30 @@ function numberPredicate(def: z.ZodNumberDef): Predicate | undefined {
 }
 
 function listPredicate(def: z.ZodArrayDef): Predicate {
-	const item = schemaPredicate(def.type);
+	const item = ACCEPTS_ANYTHING.has(def.type._def.typeName) ? undefined : schemaPredicate(def.type);
 	const { minLength, maxLength, exactLength } = def;
 	return (value) => {
 		if (!Array.isArray(value)) return false;
 		if ((minLength && value.length < minLength.value) || (maxLength && value.length > maxLength.value) || (exactLength && value.length !== exactLength.value)) return false;
-		for (const element of value) if (!item(element)) return false;
+		if (item) for (const element of value) if (!item(element)) return false;
 		return true;
 	};
 }
 
 function objectPredicate(def: z.ZodObjectDef): Predicate {
 	const keys = Object.keys(def.shape());
-	const fields = Object.values(def.shape()).map((field) => schemaPredicate(field as z.ZodTypeAny));
+	const schemas = Object.values(def.shape()) as z.ZodTypeAny[];
+	// An optional field is checked only when present: most fields a schema names are absent from a given body.
+	const optional = schemas.map((field) => field._def.typeName === Kind.ZodOptional);
+	const fields = schemas.map((field, index) => schemaPredicate(optional[index] ? field._def.innerType : field));
 	const known = new Set(keys);
 	const others = def.catchall._def.typeName === Kind.ZodNever ? (def.unknownKeys === 'strict' ? () => false : undefined) : schemaPredicate(def.catchall);
 	return (value) => {
 		if (!isZodObject(value)) return false;
-		for (let index = 0; index < keys.length; index++) if (!fields[index](value[keys[index]])) return false;
+		for (let index = 0; index < keys.length; index++) {
+			const field = value[keys[index]];
+			if (!(field === undefined && optional[index]) && !fields[index](field)) return false;
+		}
 		if (others) for (const key in value) if (!known.has(key) && !others(value[key])) return false;
 		return true;
 	};
@@ -184,6 +193,7 @@ function derive(schema: z.ZodTypeAny): Predicate {
 			return objectPredicate(def);
 		case Kind.ZodRecord: {
 			if (def.keyType._def.typeName !== Kind.ZodString || def.keyType._def.checks.length > 0) return askZod(schema);
+			if (ACCEPTS_ANYTHING.has(def.valueType._def.typeName)) return isZodObject;
 			const field = schemaPredicate(def.valueType);
 			return (value) => {
 				if (!isZodObject(value)) return false;
