@@ -184,54 +184,70 @@ export async function deleteIdentifier(tx: SqlClient, customerId: string, identi
  */
 export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; customerId: string }[]): Promise<Set<string>> {
 	if (!events.length) return new Set();
-	const rows = events.map((e) => e.row);
+	// In key order, so that two workers inserting the same events wait on each other instead of deadlocking.
+	const sorted = [...events].sort((a, b) => (a.row.key < b.row.key ? -1 : 1));
+	const rows = sorted.map((e) => e.row);
 	// The bodies go in as one JSON array, as they are: the server reads each once, where an
-	// array of texts would be escaped here and unescaped there, element by element. Rows are
-	// inserted in key order, so that two workers inserting the same events wait on each other
-	// instead of deadlocking; each older row is one index look-up (the LIMIT keeps it one), made
-	// only when the store holds rows from before accounts (events_before_accounts).
-	const duplicates = await tx.query<{ channel: string; external_id: string }>(
-		`WITH incoming AS (
-		   SELECT * FROM ROWS FROM (
-		     unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json),
-		     unnest($8::text[]), unnest($9::text[]), unnest($10::text[]), unnest($11::text[])
-		   ) AS e(customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category, provider_id)
-		 ),
-		 recorded_before AS (
-		   SELECT e.channel, e.external_id FROM incoming e
-		   CROSS JOIN LATERAL (
-		     SELECT 1 FROM events o
-		     WHERE o.channel = e.channel AND o.external_id = e.provider_id AND o.account IS NULL AND o.body->'to'->>'account' = e.account LIMIT 1
-		   ) o
-		   -- Evaluated once: a store without rows from before accounts skips the look-ups.
-		   WHERE EXISTS (SELECT 1 FROM events WHERE account IS NULL)
-		 ),
-		 recorded AS (
-		   INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)
-		   SELECT customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category FROM incoming e
-		   WHERE NOT EXISTS (SELECT 1 FROM recorded_before b WHERE b.channel = e.channel AND b.external_id = e.external_id)
-		   ORDER BY e.channel COLLATE "C", e.external_id COLLATE "C"
-		   ON CONFLICT (channel, external_id) DO NOTHING
-		   RETURNING channel, external_id
-		 )
-		 SELECT channel, external_id FROM unnest($2::text[], $3::text[]) AS e(channel, external_id)
-		 EXCEPT ALL SELECT channel, external_id FROM recorded`,
-		[
-			events.map((e) => e.customerId),
-			rows.map((row) => row.channel),
-			rows.map((row) => row.keyInChannel),
-			rows.map((row) => row.type),
-			rows.map((row) => row.direction),
-			rows.map((row) => row.timestamp),
-			`[${rows.map((row) => row.body).join(',')}]`,
-			rows.map((row) => row.account),
-			rows.map((row) => row.authorType),
-			rows.map((row) => row.category),
-			rows.map((row) => row.externalId),
-		],
-	);
+	// array of texts would be escaped here and unescaped there, element by element.
+	const columns = [
+		sorted.map((e) => e.customerId),
+		rows.map((row) => row.channel),
+		rows.map((row) => row.keyInChannel),
+		rows.map((row) => row.type),
+		rows.map((row) => row.direction),
+		rows.map((row) => row.timestamp),
+		`[${rows.map((row) => row.body).join(',')}]`,
+		rows.map((row) => row.account),
+		rows.map((row) => row.authorType),
+		rows.map((row) => row.category),
+	];
+	// Only a store migrated with events from before accounts has rows without one (events_before_accounts, empty otherwise).
+	const [{ older }] = await tx.query<{ older: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE account IS NULL) AS older');
+	const duplicates = older
+		? await tx.query<{ channel: string; external_id: string }>(RECORD_EVENTS_BESIDE_OLDER_ROWS, [...columns, rows.map((row) => row.externalId)])
+		: await tx.query<{ channel: string; external_id: string }>(RECORD_EVENTS, columns);
 	return new Set(duplicates.map((row) => `${row.channel}:${row.external_id}`));
 }
+
+/** The events of a batch, in the order given; answers those already recorded. */
+const RECORD_EVENTS = `
+	WITH recorded AS (
+	  INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)
+	  SELECT * FROM ROWS FROM (
+	    unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json),
+	    unnest($8::text[]), unnest($9::text[]), unnest($10::text[])
+	  )
+	  ON CONFLICT (channel, external_id) DO NOTHING
+	  RETURNING channel, external_id
+	)
+	SELECT channel, external_id FROM unnest($2::text[], $3::text[]) AS e(channel, external_id)
+	EXCEPT ALL SELECT channel, external_id FROM recorded`;
+
+/** RECORD_EVENTS where older rows may hold some of them: each is one index look-up (the LIMIT keeps it one) by the provider's id ($11). */
+const RECORD_EVENTS_BESIDE_OLDER_ROWS = `
+	WITH incoming AS (
+	  SELECT * FROM ROWS FROM (
+	    unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json),
+	    unnest($8::text[]), unnest($9::text[]), unnest($10::text[]), unnest($11::text[])
+	  ) AS e(customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category, provider_id)
+	),
+	recorded_before AS (
+	  SELECT e.channel, e.external_id FROM incoming e
+	  CROSS JOIN LATERAL (
+	    SELECT 1 FROM events o
+	    WHERE o.channel = e.channel AND o.external_id = e.provider_id AND o.account IS NULL AND o.body->'to'->>'account' = e.account LIMIT 1
+	  ) o
+	),
+	recorded AS (
+	  INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)
+	  SELECT customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category FROM incoming e
+	  WHERE NOT EXISTS (SELECT 1 FROM recorded_before b WHERE b.channel = e.channel AND b.external_id = e.external_id)
+	  ORDER BY e.channel COLLATE "C", e.external_id COLLATE "C"
+	  ON CONFLICT (channel, external_id) DO NOTHING
+	  RETURNING channel, external_id
+	)
+	SELECT channel, external_id FROM unnest($2::text[], $3::text[]) AS e(channel, external_id)
+	EXCEPT ALL SELECT channel, external_id FROM recorded`;
 
 /** A customer's traits; read after locking it (lockCustomers), they stay as read until the transaction ends. */
 export async function customerTraits(tx: SqlClient, id: string): Promise<Traits> {
