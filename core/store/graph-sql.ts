@@ -189,7 +189,7 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; cus
 	const rows = sorted.map((e) => e.row);
 	// The bodies go in as one JSON array, as they are: the server reads each once, where an
 	// array of texts would be escaped here and unescaped there, element by element.
-	const columns = [
+	const duplicates = await tx.query<{ channel: string; external_id: string }>(RECORD_EVENTS, [
 		sorted.map((e) => e.customerId),
 		rows.map((row) => row.channel),
 		rows.map((row) => row.keyInChannel),
@@ -200,49 +200,33 @@ export async function insertEvents(tx: SqlClient, events: { row: HistoryRow; cus
 		rows.map((row) => row.account),
 		rows.map((row) => row.authorType),
 		rows.map((row) => row.category),
-	];
-	// Only a store migrated with events from before accounts has rows without one (events_before_accounts, empty otherwise).
-	const [{ older }] = await tx.query<{ older: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE account IS NULL) AS older');
-	const duplicates = older
-		? await tx.query<{ channel: string; external_id: string }>(RECORD_EVENTS_BESIDE_OLDER_ROWS, [...columns, rows.map((row) => row.externalId)])
-		: await tx.query<{ channel: string; external_id: string }>(RECORD_EVENTS, columns);
+		rows.map((row) => row.externalId),
+	]);
 	return new Set(duplicates.map((row) => `${row.channel}:${row.external_id}`));
 }
 
-/** The events of a batch, in the order given; answers those already recorded. */
+/**
+ * The events of a batch, in the order given; answers those already recorded. Only a store
+ * migrated with events from before accounts has rows without one (events_before_accounts):
+ * the first EXISTS, evaluated once, finds none in any other, and then no event is looked up
+ * by its provider's id ($11). Where it finds some, each event is one index look-up: OFFSET 0
+ * keeps the planner from hashing every older row instead, once per batch.
+ */
 const RECORD_EVENTS = `
 	WITH recorded AS (
 	  INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)
-	  SELECT * FROM ROWS FROM (
-	    unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json),
-	    unnest($8::text[]), unnest($9::text[]), unnest($10::text[])
-	  )
-	  ON CONFLICT (channel, external_id) DO NOTHING
-	  RETURNING channel, external_id
-	)
-	SELECT channel, external_id FROM unnest($2::text[], $3::text[]) AS e(channel, external_id)
-	EXCEPT ALL SELECT channel, external_id FROM recorded`;
-
-/** RECORD_EVENTS where older rows may hold some of them: each is one index look-up (the LIMIT keeps it one) by the provider's id ($11). */
-const RECORD_EVENTS_BESIDE_OLDER_ROWS = `
-	WITH incoming AS (
-	  SELECT * FROM ROWS FROM (
+	  SELECT customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category
+	  FROM ROWS FROM (
 	    unnest($1::uuid[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::timestamptz[]), json_array_elements($7::json),
 	    unnest($8::text[]), unnest($9::text[]), unnest($10::text[]), unnest($11::text[])
 	  ) AS e(customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category, provider_id)
-	),
-	recorded_before AS (
-	  SELECT e.channel, e.external_id FROM incoming e
-	  CROSS JOIN LATERAL (
-	    SELECT 1 FROM events o
-	    WHERE o.channel = e.channel AND o.external_id = e.provider_id AND o.account IS NULL AND o.body->'to'->>'account' = e.account LIMIT 1
-	  ) o
-	),
-	recorded AS (
-	  INSERT INTO events (customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category)
-	  SELECT customer_id, channel, external_id, type, direction, occurred_at, body, account, author_type, category FROM incoming e
-	  WHERE NOT EXISTS (SELECT 1 FROM recorded_before b WHERE b.channel = e.channel AND b.external_id = e.external_id)
-	  ORDER BY e.channel COLLATE "C", e.external_id COLLATE "C"
+	  WHERE NOT (
+	    EXISTS (SELECT 1 FROM events WHERE account IS NULL)
+	    AND EXISTS (
+	      SELECT 1 FROM events o
+	      WHERE o.channel = e.channel AND o.external_id = e.provider_id AND o.account IS NULL AND o.body->'to'->>'account' = e.account OFFSET 0
+	    )
+	  )
 	  ON CONFLICT (channel, external_id) DO NOTHING
 	  RETURNING channel, external_id
 	)
