@@ -39,15 +39,17 @@ export function planMoves(merges: PendingMerge[]) {
 }
 
 /**
- * The merge statement for the registered tables: one statement whatever the batch, the
- * registry or the number of rows. Per table, one UPDATE moves every source's rows to its final
- * target and returns their keys; the audit of each merge gathers the keys its members' rows had.
- * The rows are found by their customer's index, one look-up per source (a LATERAL the planner
- * can't flatten), then updated by their physical address: joined on the customer column instead,
- * a planner without statistics guesses a customer has 0.5% of the table and reads all of it.
+ * The merge statement for the registered tables: one statement whatever the batch or the
+ * number of rows. Per table holding rows of the batch's customers, one UPDATE moves every
+ * source's rows to its final target and returns their keys; the audit of each merge gathers
+ * the keys its members' rows had (none, for the other tables). The rows are found by their
+ * customer's index, one look-up per source (a LATERAL the planner can't flatten), then updated
+ * by their physical address: joined on the customer column instead, a planner without
+ * statistics guesses a customer has 0.5% of the table and reads all of it.
  */
-function mergeStatement(tables: readonly CustomerTable[]): string {
-	const moves = tables.map(
+function mergeStatement(tables: readonly CustomerTable[], holding: ReadonlySet<CustomerTable>): string {
+	const moving = tables.filter((table) => holding.has(table));
+	const moves = moving.map(
 		({ table, customerColumn, keyColumns }, i) => `
 		 moved_${i} AS (
 		   UPDATE ${table} t SET ${customerColumn} = v.final FROM move v
@@ -58,13 +60,18 @@ function mergeStatement(tables: readonly CustomerTable[]): string {
 		 audit_${i} AS (SELECT p.n, jsonb_agg(r.key) AS keys FROM moved_${i} r JOIN member p ON p.origin = r.origin GROUP BY p.n),`,
 	);
 	// A sub-select per table rather than a join: joined, the planner weighs every order of the tables' audits.
-	const moved = tables.map((table, i) => `'${table.table}', coalesce((SELECT a.keys FROM audit_${i} a WHERE a.n = m.n), '[]')`).join(', ');
+	const moved = tables
+		.map((table) => {
+			const i = moving.indexOf(table);
+			return `'${table.table}', ${i < 0 ? `'[]'::jsonb` : `coalesce((SELECT a.keys FROM audit_${i} a WHERE a.n = m.n), '[]')`}`;
+		})
+		.join(', ');
 	return `WITH
 		 merge AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS m(n, source, target, reason, evidence, traits_before)),
 		 member AS (SELECT * FROM unnest($7::int[], $8::uuid[]) AS p(n, origin)),
 		 move AS (SELECT * FROM unnest($9::uuid[], $10::uuid[]) AS v(origin, final)),${moves.join('')}
 		 merged AS (
-		   UPDATE customers c SET merged_into = m.target, merged_at = now(), updated_at = now() FROM merge m WHERE c.id = m.source RETURNING 1
+		   UPDATE customers c SET merged_into = m.target, merged_at = now(), updated_at = now() FROM merge m WHERE c.id = ANY($2::uuid[]) AND c.id = m.source RETURNING 1
 		 )
 		 INSERT INTO merges (target_id, source_id, reason, evidence, moved, target_traits_before)
 		 SELECT m.target, m.source, m.reason, m.evidence::jsonb, jsonb_build_object(${moved}), m.traits_before::jsonb
@@ -72,11 +79,33 @@ function mergeStatement(tables: readonly CustomerTable[]): string {
 		 ORDER BY m.n`;
 }
 
-let built: { version: number; sql: string } | undefined;
+/**
+ * The registered tables holding rows of these customers: a merge plans and moves only those,
+ * as planning the statement for every table costs more than moving the rows. The customers
+ * are locked, and whoever writes a customer's rows holds the customer (its lock, or a foreign
+ * key's), so none of theirs appears before the move.
+ */
+async function tablesHolding(tx: SqlClient, tables: readonly CustomerTable[], customerIds: string[]): Promise<Set<CustomerTable>> {
+	const probes = tables.map(
+		({ table, customerColumn }, i) =>
+			`SELECT ${i} AS i WHERE EXISTS (SELECT 1 FROM unnest($1::uuid[]) AS o(id) CROSS JOIN LATERAL (SELECT 1 FROM ${table} WHERE ${customerColumn} = o.id LIMIT 1) r)`,
+	);
+	const rows = await tx.query<{ i: number }>(probes.join(' UNION ALL '), [customerIds]);
+	return new Set(rows.map((row) => tables[row.i]));
+}
 
-function currentMergeStatement(): string {
-	if (built?.version !== customerTablesVersion()) built = { version: customerTablesVersion(), sql: mergeStatement(customerTables()) };
-	return built.sql;
+let built: { version: number; statements: Map<string, string> } | undefined;
+
+/** The merge statement for these tables, built once per registry and set of tables. */
+function statementFor(tables: readonly CustomerTable[], holding: ReadonlySet<CustomerTable>): string {
+	if (built?.version !== customerTablesVersion()) built = { version: customerTablesVersion(), statements: new Map() };
+	const key = tables.map((table) => (holding.has(table) ? 1 : 0)).join('');
+	let statement = built.statements.get(key);
+	if (!statement) {
+		statement = mergeStatement(tables, holding);
+		built.statements.set(key, statement);
+	}
+	return statement;
 }
 
 /**
@@ -86,7 +115,8 @@ function currentMergeStatement(): string {
 export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promise<void> {
 	if (!merges.length) return;
 	const { members, origins, finalTargets } = planMoves(merges);
-	await tx.query(currentMergeStatement(), [
+	const tables = customerTables();
+	await tx.query(statementFor(tables, await tablesHolding(tx, tables, origins)), [
 		merges.map((_merge, n) => n),
 		merges.map((m) => m.sourceId),
 		merges.map((m) => m.targetId),
@@ -99,5 +129,5 @@ export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promis
 		finalTargets,
 	]);
 	const targets = [...new Set(finalTargets)];
-	for (const table of customerTables()) await table.afterMerge?.(tx, targets);
+	for (const table of tables) await table.afterMerge?.(tx, targets);
 }
