@@ -82,8 +82,9 @@ function mergeStatement(tables: readonly CustomerTable[], holding: ReadonlySet<C
 /**
  * The registered tables holding rows of these customers: a merge plans and moves only those,
  * as planning the statement for every table costs more than moving the rows. The customers
- * are locked, and whoever writes a customer's rows holds the customer (its lock, or a foreign
- * key's), so none of theirs appears before the move.
+ * are locked, and whoever writes their rows holds them (a lock, or a foreign key's), so none
+ * appears between the look and the move. The CRM ledger's claims hold nothing: one could land
+ * in between, as one could always land just after a merge.
  */
 async function tablesHolding(tx: SqlClient, tables: readonly CustomerTable[], customerIds: string[]): Promise<Set<CustomerTable>> {
 	const probes = tables.map(
