@@ -52,7 +52,9 @@ export async function lookupOwners(
 		   SELECT s.customer_id, s.last_used_at, c.xmin::text AS version
 		   FROM shared_identifiers s JOIN customers c ON c.id = s.customer_id
 		   WHERE s.kind = k.kind AND s.value = k.value OFFSET 0
-		 ) s`,
+		 ) s
+		 -- Evaluated once: a store where no identifier is shared yet looks up none.
+		 WHERE EXISTS (SELECT 1 FROM shared_identifiers)`,
 		[identifiers.map((i) => i.kind), identifiers.map((i) => i.value), shareable.map((i) => i.kind), shareable.map((i) => i.value)],
 	);
 	const owned = rows.filter((row) => !row.shared);

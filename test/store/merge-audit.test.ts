@@ -1,4 +1,5 @@
 import { CustomerGraph, type Customer, type Database, type Identity } from '../../core';
+import { customerTables } from '../../core/store/customer-tables';
 import { migrate } from '../../core/store/migrations';
 import { inboundMessage } from '../support/events';
 import { dropSchema, uniqueSchema } from '../support/postgres';
@@ -33,6 +34,9 @@ describeEachStore('merges within one batch', (store) => {
 		expect(ofB.target_id).toBe(ids.a);
 		expect(ofB.moved.identifiers).toEqual([['email', identities[2].value]]);
 		expect(ofB.moved.events).toHaveLength(1);
+		// Every registered table is in the audit: those holding nothing of the merged customers, with nothing.
+		expect(Object.keys(ofB.moved).sort()).toEqual(customerTables().map((table) => table.table).sort());
+		expect(ofB.moved.consent_changes).toEqual([]);
 		expect(ofA.target_id).toBe(ids.z);
 		expect(ofA.moved.identifiers.sort()).toEqual([['email', identities[1].value], ['email', identities[2].value]]);
 		expect(ofA.moved.events).toHaveLength(2);
