@@ -37,7 +37,7 @@ export interface CustomerTable {
 	 * CASCADE): compacted with it, so that what they held leaves the files too.
 	 */
 	dependents?: string[];
-	/** Runs after a merge moved rows to these customers (merge targets, their rows locked). */
+	/** Runs after a merge moved rows of this table to these customers (merge targets, their rows locked); not when it moved none. */
 	afterMerge?(tx: SqlClient, targetIds: string[]): Promise<void>;
 	/** Runs after an unmerge moved rows back between these customers. */
 	afterUnmerge?(tx: SqlClient, customerIds: string[]): Promise<void>;

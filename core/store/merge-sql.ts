@@ -111,13 +111,14 @@ function statementFor(tables: readonly CustomerTable[], holding: ReadonlySet<Cus
 
 /**
  * Merges, in order: moves the rows of every per-customer table and audits what moved, in one
- * round trip, then runs the tables' afterMerge hooks (conversations fold there).
+ * round trip, then runs the afterMerge hooks of the tables that moved rows (conversations fold there).
  */
 export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promise<void> {
 	if (!merges.length) return;
 	const { members, origins, finalTargets } = planMoves(merges);
 	const tables = customerTables();
-	await tx.query(statementFor(tables, await tablesHolding(tx, tables, origins)), [
+	const holding = await tablesHolding(tx, tables, origins);
+	await tx.query(statementFor(tables, holding), [
 		merges.map((_merge, n) => n),
 		merges.map((m) => m.sourceId),
 		merges.map((m) => m.targetId),
@@ -130,5 +131,5 @@ export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promis
 		finalTargets,
 	]);
 	const targets = [...new Set(finalTargets)];
-	for (const table of tables) await table.afterMerge?.(tx, targets);
+	for (const table of tables) if (holding.has(table)) await table.afterMerge?.(tx, targets);
 }
