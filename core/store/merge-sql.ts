@@ -79,6 +79,24 @@ function mergeStatement(tables: readonly CustomerTable[], holding: ReadonlySet<C
 		 ORDER BY m.n`;
 }
 
+/** The look of tablesHolding: one row per table holding rows of the customers in $1, its index in the registry. */
+function holdingStatement(tables: readonly CustomerTable[]): string {
+	return tables
+		.map(
+			({ table, customerColumn }, i) =>
+				`SELECT ${i} AS i WHERE EXISTS (SELECT 1 FROM unnest($1::uuid[]) AS o(id) CROSS JOIN LATERAL (SELECT 1 FROM ${table} WHERE ${customerColumn} = o.id LIMIT 1) r)`,
+		)
+		.join(' UNION ALL ');
+}
+
+/** The statements merges make of the registry: built again only when it changes, the merge statement once per set of tables. */
+let built: { version: number; holding: string; merges: Map<string, string> } | undefined;
+
+function statementsFor(tables: readonly CustomerTable[]) {
+	if (built?.version !== customerTablesVersion()) built = { version: customerTablesVersion(), holding: holdingStatement(tables), merges: new Map() };
+	return built;
+}
+
 /**
  * The registered tables holding rows of these customers: a merge plans and moves only those,
  * as planning the statement for every table costs more than moving the rows. The customers
@@ -87,24 +105,18 @@ function mergeStatement(tables: readonly CustomerTable[], holding: ReadonlySet<C
  * in between, as one could always land just after a merge.
  */
 async function tablesHolding(tx: SqlClient, tables: readonly CustomerTable[], customerIds: string[]): Promise<Set<CustomerTable>> {
-	const probes = tables.map(
-		({ table, customerColumn }, i) =>
-			`SELECT ${i} AS i WHERE EXISTS (SELECT 1 FROM unnest($1::uuid[]) AS o(id) CROSS JOIN LATERAL (SELECT 1 FROM ${table} WHERE ${customerColumn} = o.id LIMIT 1) r)`,
-	);
-	const rows = await tx.query<{ i: number }>(probes.join(' UNION ALL '), [customerIds]);
+	const rows = await tx.query<{ i: number }>(statementsFor(tables).holding, [customerIds]);
 	return new Set(rows.map((row) => tables[row.i]));
 }
 
-let built: { version: number; statements: Map<string, string> } | undefined;
-
 /** The merge statement for these tables, built once per registry and set of tables. */
-function statementFor(tables: readonly CustomerTable[], holding: ReadonlySet<CustomerTable>): string {
-	if (built?.version !== customerTablesVersion()) built = { version: customerTablesVersion(), statements: new Map() };
+function mergeStatementFor(tables: readonly CustomerTable[], holding: ReadonlySet<CustomerTable>): string {
+	const { merges } = statementsFor(tables);
 	const key = tables.map((table) => (holding.has(table) ? 1 : 0)).join('');
-	let statement = built.statements.get(key);
+	let statement = merges.get(key);
 	if (!statement) {
 		statement = mergeStatement(tables, holding);
-		built.statements.set(key, statement);
+		merges.set(key, statement);
 	}
 	return statement;
 }
@@ -118,7 +130,7 @@ export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promis
 	const { members, origins, finalTargets } = planMoves(merges);
 	const tables = customerTables();
 	const holding = await tablesHolding(tx, tables, origins);
-	await tx.query(statementFor(tables, holding), [
+	await tx.query(mergeStatementFor(tables, holding), [
 		merges.map((_merge, n) => n),
 		merges.map((m) => m.sourceId),
 		merges.map((m) => m.targetId),

@@ -113,8 +113,9 @@ function listPredicate(def: z.ZodArrayDef): Predicate {
 }
 
 function objectPredicate(def: z.ZodObjectDef): Predicate {
-	const keys = Object.keys(def.shape());
-	const schemas = Object.values(def.shape()) as z.ZodTypeAny[];
+	const shape = def.shape();
+	const keys = Object.keys(shape);
+	const schemas = Object.values(shape) as z.ZodTypeAny[];
 	// An optional field is checked only when present: most fields a schema names are absent from a given body.
 	const optional = schemas.map((field) => field._def.typeName === Kind.ZodOptional);
 	const fields = schemas.map((field, index) => schemaPredicate(optional[index] ? field._def.innerType : field));
