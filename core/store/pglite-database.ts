@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import { vacuumFullSql } from './compaction';
 import type { Database, SqlClient } from './database';
 import { lockFolder } from './folder-lock';
@@ -46,10 +46,44 @@ export class PgliteDatabase implements Database {
 	async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
 		return await this.db.transaction(async (tx) =>
 			work({
-				query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows,
+				query: <R>(sql: string, params?: unknown[]) => this.runPrepared<R>(sql, params),
 				exec: async (sql: string) => void (await tx.exec(sql)),
 			}),
 		);
+	}
+
+	/** Statements prepared on this store, by their text: their name and the types of their parameters. */
+	private readonly prepared = new Map<string, { name: string; types: number[] }>();
+	private statements = 0;
+
+	/**
+	 * Runs a statement of a transaction as a prepared statement, prepared once on this store and
+	 * then only bound and run, as the server store does per connection: PostgreSQL keeps its plan
+	 * (PGlite's own query plans every statement anew, which costs more than running some).
+	 */
+	private runPrepared<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+		const { serialize } = protocol;
+		const send = async (message: Uint8Array) => (await this.db.execProtocol(message, { syncToFs: false })).messages;
+		return this.db.runExclusive(async () => {
+			const messages: Awaited<ReturnType<typeof send>> = [];
+			try {
+				let statement = this.prepared.get(sql);
+				if (!statement) {
+					const name = `omnichannel_${++this.statements}`;
+					await send(serialize.parse({ name, text: sql }));
+					statement = { name, types: parse.parseDescribeStatementResults(await send(serialize.describe({ type: 'S', name }))) };
+					this.prepared.set(sql, statement);
+				}
+				const { types } = statement;
+				const values = params.map((value, i) => (value == null ? null : (this.db.serializers[types[i]]?.(value) ?? String(value))));
+				messages.push(...(await send(serialize.bind({ statement: statement.name, values }))));
+				messages.push(...(await send(serialize.describe({ type: 'P' }))));
+				messages.push(...(await send(serialize.execute({}))));
+			} finally {
+				messages.push(...(await send(serialize.sync())));
+			}
+			return parse.parseResults(messages, this.db.parsers)[0].rows as R[];
+		});
 	}
 
 	async compact(tables: string[]): Promise<void> {
