@@ -5,6 +5,12 @@ import type { Database, SqlClient } from './database';
 import { lockFolder } from './folder-lock';
 import { quoteIdentifier } from './sql-identifier';
 
+interface PreparedStatement {
+	name: string;
+	types: number[];
+	rows: Awaited<ReturnType<PGlite['execProtocol']>>['messages'];
+}
+
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, in a folder, no server. One
  * process at a time may open a folder (a lock enforces it); PGlite runs one statement
@@ -52,37 +58,31 @@ export class PgliteDatabase implements Database {
 		);
 	}
 
-	/** Statements prepared on this store, by their text: their name and the types of their parameters. */
-	private readonly prepared = new Map<string, { name: string; types: number[] }>();
+	/** Statements prepared on this store, by their text: their name, the types of their parameters and the description of their rows. */
+	private readonly prepared = new Map<string, PreparedStatement>();
 	private statements = 0;
 
 	/**
 	 * Runs a statement of a transaction as a prepared statement, prepared once on this store and
 	 * then only bound and run, as the server store does per connection: PostgreSQL keeps its plan
-	 * (PGlite's own query plans every statement anew, which costs more than running some).
+	 * (PGlite's own query plans every statement anew, which costs more than running some). Each
+	 * exchange ends with a Sync, so that an error leaves the protocol ready for the next one.
 	 */
 	private runPrepared<R>(sql: string, params: unknown[] = []): Promise<R[]> {
 		const { serialize } = protocol;
-		const send = async (message: Uint8Array) => (await this.db.execProtocol(message, { syncToFs: false })).messages;
+		const send = async (...messages: Uint8Array[]) => (await this.db.execProtocol(Buffer.concat([...messages, serialize.sync()]), { syncToFs: false })).messages;
 		return this.db.runExclusive(async () => {
-			const messages: Awaited<ReturnType<typeof send>> = [];
-			try {
-				let statement = this.prepared.get(sql);
-				if (!statement) {
-					const name = `omnichannel_${++this.statements}`;
-					await send(serialize.parse({ name, text: sql }));
-					statement = { name, types: parse.parseDescribeStatementResults(await send(serialize.describe({ type: 'S', name }))) };
-					this.prepared.set(sql, statement);
-				}
-				const { types } = statement;
-				const values = params.map((value, i) => (value == null ? null : (this.db.serializers[types[i]]?.(value) ?? String(value))));
-				messages.push(...(await send(serialize.bind({ statement: statement.name, values }))));
-				messages.push(...(await send(serialize.describe({ type: 'P' }))));
-				messages.push(...(await send(serialize.execute({}))));
-			} finally {
-				messages.push(...(await send(serialize.sync())));
+			let statement = this.prepared.get(sql);
+			if (!statement) {
+				const name = `omnichannel_${++this.statements}`;
+				const described = await send(serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }));
+				statement = { name, types: parse.parseDescribeStatementResults(described), rows: described.filter((message) => message.name === 'rowDescription') };
+				this.prepared.set(sql, statement);
 			}
-			return parse.parseResults(messages, this.db.parsers)[0].rows as R[];
+			const { types } = statement;
+			const values = params.map((value, i) => (value == null ? null : (this.db.serializers[types[i]]?.(value) ?? String(value))));
+			const results = await send(serialize.bind({ statement: statement.name, values }), serialize.execute({}));
+			return parse.parseResults([...statement.rows, ...results], this.db.parsers)[0].rows as R[];
 		});
 	}
 
