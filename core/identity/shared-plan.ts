@@ -62,18 +62,25 @@ export const sharedResolution = (shared: GraphSharedIdentifier, linked: GraphCus
 	confirmed,
 });
 
+function some<K, V>(map: Map<K, V>, test: (entry: [K, V]) => boolean): boolean {
+	for (const entry of map) if (test(entry)) return true;
+	return false;
+}
+
 /**
  * The customers an input must not be merged with: reached only through shareable identifiers,
  * and another person than the input (isAnotherPerson). Removed from `matched`.
  */
 export function otherPeople(input: PreparedInput, matched: Map<GraphCustomer, Identity[]>, rule: SharedIdentifierRule): Map<GraphCustomer, Identity[]> {
 	const others = new Map<GraphCustomer, Identity[]>();
-	if (!rule.enabled) return others;
+	const sharedOnly = ([, identifiers]: [GraphCustomer, Identity[]]) => identifiers.every((identifier) => isShareable(identifier.kind, rule));
+	// Most inputs reach nobody through shareable identifiers alone: nothing to weigh.
+	if (!rule.enabled || !some(matched, sharedOnly)) return others;
 	// An input without a name is the person its e-mail (or CRM id) already names, under their name.
 	const named = [...matched].find(([, identifiers]) => personIdentifiers(identifiers, rule).length)?.[0];
 	const person = { ...input, name: inputName(input) ?? stringOrUndefined(named?.traits.name), traits: undefined };
 	for (const [customer, identifiers] of matched) {
-		if (identifiers.every((identifier) => isShareable(identifier.kind, rule)) && isAnotherPerson(person, customer, rule)) others.set(customer, identifiers);
+		if (sharedOnly([customer, identifiers]) && isAnotherPerson(person, customer, rule)) others.set(customer, identifiers);
 	}
 	for (const customer of others.keys()) matched.delete(customer);
 	return others;
@@ -113,6 +120,8 @@ export function linkTarget(
 	rule: SharedIdentifierRule,
 	at: string,
 ): { resolution?: SharedResolution; sentences: string[] } {
+	// Nobody to keep apart and nothing shared yet: the usual input.
+	if (!others.size && !graph.shared.size) return { sentences: [] };
 	const used = personIdentifiers(input.identities, rule).length > 0;
 	const evidence = { identities: personIdentifiers(input.identities, rule), event: input.event && { channel: input.event.channel, account: input.event.account, externalId: input.event.externalId } };
 	const sentences: string[] = [];
