@@ -160,7 +160,7 @@ export function planBatch(graph: WorkingGraph, inputs: PreparedInput[], rules: P
 		}
 		// A customer reached only through a shared phone is not merged with another person.
 		const others = otherPeople(input, matched, rules.shared);
-		const shared = input.identities.flatMap((identifier) => graph.shared.get(identityKey(identifier)) ?? []);
+		const shared = graph.shared.size ? input.identities.flatMap((identifier) => graph.shared.get(identityKey(identifier)) ?? []) : [];
 		const group: GraphCustomer[] = [];
 		for (const [customer, identifiers] of matched) {
 			const overLimit = group.length ? kindOverLimit([...group, customer], rules) : undefined;
