@@ -40,16 +40,21 @@ export function planMoves(merges: PendingMerge[]) {
 
 /**
  * The merge statement for the registered tables: one statement whatever the batch or the
- * number of rows. Per table holding rows of the batch's customers, one UPDATE moves every
- * source's rows to its final target and returns their keys; the audit of each merge gathers
- * the keys its members' rows had (none, for the other tables). The rows are found by their
+ * number of rows, which PostgreSQL plans once per connection (PGlite: per store) and keeps.
+ * Per table, one UPDATE moves every source's rows to its final target and returns their keys;
+ * the audit of each merge gathers the keys its members' rows had. The rows are found by their
  * customer's index, one look-up per source (a LATERAL the planner can't flatten), then updated
  * by their physical address: joined on the customer column instead, a planner without
- * statistics guesses a customer has 0.5% of the table and reads all of it.
+ * statistics guesses a customer has 0.5% of the table and reads all of it. The statement
+ * answers which tables moved rows.
+ *
+ * The merges come as JSON rather than arrays: the planner guesses the same number of rows
+ * from JSON whatever its length, where it counts an array's elements, so the plan it keeps
+ * costs what a plan for each batch would, and it keeps it. Planned for every batch, the
+ * statement costs more than moving the rows.
  */
-function mergeStatement(tables: readonly CustomerTable[], holding: ReadonlySet<CustomerTable>): string {
-	const moving = tables.filter((table) => holding.has(table));
-	const moves = moving.map(
+function mergeStatement(tables: readonly CustomerTable[]): string {
+	const moves = tables.map(
 		({ table, customerColumn, keyColumns }, i) => `
 		 moved_${i} AS (
 		   UPDATE ${table} t SET ${customerColumn} = v.final FROM move v
@@ -60,65 +65,33 @@ function mergeStatement(tables: readonly CustomerTable[], holding: ReadonlySet<C
 		 audit_${i} AS (SELECT p.n, jsonb_agg(r.key) AS keys FROM moved_${i} r JOIN member p ON p.origin = r.origin GROUP BY p.n),`,
 	);
 	// A sub-select per table rather than a join: joined, the planner weighs every order of the tables' audits.
-	const moved = tables
-		.map((table) => {
-			const i = moving.indexOf(table);
-			return `'${table.table}', ${i < 0 ? `'[]'::jsonb` : `coalesce((SELECT a.keys FROM audit_${i} a WHERE a.n = m.n), '[]')`}`;
-		})
-		.join(', ');
+	const moved = tables.map(({ table }, i) => `'${table}', coalesce((SELECT a.keys FROM audit_${i} a WHERE a.n = m.n), '[]')`).join(', ');
+	const movedTables = tables.map((_table, i) => `SELECT ${i} AS i WHERE EXISTS (SELECT 1 FROM moved_${i})`).join(' UNION ALL ');
 	return `WITH
-		 merge AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS m(n, source, target, reason, evidence, traits_before)),
-		 member AS (SELECT * FROM unnest($7::int[], $8::uuid[]) AS p(n, origin)),
-		 move AS (SELECT * FROM unnest($9::uuid[], $10::uuid[]) AS v(origin, final)),${moves.join('')}
+		 merge AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(n int, source uuid, target uuid, reason text, evidence jsonb, traits_before jsonb)),
+		 member AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS p(n int, origin uuid)),
+		 move AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS v(origin uuid, final uuid)),${moves.join('')}
 		 merged AS (
-		   UPDATE customers c SET merged_into = m.target, merged_at = now(), updated_at = now() FROM merge m WHERE c.id = ANY($2::uuid[]) AND c.id = m.source RETURNING 1
+		   UPDATE customers c SET merged_into = m.target, merged_at = now(), updated_at = now() FROM merge m
+		   WHERE c.ctid = ANY(ARRAY(SELECT r.ctid FROM merge s CROSS JOIN LATERAL (SELECT ctid FROM customers WHERE id = s.source OFFSET 0) r))
+		     AND c.id = m.source
+		   RETURNING 1
+		 ),
+		 audited AS (
+		   INSERT INTO merges (target_id, source_id, reason, evidence, moved, target_traits_before)
+		   SELECT m.target, m.source, m.reason, m.evidence, jsonb_build_object(${moved}), m.traits_before
+		   FROM merge m
+		   ORDER BY m.n
 		 )
-		 INSERT INTO merges (target_id, source_id, reason, evidence, moved, target_traits_before)
-		 SELECT m.target, m.source, m.reason, m.evidence::jsonb, jsonb_build_object(${moved}), m.traits_before::jsonb
-		 FROM merge m
-		 ORDER BY m.n`;
+		 ${movedTables}`;
 }
 
-/** The look of tablesHolding: one row per table holding rows of the customers in $1, its index in the registry. */
-function holdingStatement(tables: readonly CustomerTable[]): string {
-	return tables
-		.map(
-			({ table, customerColumn }, i) =>
-				`SELECT ${i} AS i WHERE EXISTS (SELECT 1 FROM unnest($1::uuid[]) AS o(id) CROSS JOIN LATERAL (SELECT 1 FROM ${table} WHERE ${customerColumn} = o.id LIMIT 1) r)`,
-		)
-		.join(' UNION ALL ');
-}
+/** The merge statement of the registry, built again only when it changes. */
+let built: { version: number; statement: string } | undefined;
 
-/** The statements merges make of the registry: built again only when it changes, the merge statement once per set of tables. */
-let built: { version: number; holding: string; merges: Map<string, string> } | undefined;
-
-function statementsFor(tables: readonly CustomerTable[]) {
-	if (built?.version !== customerTablesVersion()) built = { version: customerTablesVersion(), holding: holdingStatement(tables), merges: new Map() };
-	return built;
-}
-
-/**
- * The registered tables holding rows of these customers: a merge plans and moves only those,
- * as planning the statement for every table costs more than moving the rows. The customers
- * are locked, and whoever writes their rows holds them (a lock, or a foreign key's), so none
- * appears between the look and the move. The CRM ledger's claims hold nothing: one could land
- * in between, as one could always land just after a merge.
- */
-async function tablesHolding(tx: SqlClient, tables: readonly CustomerTable[], customerIds: string[]): Promise<Set<CustomerTable>> {
-	const rows = await tx.query<{ i: number }>(statementsFor(tables).holding, [customerIds]);
-	return new Set(rows.map((row) => tables[row.i]));
-}
-
-/** The merge statement for these tables, built once per registry and set of tables. */
-function mergeStatementFor(tables: readonly CustomerTable[], holding: ReadonlySet<CustomerTable>): string {
-	const { merges } = statementsFor(tables);
-	const key = tables.map((table) => (holding.has(table) ? 1 : 0)).join('');
-	let statement = merges.get(key);
-	if (!statement) {
-		statement = mergeStatement(tables, holding);
-		merges.set(key, statement);
-	}
-	return statement;
+function mergeStatementFor(tables: readonly CustomerTable[]): string {
+	if (built?.version !== customerTablesVersion()) built = { version: customerTablesVersion(), statement: mergeStatement(tables) };
+	return built.statement;
 }
 
 /**
@@ -129,19 +102,11 @@ export async function writeMerges(tx: SqlClient, merges: PendingMerge[]): Promis
 	if (!merges.length) return;
 	const { members, origins, finalTargets } = planMoves(merges);
 	const tables = customerTables();
-	const holding = await tablesHolding(tx, tables, origins);
-	await tx.query(mergeStatementFor(tables, holding), [
-		merges.map((_merge, n) => n),
-		merges.map((m) => m.sourceId),
-		merges.map((m) => m.targetId),
-		merges.map((m) => m.reason),
-		merges.map((m) => toJsonb(m.evidence)),
-		merges.map((m) => toJsonb(m.targetTraitsBefore)),
-		members.map((member) => member.merge),
-		members.map((member) => member.origin),
-		origins,
-		finalTargets,
+	const moved = await tx.query<{ i: number }>(mergeStatementFor(tables), [
+		toJsonb(merges.map((m, n) => ({ n, source: m.sourceId, target: m.targetId, reason: m.reason, evidence: m.evidence, traits_before: m.targetTraitsBefore }))),
+		toJsonb(members.map((member) => ({ n: member.merge, origin: member.origin }))),
+		toJsonb(origins.map((origin, i) => ({ origin, final: finalTargets[i] }))),
 	]);
 	const targets = [...new Set(finalTargets)];
-	for (const table of tables) if (holding.has(table)) await table.afterMerge?.(tx, targets);
+	for (const i of moved.map((row) => row.i).sort((a, b) => a - b)) await tables[i].afterMerge?.(tx, targets);
 }
