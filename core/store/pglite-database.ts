@@ -5,10 +5,13 @@ import type { Database, SqlClient } from './database';
 import { lockFolder } from './folder-lock';
 import { quoteIdentifier } from './sql-identifier';
 
+/** A statement prepared on the store: its name, the types of its parameters, the description of its rows. */
 interface PreparedStatement {
 	name: string;
 	types: number[];
 	rows: Awaited<ReturnType<PGlite['execProtocol']>>['messages'];
+	/** The count of statements run on the store after which it is prepared again. */
+	replanAfter: number;
 }
 
 /**
@@ -58,25 +61,36 @@ export class PgliteDatabase implements Database {
 		);
 	}
 
-	/** Statements prepared on this store, by their text: their name, the types of their parameters and the description of their rows. */
+	/** Statements prepared on this store, by their text. */
 	private readonly prepared = new Map<string, PreparedStatement>();
+	/** Statements prepared so far (their names) and run so far (their age). */
 	private statements = 0;
+	private runs = 0;
 
 	/**
 	 * Runs a statement of a transaction as a prepared statement, prepared once on this store and
 	 * then only bound and run, as the server store does per connection: PostgreSQL keeps its plan
 	 * (PGlite's own query plans every statement anew, which costs more than running some). Each
 	 * exchange ends with a Sync, so that an error leaves the protocol ready for the next one.
+	 *
+	 * A kept plan was made for the tables as they were: a table too small for its index then is
+	 * read whole. A server analyzes growing tables, which makes its connections plan again;
+	 * nothing does here, so a statement is prepared again once this store has run twice as many
+	 * statements (and a thousand more) as when it was: by then its tables may have doubled.
 	 */
 	private runPrepared<R>(sql: string, params: unknown[] = []): Promise<R[]> {
 		const { serialize } = protocol;
 		const send = async (...messages: Uint8Array[]) => (await this.db.execProtocol(Buffer.concat([...messages, serialize.sync()]), { syncToFs: false })).messages;
 		return this.db.runExclusive(async () => {
 			let statement = this.prepared.get(sql);
-			if (!statement) {
+			this.runs++;
+			if (!statement || this.runs > statement.replanAfter) {
+				this.prepared.delete(sql);
 				const name = `omnichannel_${++this.statements}`;
-				const described = await send(serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }));
-				statement = { name, types: parse.parseDescribeStatementResults(described), rows: described.filter((message) => message.name === 'rowDescription') };
+				const close = statement ? [serialize.close({ type: 'S', name: statement.name })] : [];
+				const described = await send(...close, serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }));
+				const rows = described.filter((message) => message.name === 'rowDescription');
+				statement = { name, types: parse.parseDescribeStatementResults(described), rows, replanAfter: 2 * this.runs + 1000 };
 				this.prepared.set(sql, statement);
 			}
 			const { types } = statement;

@@ -1,3 +1,4 @@
+import { closeStores, openStore, type Database } from '../../core';
 import { describeEachStore, useStore } from '../support/stores';
 
 // Both stores run a transaction's statements as statements prepared once and then only bound:
@@ -39,5 +40,34 @@ describeEachStore('statements run in transactions', (store) => {
 		await expect(db().transaction((tx) => tx.query(`SELEC id FROM prepared_probe`))).rejects.toThrow(/syntax error/);
 		const [row] = await db().transaction((tx) => tx.query(insert, [[4], ['after'], ['{"ok":true}'], [new Date(0)]]));
 		expect(row).toEqual({ id: 4, doc: { ok: true }, at: new Date(0) });
+	});
+});
+
+// PGlite's tables are never analyzed, so nothing makes a kept plan go stale: the store itself
+// prepares its statements again as it grows.
+describe('a statement prepared when its table was small — embedded (PGlite)', () => {
+	let db: Database;
+	beforeAll(async () => {
+		db = await openStore({ type: 'embedded' });
+		await db.exec(`CREATE TABLE growing (id int PRIMARY KEY, v text); INSERT INTO growing VALUES (1, 'one')`);
+	});
+	afterAll(() => closeStores());
+
+	// Rows found by their index, then read by their address, as merges read them.
+	const lookup = `SELECT v FROM growing WHERE ctid = ANY(ARRAY(SELECT ctid FROM growing WHERE id = $1))`;
+	/** The plan the store keeps for the look-up (the statement is found by its text). */
+	const keptPlan = async () => {
+		const [{ name }] = await db.query<{ name: string }>(`SELECT name FROM pg_prepared_statements WHERE statement = $1`, [lookup]);
+		return (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE ${name}(7)`)).map((row) => row['QUERY PLAN']).join('\n');
+	};
+
+	it('reads the table by its index once the table has grown', async () => {
+		for (let i = 0; i < 10; i++) expect(await db.transaction((tx) => tx.query(lookup, [1]))).toEqual([{ v: 'one' }]);
+		await db.exec(`INSERT INTO growing SELECT g, 'v' || g FROM generate_series(2, 20000) g`);
+		// Kept from when the table had one row: it reads all of it.
+		expect(await keptPlan()).toMatch(/Seq Scan on growing/);
+		for (let i = 0; i < 1100; i++) await db.transaction((tx) => tx.query(lookup, [i + 1]));
+		expect(await keptPlan()).toMatch(/Tid Scan on growing/);
+		expect(await db.transaction((tx) => tx.query(lookup, [7]))).toEqual([{ v: 'v7' }]);
 	});
 });
