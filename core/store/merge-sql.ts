@@ -48,10 +48,10 @@ export function planMoves(merges: PendingMerge[]) {
  * statistics guesses a customer has 0.5% of the table and reads all of it. The statement
  * answers which tables moved rows.
  *
- * The merges come as JSON rather than arrays: the planner guesses the same number of rows
- * from JSON whatever its length, where it counts an array's elements, so the plan it keeps
- * costs what a plan for each batch would, and it keeps it. Planned for every batch, the
- * statement costs more than moving the rows.
+ * The merges come as JSON rather than arrays: the planner guesses as many rows from JSON
+ * whatever its length, where it counts an array's elements. So a plan made for a batch costs
+ * what the kept plan does, and PostgreSQL keeps using that one instead of planning every
+ * batch, which cost more than moving the rows.
  */
 function mergeStatement(tables: readonly CustomerTable[]): string {
 	const moves = tables.map(
